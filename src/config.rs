@@ -1,0 +1,151 @@
+//! Typed settings: code defaults, then an optional TOML file, then `AISLE__SECTION__KEY` variables.
+//! Validated once at start-up with messages a person can act on.
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub embedding: EmbeddingSettings,
+    pub retrieval: RetrievalSettings,
+    pub knowledge: KnowledgeSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    /// 0 picks a free port (tests use this).
+    pub port: u16,
+    /// CPU-bound searches allowed in flight before new ones get 503 + Retry-After.
+    pub max_inflight_searches: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    pub url: SecretString,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EmbeddingSettings {
+    /// Folder with model.onnx, tokenizer.json, config.json, special_tokens_map.json, tokenizer_config.json.
+    pub model_dir: PathBuf,
+    /// ONNX Runtime shared library (libonnxruntime.so).
+    pub ort_library: PathBuf,
+    pub threads: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fusion {
+    /// Reciprocal rank fusion: sum of 1/(k + rank) over the two lists.
+    Rrf,
+    /// Weighted blend: alpha * cosine + (1 - alpha) * BM25 / best BM25 of the list.
+    Blend,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RetrievalSettings {
+    pub fusion: Fusion,
+    pub rrf_k: f32,
+    pub blend_alpha: f32,
+    /// How many candidates each signal contributes before fusion.
+    pub candidates: usize,
+    /// MMR trade-off between relevance (1.0) and diversity (0.0).
+    pub mmr_lambda: f32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct KnowledgeSettings {
+    pub dir: PathBuf,
+}
+
+impl Settings {
+    /// Loads settings; `file` is an optional TOML file (also `AISLE_CONFIG`).
+    pub fn load(file: Option<&Path>) -> Result<Self, String> {
+        let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
+        let cache = std::env::var("AISLE_CACHE").unwrap_or_else(|_| format!("{home}/.cache/aisle"));
+        let default_db = std::env::var("DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/aisle".into());
+        let mut b = config::Config::builder()
+            .set_default("server.host", "127.0.0.1")
+            .and_then(|b| b.set_default("server.port", 8080))
+            .and_then(|b| b.set_default("server.max_inflight_searches", 64))
+            .and_then(|b| b.set_default("database.url", default_db))
+            .and_then(|b| b.set_default("database.max_connections", 10))
+            .and_then(|b| {
+                b.set_default(
+                    "embedding.model_dir",
+                    format!("{cache}/models/minilm-l6-int8"),
+                )
+            })
+            .and_then(|b| {
+                b.set_default(
+                    "embedding.ort_library",
+                    format!("{cache}/models/onnxruntime/libonnxruntime.so.1.31.1"),
+                )
+            })
+            .and_then(|b| b.set_default("embedding.threads", 1))
+            .and_then(|b| b.set_default("retrieval.fusion", "blend"))
+            .and_then(|b| b.set_default("retrieval.rrf_k", 60.0))
+            .and_then(|b| b.set_default("retrieval.blend_alpha", 0.8))
+            .and_then(|b| b.set_default("retrieval.candidates", 50))
+            .and_then(|b| b.set_default("retrieval.mmr_lambda", 0.7))
+            .and_then(|b| b.set_default("knowledge.dir", "knowledge"))
+            .map_err(|e| format!("internal default settings are invalid: {e}"))?;
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("AISLE_CONFIG").map(PathBuf::from));
+        if let Some(f) = &file {
+            if !f.exists() {
+                return Err(format!("the settings file {} does not exist", f.display()));
+            }
+            b = b.add_source(config::File::from(f.as_path()).format(config::FileFormat::Toml));
+        }
+        b = b.add_source(
+            config::Environment::with_prefix("AISLE")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true),
+        );
+        let settings: Settings = b.build().and_then(|c| c.try_deserialize()).map_err(|e| {
+            format!("settings are invalid: {e} (see README, section Configuration)")
+        })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let r = &self.retrieval;
+        if !(0.0..=1.0).contains(&r.blend_alpha) {
+            return Err(format!(
+                "retrieval.blend_alpha must be between 0 and 1, not {}",
+                r.blend_alpha
+            ));
+        }
+        if !(0.0..=1.0).contains(&r.mmr_lambda) {
+            return Err(format!(
+                "retrieval.mmr_lambda must be between 0 and 1, not {}",
+                r.mmr_lambda
+            ));
+        }
+        if r.rrf_k <= 0.0 || r.candidates == 0 {
+            return Err("retrieval.rrf_k and retrieval.candidates must be positive".into());
+        }
+        if self.server.max_inflight_searches == 0 || self.embedding.threads == 0 {
+            return Err(
+                "server.max_inflight_searches and embedding.threads must be at least 1".into(),
+            );
+        }
+        let url = self.database.url.expose_secret();
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(
+                "database.url must be a postgres:// URL (set DATABASE_URL or AISLE__DATABASE__URL)"
+                    .into(),
+            );
+        }
+        Ok(())
+    }
+}

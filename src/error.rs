@@ -1,0 +1,85 @@
+//! The one place where errors become HTTP: a stable snake_case code, a sentence a person can act on.
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    InvalidQuery(String),
+    #[error("{0}")]
+    InvalidParameter(String),
+    #[error("the search index is still loading; try again in a few seconds")]
+    NotReady,
+    #[error("Aisle is busy right now; try again in a second")]
+    Overloaded,
+    #[error("not found")]
+    NotFound,
+    #[error("something went wrong on our side")]
+    Internal(#[source] anyhow::Error),
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Detail<'a>,
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    code: &'a str,
+    message: String,
+}
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::InvalidQuery(_) => "invalid_query",
+            ApiError::InvalidParameter(_) => "invalid_parameter",
+            ApiError::NotReady => "not_ready",
+            ApiError::Overloaded => "overloaded",
+            ApiError::NotFound => "not_found",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::InvalidQuery(_) | ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotReady | ApiError::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(e) = self {
+            tracing::error!(error = ?e, "request failed");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        match self {
+            ApiError::Overloaded => {
+                res.insert_header((header::RETRY_AFTER, "1"));
+            }
+            ApiError::NotReady => {
+                res.insert_header((header::RETRY_AFTER, "5"));
+            }
+            _ => {}
+        }
+        res.json(Body {
+            error: Detail {
+                code: self.code(),
+                message: self.to_string(),
+            },
+        })
+    }
+}
+
+/// Turns a query-string parse failure into our error shape instead of actix's plain text.
+pub fn query_error_handler(
+    err: actix_web::error::QueryPayloadError,
+    _: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    ApiError::InvalidParameter(format!("a query parameter is invalid: {err}")).into()
+}

@@ -1,0 +1,175 @@
+//! Import: read and validate everything first, then write it all in one transaction.
+//! A bad file imports nothing; re-importing the same data changes nothing.
+use super::formats::{ImportError, Parsed, read_file};
+use crate::domain::{Article, Product};
+use crate::store::{self, products::Upsert};
+use indicatif::{ProgressBar, ProgressStyle};
+use sqlx::PgPool;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub products: Vec<Product>,
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct ImportReport {
+    pub products: Counts,
+    pub articles: Counts,
+}
+
+fn is_knowledge_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    !name.starts_with('.')
+        && !name.eq_ignore_ascii_case("README.md")
+        && matches!(ext, "jsonl" | "json" | "csv" | "md")
+}
+
+fn walk(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if path.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(path)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            walk(&e.path(), out)?;
+        }
+    } else if is_knowledge_file(path) {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+/// Reads a file or a folder (recursively). All problems are collected, not just the first.
+pub fn read_path(path: &Path) -> Result<Batch, Vec<ImportError>> {
+    let fail = |m: String| {
+        vec![ImportError {
+            file: path.to_path_buf(),
+            line: None,
+            field: None,
+            message: m,
+        }]
+    };
+    if !path.exists() {
+        return Err(fail("no such file or folder".into()));
+    }
+    let mut files = Vec::new();
+    walk(path, &mut files).map_err(|e| fail(format!("cannot list the folder: {e}")))?;
+    if files.is_empty() {
+        return Err(fail("no .jsonl, .json, .csv or .md files to import".into()));
+    }
+    let mut batch = Batch::default();
+    let mut errors = Vec::new();
+    let mut seen_skus: HashMap<String, (PathBuf, usize)> = HashMap::new();
+    let mut seen_articles: HashMap<String, PathBuf> = HashMap::new();
+    for file in files {
+        match read_file(&file) {
+            Ok(Parsed::Products(items)) => {
+                for (line, p) in items {
+                    if let Some((f, l)) = seen_skus.insert(p.sku.to_string(), (file.clone(), line))
+                    {
+                        errors.push(ImportError {
+                            file: file.clone(),
+                            line: Some(line),
+                            field: Some("sku".into()),
+                            message: format!(
+                                "SKU {} appears twice (also at {}:{l})",
+                                p.sku,
+                                f.display()
+                            ),
+                        });
+                    }
+                    batch.products.push(p);
+                }
+            }
+            Ok(Parsed::Article(a)) => {
+                if let Some(f) = seen_articles.insert(a.id.clone(), file.clone()) {
+                    errors.push(ImportError {
+                        file: file.clone(),
+                        line: Some(2),
+                        field: Some("id".into()),
+                        message: format!("article id `{}` is also used by {}", a.id, f.display()),
+                    });
+                }
+                batch.articles.push(a);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(batch)
+    } else {
+        Err(errors)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error("{} problem(s) found; nothing was imported", .0.len())]
+    Invalid(Vec<ImportError>),
+    #[error("the database refused the import; nothing was imported")]
+    Database(#[from] sqlx::Error),
+}
+
+fn tally(c: &mut Counts, u: Upsert) {
+    match u {
+        Upsert::Inserted => c.inserted += 1,
+        Upsert::Updated => c.updated += 1,
+        Upsert::Unchanged => c.unchanged += 1,
+    }
+}
+
+/// Validates `path` completely, then upserts everything in one transaction.
+pub async fn import_path(
+    pool: &PgPool,
+    path: &Path,
+    show_progress: bool,
+) -> Result<ImportReport, ImportFailure> {
+    let batch = read_path(path).map_err(ImportFailure::Invalid)?;
+    let total = (batch.products.len() + batch.articles.len()) as u64;
+    let bar = if show_progress {
+        ProgressBar::new(total)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let mut report = ImportReport::default();
+    let mut tx = pool.begin().await?;
+    bar.set_message("products");
+    for p in &batch.products {
+        tally(
+            &mut report.products,
+            store::products::upsert(&mut tx, p).await?,
+        );
+        bar.inc(1);
+    }
+    bar.set_message("articles");
+    for a in &batch.articles {
+        tally(
+            &mut report.articles,
+            store::articles::upsert(&mut tx, a).await?,
+        );
+        bar.inc(1);
+    }
+    tx.commit().await?;
+    bar.finish_and_clear();
+    Ok(report)
+}

@@ -1,0 +1,12 @@
+//! Aisle: a customer-service agent for online shops.
+pub mod bench;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod eval;
+pub mod http;
+pub mod knowledge;
+pub mod retrieval;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,247 @@
+//! The `aisle` command: serve the shop, import knowledge, search, evaluate and benchmark.
+use aisle::config::Settings;
+use aisle::domain::{DocKind, Filters, Money, SearchRequest};
+use aisle::knowledge::{ImportReport, import_path};
+use aisle::retrieval::{Mode, Retriever, load_index};
+use aisle::startup::{Application, load_embedder};
+use aisle::{bench, eval, store, telemetry};
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "aisle",
+    version,
+    about = "A customer-service agent for online shops"
+)]
+struct Cli {
+    /// A TOML settings file (also AISLE_CONFIG); AISLE__SECTION__KEY variables override it.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server.
+    Serve,
+    /// Import a catalog (JSONL, DummyJSON, CSV) and articles (Markdown) from a file or folder.
+    Import {
+        /// Defaults to the knowledge folder from the settings (`knowledge/`).
+        path: Option<PathBuf>,
+    },
+    /// Search the catalog and knowledge base from the terminal.
+    Search {
+        query: String,
+        #[arg(long)]
+        min_price: Option<f64>,
+        #[arg(long)]
+        max_price: Option<f64>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        in_stock: bool,
+        #[arg(long)]
+        min_rating: Option<f32>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = CliMode::Hybrid)]
+        mode: CliMode,
+        /// Re-rank for diversity (MMR).
+        #[arg(long)]
+        diverse: bool,
+    },
+    /// Measure quality against labelled queries.
+    Eval {
+        #[command(subcommand)]
+        what: EvalWhat,
+    },
+    /// Measure speed.
+    Bench {
+        #[command(subcommand)]
+        what: BenchWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalWhat {
+    /// nDCG@10, Recall@5/10 and MRR for keyword, vector and hybrid retrieval.
+    Retrieval { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum BenchWhat {
+    /// Index build time and query latency on synthetic catalogs.
+    Retrieval {
+        /// Catalog sizes to measure.
+        #[arg(long, value_delimiter = ',', default_values_t = [10_000usize, 100_000])]
+        sizes: Vec<usize>,
+        /// Queries timed per size and mode.
+        #[arg(long, default_value_t = 200)]
+        queries: usize,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CliMode {
+    Keyword,
+    Vector,
+    Hybrid,
+}
+
+impl From<CliMode> for Mode {
+    fn from(m: CliMode) -> Mode {
+        match m {
+            CliMode::Keyword => Mode::Keyword,
+            CliMode::Vector => Mode::Vector,
+            CliMode::Hybrid => Mode::Hybrid,
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let quiet = !matches!(cli.command, Command::Serve);
+    telemetry::init(if quiet { "warn" } else { "info,aisle=info" });
+    match run(cli).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let settings = Settings::load(cli.config.as_deref()).map_err(anyhow::Error::msg)?;
+    match cli.command {
+        Command::Serve => {
+            let app = Application::build(settings.clone(), None).await?;
+            tracing::info!(host = %settings.server.host, port = app.port(), "Aisle is listening");
+            app.run_until_stopped().await?;
+        }
+        Command::Import { path } => {
+            let path = path.unwrap_or(settings.knowledge.dir.clone());
+            let pool = connect(&settings).await?;
+            match import_path(&pool, &path, console_is_tty()).await {
+                Ok(report) => print_report(&path, &report),
+                Err(aisle::knowledge::ImportFailure::Invalid(errors)) => {
+                    for e in &errors {
+                        eprintln!("{e}");
+                    }
+                    eprintln!("{} problem(s) found; nothing was imported.", errors.len());
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Command::Search {
+            query,
+            min_price,
+            max_price,
+            category,
+            in_stock,
+            min_rating,
+            limit,
+            mode,
+            diverse,
+        } => {
+            let price = |v: Option<f64>| {
+                v.map(|v| Money::from_f64(v).context("prices must be 0 or more"))
+                    .transpose()
+            };
+            let filters = Filters {
+                min_price: price(min_price)?,
+                max_price: price(max_price)?,
+                category,
+                in_stock,
+                min_rating,
+            };
+            let req = SearchRequest::parse(&query, filters, DocKind::All, limit, diverse)
+                .map_err(anyhow::Error::msg)?;
+            let retriever = loaded_retriever(&settings).await?;
+            let hits =
+                tokio::task::spawn_blocking(move || retriever.search(&req, mode.into(), None))
+                    .await??;
+            for (i, h) in hits.iter().enumerate() {
+                let s = &h.scores;
+                let fmt = |x: Option<aisle::retrieval::Signal>| {
+                    x.map_or("-".into(), |s| format!("{:.3} (#{})", s.score, s.rank))
+                };
+                println!(
+                    "{:>2}. {:<58} fused {:.4}  keyword {:<14} vector {}",
+                    i + 1,
+                    bench::label(&h.doc),
+                    s.fused,
+                    fmt(s.keyword),
+                    fmt(s.vector)
+                );
+            }
+        }
+        Command::Eval {
+            what: EvalWhat::Retrieval { file },
+        } => {
+            let set = eval::load(&file).map_err(anyhow::Error::msg)?;
+            let retriever = loaded_retriever(&settings).await?;
+            let rows =
+                tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
+            eval::print(&rows);
+        }
+        Command::Bench {
+            what: BenchWhat::Retrieval { sizes, queries },
+        } => {
+            let embedder = load_embedder(&settings)
+                .await
+                .context("the benchmark needs the embedding model (run scripts/setup)")?;
+            let retrieval = settings.retrieval.clone();
+            tokio::task::spawn_blocking(move || {
+                bench::retrieval(&embedder, &retrieval, &sizes, queries)
+            })
+            .await??;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn console_is_tty() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+}
+
+async fn connect(settings: &Settings) -> anyhow::Result<sqlx::PgPool> {
+    let pool = store::lazy_pool(&settings.database)?;
+    store::migrate(&pool)
+        .await
+        .context("cannot reach Postgres or apply migrations (is DATABASE_URL right?)")?;
+    Ok(pool)
+}
+
+/// A retriever over what is in Postgres now.
+async fn loaded_retriever(settings: &Settings) -> anyhow::Result<std::sync::Arc<Retriever>> {
+    let pool = connect(settings).await?;
+    let embedder = load_embedder(settings).await;
+    let index = load_index(&pool, embedder.as_ref()).await?;
+    if index.is_empty() {
+        bail!("the knowledge base is empty: run `aisle import` first");
+    }
+    let retriever = Retriever::new(embedder, settings.retrieval.clone());
+    retriever.replace(index);
+    Ok(std::sync::Arc::new(retriever))
+}
+
+fn print_report(path: &std::path::Path, r: &ImportReport) {
+    println!(
+        "Imported {}: products {} new, {} updated, {} unchanged; articles {} new, {} updated, {} unchanged.",
+        path.display(),
+        r.products.inserted,
+        r.products.updated,
+        r.products.unchanged,
+        r.articles.inserted,
+        r.articles.updated,
+        r.articles.unchanged
+    );
+}

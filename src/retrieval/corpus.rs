@@ -1,0 +1,151 @@
+//! What gets indexed: each product whole, each article as passages; and loading it all from Postgres.
+use super::embed::{Embedder, text_hash};
+use crate::domain::{Article, ArticleKind, Product};
+use crate::knowledge::chunk_article;
+use crate::store;
+use serde::Serialize;
+use sqlx::PgPool;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A passage of an FAQ or policy article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Passage {
+    pub article_id: String,
+    pub kind: ArticleKind,
+    pub title: String,
+    pub chunk: usize,
+    pub text: String,
+    #[serde(skip)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Source {
+    Product(Product),
+    Passage(Passage),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Doc {
+    /// A SKU, or `article-id#chunk`.
+    pub id: String,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+impl Doc {
+    /// The SKU or the article id: what a relevance judgement or a citation names.
+    pub fn parent_id(&self) -> &str {
+        match &self.source {
+            Source::Product(p) => p.sku.as_str(),
+            Source::Passage(p) => &p.article_id,
+        }
+    }
+
+    pub fn embedding_text(&self) -> String {
+        match &self.source {
+            Source::Product(p) => p.embedding_text(),
+            Source::Passage(p) => p.text.clone(),
+        }
+    }
+}
+
+pub fn documents(products: Vec<Product>, articles: &[Article]) -> Vec<Doc> {
+    let mut docs: Vec<Doc> = products
+        .into_iter()
+        .map(|p| Doc {
+            id: p.sku.to_string(),
+            source: Source::Product(p),
+        })
+        .collect();
+    for a in articles {
+        for (chunk, text) in chunk_article(a).into_iter().enumerate() {
+            docs.push(Doc {
+                id: format!("{}#{chunk}", a.id),
+                source: Source::Passage(Passage {
+                    article_id: a.id.clone(),
+                    kind: a.kind,
+                    title: a.title.clone(),
+                    chunk,
+                    text,
+                    tags: a.tags.clone(),
+                }),
+            });
+        }
+    }
+    docs
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("could not read knowledge from Postgres")]
+    Database(#[from] sqlx::Error),
+    #[error("could not embed the knowledge base")]
+    Embedding(#[from] super::EmbedError),
+    #[error("could not build the keyword index")]
+    Keyword(#[from] tantivy::TantivyError),
+    #[error("a background task failed")]
+    Join(#[from] tokio::task::JoinError),
+}
+
+/// Vectors for every document, from the cache where possible; new ones are computed and cached.
+pub async fn vectors_for(
+    pool: &PgPool,
+    embedder: &Arc<Embedder>,
+    docs: &[Doc],
+) -> Result<Vec<Vec<f32>>, LoadError> {
+    let texts: Vec<String> = docs.iter().map(Doc::embedding_text).collect();
+    let hashes: Vec<String> = texts.iter().map(|t| text_hash(t)).collect();
+    let mut cached = store::embeddings::load(pool, &embedder.model_id, &hashes).await?;
+    let missing: Vec<usize> = (0..docs.len())
+        .filter(|i| !cached.contains_key(&hashes[*i]))
+        .collect();
+    if !missing.is_empty() {
+        tracing::info!(
+            missing = missing.len(),
+            cached = cached.len(),
+            "embedding knowledge"
+        );
+        let e = embedder.clone();
+        let todo: Vec<String> = missing.iter().map(|i| texts[*i].clone()).collect();
+        let fresh = tokio::task::spawn_blocking(move || e.embed(&todo)).await??;
+        let items: Vec<(String, Vec<f32>)> = missing
+            .iter()
+            .map(|i| hashes[*i].clone())
+            .zip(fresh)
+            .collect();
+        if let Err(e) = store::embeddings::save(pool, &embedder.model_id, &items).await {
+            tracing::warn!(error = %e, "could not cache embeddings; they will be recomputed next time");
+        }
+        cached.extend(items);
+    }
+    Ok(hashes
+        .iter()
+        .map(|h| cached.get(h).cloned().unwrap_or_default())
+        .collect())
+}
+
+/// Reads products and active articles from Postgres and builds a fresh snapshot.
+pub async fn load_index(
+    pool: &PgPool,
+    embedder: Option<&Arc<Embedder>>,
+) -> Result<super::Index, LoadError> {
+    let products = store::products::all(pool).await?;
+    let articles = store::articles::active(pool).await?;
+    let docs = documents(products, &articles);
+    let vectors = match embedder {
+        Some(e) => Some(vectors_for(pool, e, &docs).await?),
+        None => None,
+    };
+    Ok(tokio::task::spawn_blocking(move || super::Index::build(docs, vectors)).await??)
+}
+
+/// Groups past queries for the suggester.
+pub async fn past_queries(pool: &PgPool) -> Result<HashMap<String, i64>, sqlx::Error> {
+    Ok(store::queries::popular(pool, 5000)
+        .await?
+        .into_iter()
+        .collect())
+}

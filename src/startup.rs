@@ -1,0 +1,123 @@
+//! Wiring: settings in, a bound server out. Port 0 works, so tests can run many side by side.
+use crate::config::Settings;
+use crate::retrieval::{Embedder, Retriever, load_index, past_queries};
+use crate::{http, store};
+use actix_web::dev::Server;
+use sqlx::PgPool;
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// Shared by every request handler.
+pub struct AppState {
+    pub pool: PgPool,
+    pub retriever: Arc<Retriever>,
+    /// Bounds CPU-bound searches in flight; when none is free the request gets 503 + Retry-After.
+    pub search_slots: Arc<Semaphore>,
+    /// Set once migrations ran and the first index snapshot is loaded.
+    pub loaded: AtomicBool,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub state: Arc<AppState>,
+}
+
+/// Loads the embedding model, or explains why search will run on keywords only.
+pub async fn load_embedder(settings: &Settings) -> Option<Arc<Embedder>> {
+    let s = settings.embedding.clone();
+    match tokio::task::spawn_blocking(move || Embedder::load(&s)).await {
+        Ok(Ok(e)) => Some(Arc::new(e)),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "embedding model unavailable: search runs on keywords only");
+            None
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "embedding model failed to load: search runs on keywords only");
+            None
+        }
+    }
+}
+
+impl Application {
+    /// Binds the server and starts loading knowledge in the background; `embedder` may be shared
+    /// by the caller (tests load the model once per process).
+    pub async fn build(
+        settings: Settings,
+        embedder: Option<Arc<Embedder>>,
+    ) -> anyhow::Result<Self> {
+        use anyhow::Context;
+        let pool = store::lazy_pool(&settings.database).context("the database URL is invalid")?;
+        let embedder = match embedder {
+            Some(e) => Some(e),
+            None => load_embedder(&settings).await,
+        };
+        let state = Arc::new(AppState {
+            pool,
+            retriever: Arc::new(Retriever::new(embedder, settings.retrieval.clone())),
+            search_slots: Arc::new(Semaphore::new(settings.server.max_inflight_searches)),
+            loaded: AtomicBool::new(false),
+        });
+        tokio::spawn(load_until_ready(state.clone()));
+        let address = format!("{}:{}", settings.server.host, settings.server.port);
+        let listener =
+            TcpListener::bind(&address).with_context(|| format!("cannot listen on {address}"))?;
+        let port = listener.local_addr()?.port();
+        let server = http::server(listener, state.clone())?;
+        Ok(Self {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Migrates and loads the index, retrying while Postgres is unreachable; the server answers
+/// `/health` meanwhile and `/ready` says why it is not ready.
+async fn load_until_ready(state: Arc<AppState>) {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match reload(&state).await {
+            Ok(()) => {
+                state.loaded.store(true, Ordering::Release);
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), retry_in = ?delay, "knowledge not loaded yet");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+}
+
+/// Rebuilds the search snapshot from Postgres and swaps it in.
+pub async fn reload(state: &AppState) -> anyhow::Result<()> {
+    use anyhow::Context;
+    store::migrate(&state.pool)
+        .await
+        .context("migrations failed")?;
+    let started = std::time::Instant::now();
+    let index = load_index(&state.pool, state.retriever.embedder())
+        .await
+        .context("loading the index failed")?;
+    let docs = index.len();
+    let vectors = index.has_vectors();
+    state.retriever.replace(index);
+    state
+        .retriever
+        .remember_queries(past_queries(&state.pool).await.unwrap_or_default());
+    tracing::info!(docs, vectors, took = ?started.elapsed(), "search index ready");
+    Ok(())
+}

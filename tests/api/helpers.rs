@@ -1,0 +1,197 @@
+//! Spawning Aisle against a fresh Postgres database per test.
+use aisle::config::Settings;
+use aisle::knowledge::import_path;
+use aisle::retrieval::Embedder;
+use aisle::startup::Application;
+use secrecy::SecretString;
+use serde_json::Value;
+use sqlx::{Connection, Executor, PgConnection, PgPool};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tokio::sync::OnceCell;
+
+pub struct TestApp {
+    pub address: String,
+    pub pool: PgPool,
+    pub app: Arc<aisle::startup::AppState>,
+    pub client: reqwest::Client,
+}
+
+fn server_url() -> String {
+    std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// The same server, another database.
+fn database_url(name: &str) -> String {
+    let base = server_url();
+    let (prefix, rest) = base.rsplit_once('/').unwrap_or((base.as_str(), ""));
+    let query = rest
+        .split_once('?')
+        .map(|(_, q)| format!("?{q}"))
+        .unwrap_or_default();
+    format!("{prefix}/{name}{query}")
+}
+
+pub fn repo_path(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// The real model, loaded once per test process.
+pub fn embedder() -> Arc<Embedder> {
+    static E: OnceLock<Arc<Embedder>> = OnceLock::new();
+    E.get_or_init(|| {
+        let settings = Settings::load(None).expect("settings");
+        Arc::new(
+            Embedder::load(&settings.embedding)
+                .expect("the embedding model is needed for these tests: run scripts/setup"),
+        )
+    })
+    .clone()
+}
+
+async fn admin() -> PgConnection {
+    PgConnection::connect(&server_url())
+        .await
+        .expect("Postgres must be reachable at DATABASE_URL for the tests")
+}
+
+async fn create_database(template: Option<&str>) -> String {
+    let name = format!("aisle_test_{}", uuid::Uuid::new_v4().simple());
+    let template = template
+        .map(|t| format!(" TEMPLATE {t}"))
+        .unwrap_or_default();
+    admin()
+        .await
+        .execute(format!(r#"CREATE DATABASE "{name}"{template}"#).as_str())
+        .await
+        .expect("create database");
+    name
+}
+
+/// A database with migrations and the demo shop imported and embedded, prepared once per run;
+/// each test clones it, which takes milliseconds instead of re-embedding the knowledge base.
+async fn demo_template() -> String {
+    static T: OnceCell<String> = OnceCell::const_new();
+    T.get_or_init(|| async {
+        let name = create_database(None).await;
+        let pool = PgPool::connect(&database_url(&name))
+            .await
+            .expect("connect to template");
+        aisle::store::migrate(&pool).await.expect("migrations");
+        import_path(&pool, &repo_path("knowledge"), false)
+            .await
+            .expect("the demo knowledge imports");
+        aisle::retrieval::load_index(&pool, Some(&embedder()))
+            .await
+            .expect("the demo knowledge embeds");
+        pool.close().await;
+        name
+    })
+    .await
+    .clone()
+}
+
+pub fn settings_for(database: &str) -> Settings {
+    let mut s = Settings::load(None).expect("settings");
+    s.server.port = 0;
+    s.database.url = SecretString::from(database_url(database));
+    s
+}
+
+pub async fn spawn_with(settings: Settings) -> TestApp {
+    aisle::telemetry::init("warn");
+    let pool = PgPool::connect_lazy(secrecy::ExposeSecret::expose_secret(&settings.database.url))
+        .expect("pool");
+    let app = Application::build(settings, Some(embedder()))
+        .await
+        .expect("the app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state.clone();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        pool,
+        app: state,
+        client: reqwest::Client::new(),
+    }
+}
+
+/// Aisle over an empty database.
+pub async fn spawn_app() -> TestApp {
+    let app = spawn_with(settings_for(&create_database(None).await)).await;
+    app.wait_ready().await;
+    app
+}
+
+/// Aisle over the demo shop (catalog and articles from `knowledge/`).
+pub async fn spawn_demo_app() -> TestApp {
+    let db = create_database(Some(&demo_template().await)).await;
+    let app = spawn_with(settings_for(&db)).await;
+    app.wait_ready().await;
+    app
+}
+
+impl TestApp {
+    pub async fn wait_ready(&self) {
+        for _ in 0..300 {
+            if let Ok(r) = self
+                .client
+                .get(format!("{}/ready", self.address))
+                .send()
+                .await
+                && r.status().is_success()
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("Aisle did not become ready within 30 s");
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GET /api/search with the given query-string pairs; returns status and JSON body.
+    pub async fn search(&self, params: &[(&str, &str)]) -> (u16, Value) {
+        let r = self
+            .client
+            .get(format!("{}/api/search", self.address))
+            .query(params)
+            .send()
+            .await
+            .expect("request");
+        let status = r.status().as_u16();
+        (status, r.json().await.expect("JSON body"))
+    }
+
+    /// The ids (SKU or article id) of a search's hits, in order.
+    pub async fn search_ids(&self, q: &str) -> Vec<String> {
+        let (status, body) = self.search(&[("q", q)]).await;
+        assert_eq!(status, 200, "{body}");
+        ids(&body)
+    }
+}
+
+pub fn ids(body: &Value) -> Vec<String> {
+    body["hits"]
+        .as_array()
+        .map(|hits| {
+            hits.iter()
+                .map(|h| {
+                    h["sku"]
+                        .as_str()
+                        .or(h["article_id"].as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
