@@ -87,7 +87,7 @@ impl Settings {
                     format!("{cache}/models/onnxruntime/libonnxruntime.so.1.31.1"),
                 )
             })
-            .and_then(|b| b.set_default("embedding.threads", 1))
+            .and_then(|b| b.set_default("embedding.threads", 2))
             .and_then(|b| b.set_default("retrieval.fusion", "blend"))
             .and_then(|b| b.set_default("retrieval.rrf_k", 60.0))
             .and_then(|b| b.set_default("retrieval.blend_alpha", 0.8))

@@ -79,7 +79,9 @@ impl Embedder {
         let options = InitOptionsUserDefined::new()
             .with_environment(environment)
             .with_max_length(256)
-            .with_intra_threads(settings.threads);
+            .with_intra_threads(settings.threads)
+            // Idle ORT threads would otherwise spin after each query, taking the cores search needs.
+            .with_session_config("session.intra_op.allow_spinning", "0");
         let model = TextEmbedding::try_new_from_user_defined(model, options)
             .map_err(|e| EmbedError::Model(e.to_string()))?;
         Ok(Self {

@@ -40,6 +40,8 @@ pub enum SearchError {
     Keyword(#[from] tantivy::TantivyError),
     #[error("the query could not be embedded")]
     Embedding(#[from] EmbedError),
+    #[error("a search thread panicked")]
+    Panicked,
 }
 
 /// A search result: what was found, and why it ranks where it does.
@@ -141,7 +143,16 @@ impl Index {
         let ranked = match mode {
             Mode::Keyword => fusion::single(&keyword()?, false),
             Mode::Vector => fusion::single(&dense(), true),
-            Mode::Hybrid => fusion::fuse(&keyword()?, &dense(), method),
+            Mode::Hybrid => {
+                // The two signals are independent: score keywords on another core meanwhile.
+                let (keyword, dense) = std::thread::scope(|s| {
+                    let keyword = s.spawn(keyword);
+                    let dense = dense();
+                    (keyword.join(), dense)
+                });
+                let keyword = keyword.map_err(|_| SearchError::Panicked)??;
+                fusion::fuse(&keyword, &dense, method)
+            }
         };
         let ranked = self.collapse_passages(ranked);
         let ranked = match (req.diverse, &self.vectors) {

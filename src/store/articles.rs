@@ -52,9 +52,5 @@ pub async fn upsert(
     .bind(&a.tags)
     .fetch_optional(&mut **tx)
     .await?;
-    Ok(match inserted {
-        Some(true) => Upsert::Inserted,
-        Some(false) => Upsert::Updated,
-        None => Upsert::Unchanged,
-    })
+    Ok(Upsert::from_returning(inserted))
 }

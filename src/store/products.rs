@@ -55,6 +55,17 @@ pub enum Upsert {
     Unchanged,
 }
 
+impl Upsert {
+    /// Reads `RETURNING (xmax = 0)` of an upsert whose update is skipped when nothing changed.
+    pub fn from_returning(inserted: Option<bool>) -> Self {
+        match inserted {
+            Some(true) => Upsert::Inserted,
+            Some(false) => Upsert::Updated,
+            None => Upsert::Unchanged,
+        }
+    }
+}
+
 /// Inserts or updates one product; rows whose content did not change are left untouched.
 pub async fn upsert(
     tx: &mut Transaction<'_, Postgres>,
@@ -95,9 +106,5 @@ pub async fn upsert(
     .bind(&p.attributes)
     .fetch_optional(&mut **tx)
     .await?;
-    Ok(match inserted {
-        Some(true) => Upsert::Inserted,
-        Some(false) => Upsert::Updated,
-        None => Upsert::Unchanged,
-    })
+    Ok(Upsert::from_returning(inserted))
 }
