@@ -106,7 +106,7 @@ impl From<CliMode> for Mode {
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let quiet = !matches!(cli.command, Command::Serve);
-    telemetry::init(if quiet { "warn" } else { "info,aisle=info" });
+    telemetry::init(if quiet { "warn" } else { "info,tantivy=warn" });
     match run(cli).await {
         Ok(code) => code,
         Err(e) => {
