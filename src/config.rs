@@ -11,6 +11,8 @@ pub struct Settings {
     pub embedding: EmbeddingSettings,
     pub retrieval: RetrievalSettings,
     pub knowledge: KnowledgeSettings,
+    pub llm: crate::llm::LlmSettings,
+    pub chat: crate::chat::ChatSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -67,25 +69,17 @@ impl Settings {
     pub fn load(file: Option<&Path>) -> Result<Self, String> {
         let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
         let cache = std::env::var("AISLE_CACHE").unwrap_or_else(|_| format!("{home}/.cache/aisle"));
-        let default_db = std::env::var("DATABASE_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/aisle".into());
+        let default_db =
+            std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/aisle".into());
         let mut b = config::Config::builder()
             .set_default("server.host", "127.0.0.1")
             .and_then(|b| b.set_default("server.port", 8080))
             .and_then(|b| b.set_default("server.max_inflight_searches", 64))
             .and_then(|b| b.set_default("database.url", default_db))
             .and_then(|b| b.set_default("database.max_connections", 10))
+            .and_then(|b| b.set_default("embedding.model_dir", format!("{cache}/models/minilm-l6-int8")))
             .and_then(|b| {
-                b.set_default(
-                    "embedding.model_dir",
-                    format!("{cache}/models/minilm-l6-int8"),
-                )
-            })
-            .and_then(|b| {
-                b.set_default(
-                    "embedding.ort_library",
-                    format!("{cache}/models/onnxruntime/libonnxruntime.so.1.31.1"),
-                )
+                b.set_default("embedding.ort_library", format!("{cache}/models/onnxruntime/libonnxruntime.so.1.31.1"))
             })
             .and_then(|b| b.set_default("embedding.threads", 2))
             .and_then(|b| b.set_default("retrieval.fusion", "blend"))
@@ -94,10 +88,28 @@ impl Settings {
             .and_then(|b| b.set_default("retrieval.candidates", 50))
             .and_then(|b| b.set_default("retrieval.mmr_lambda", 0.7))
             .and_then(|b| b.set_default("knowledge.dir", "knowledge"))
+            .and_then(|b| {
+                b.set_default("llm.model_path", format!("{cache}/models/llm/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"))
+            })
+            // Every layer on the GPU when there is one; a CPU build ignores it.
+            .and_then(|b| b.set_default("llm.gpu_layers", 999))
+            .and_then(|b| {
+                b.set_default("llm.threads", std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(2))
+            })
+            .and_then(|b| b.set_default("llm.slots", 4))
+            .and_then(|b| b.set_default("llm.ctx_per_slot", 2048))
+            .and_then(|b| b.set_default("llm.queue", 16))
+            .and_then(|b| b.set_default("llm.temperature", 0.2))
+            .and_then(|b| b.set_default("llm.max_tokens", 200))
+            .and_then(|b| b.set_default("chat.shop_name", "the Aisle demo shop"))
+            .and_then(|b| b.set_default("chat.sources", 4))
+            .and_then(|b| b.set_default("chat.min_similarity", 0.35))
+            .and_then(|b| b.set_default("chat.faq_similarity", 0.6))
+            .and_then(|b| b.set_default("chat.history_turns", 2))
+            .and_then(|b| b.set_default("chat.max_words", 80))
+            .and_then(|b| b.set_default("chat.spool_path", format!("{cache}/spool/messages.jsonl")))
             .map_err(|e| format!("internal default settings are invalid: {e}"))?;
-        let file = file
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::var_os("AISLE_CONFIG").map(PathBuf::from));
+        let file = file.map(Path::to_path_buf).or_else(|| std::env::var_os("AISLE_CONFIG").map(PathBuf::from));
         if let Some(f) = &file {
             if !f.exists() {
                 return Err(format!("the settings file {} does not exist", f.display()));
@@ -105,14 +117,12 @@ impl Settings {
             b = b.add_source(config::File::from(f.as_path()).format(config::FileFormat::Toml));
         }
         b = b.add_source(
-            config::Environment::with_prefix("AISLE")
-                .prefix_separator("__")
-                .separator("__")
-                .try_parsing(true),
+            config::Environment::with_prefix("AISLE").prefix_separator("__").separator("__").try_parsing(true),
         );
-        let settings: Settings = b.build().and_then(|c| c.try_deserialize()).map_err(|e| {
-            format!("settings are invalid: {e} (see README, section Configuration)")
-        })?;
+        let settings: Settings = b
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .map_err(|e| format!("settings are invalid: {e} (see README, section Configuration)"))?;
         settings.validate()?;
         Ok(settings)
     }
@@ -120,31 +130,29 @@ impl Settings {
     fn validate(&self) -> Result<(), String> {
         let r = &self.retrieval;
         if !(0.0..=1.0).contains(&r.blend_alpha) {
-            return Err(format!(
-                "retrieval.blend_alpha must be between 0 and 1, not {}",
-                r.blend_alpha
-            ));
+            return Err(format!("retrieval.blend_alpha must be between 0 and 1, not {}", r.blend_alpha));
         }
         if !(0.0..=1.0).contains(&r.mmr_lambda) {
-            return Err(format!(
-                "retrieval.mmr_lambda must be between 0 and 1, not {}",
-                r.mmr_lambda
-            ));
+            return Err(format!("retrieval.mmr_lambda must be between 0 and 1, not {}", r.mmr_lambda));
         }
         if r.rrf_k <= 0.0 || r.candidates == 0 {
             return Err("retrieval.rrf_k and retrieval.candidates must be positive".into());
         }
+        if self.llm.slots == 0 || self.llm.queue == 0 || self.llm.threads <= 0 || self.llm.max_tokens == 0 {
+            return Err("llm.slots, llm.queue, llm.threads and llm.max_tokens must be at least 1".into());
+        }
+        if self.llm.ctx_per_slot < self.llm.max_tokens + 256 {
+            return Err("llm.ctx_per_slot must leave room for a prompt: at least llm.max_tokens + 256".into());
+        }
+        if self.chat.sources == 0 || self.chat.sources > 10 {
+            return Err("chat.sources must be between 1 and 10".into());
+        }
         if self.server.max_inflight_searches == 0 || self.embedding.threads == 0 {
-            return Err(
-                "server.max_inflight_searches and embedding.threads must be at least 1".into(),
-            );
+            return Err("server.max_inflight_searches and embedding.threads must be at least 1".into());
         }
         let url = self.database.url.expose_secret();
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-            return Err(
-                "database.url must be a postgres:// URL (set DATABASE_URL or AISLE__DATABASE__URL)"
-                    .into(),
-            );
+            return Err("database.url must be a postgres:// URL (set DATABASE_URL or AISLE__DATABASE__URL)".into());
         }
         Ok(())
     }

@@ -15,6 +15,16 @@ pub enum ApiError {
     Overloaded,
     #[error("not found")]
     NotFound,
+    #[error("there is no conversation with that id; start one with POST /api/conversations")]
+    UnknownConversation,
+    #[error("there is no answer with that id")]
+    UnknownMessage,
+    #[error("{0}")]
+    InvalidMessage(String),
+    #[error("the assistant cannot write answers right now; try again in a minute")]
+    ModelUnavailable,
+    #[error("conversation history is unavailable right now; try again in a minute")]
+    DatabaseUnavailable,
     #[error("something went wrong on our side")]
     Internal(#[source] anyhow::Error),
 }
@@ -38,6 +48,11 @@ impl ApiError {
             ApiError::NotReady => "not_ready",
             ApiError::Overloaded => "overloaded",
             ApiError::NotFound => "not_found",
+            ApiError::UnknownConversation => "conversation_not_found",
+            ApiError::UnknownMessage => "message_not_found",
+            ApiError::InvalidMessage(_) => "invalid_message",
+            ApiError::ModelUnavailable => "model_unavailable",
+            ApiError::DatabaseUnavailable => "database_unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -46,9 +61,13 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::InvalidQuery(_) | ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
-            ApiError::NotReady | ApiError::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::InvalidQuery(_) | ApiError::InvalidParameter(_) | ApiError::InvalidMessage(_) => {
+                StatusCode::BAD_REQUEST
+            }
+            ApiError::NotReady | ApiError::Overloaded | ApiError::ModelUnavailable | ApiError::DatabaseUnavailable => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            ApiError::NotFound | ApiError::UnknownConversation | ApiError::UnknownMessage => StatusCode::NOT_FOUND,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -62,24 +81,24 @@ impl ResponseError for ApiError {
             ApiError::Overloaded => {
                 res.insert_header((header::RETRY_AFTER, "1"));
             }
-            ApiError::NotReady => {
+            ApiError::NotReady | ApiError::ModelUnavailable | ApiError::DatabaseUnavailable => {
                 res.insert_header((header::RETRY_AFTER, "5"));
             }
             _ => {}
         }
-        res.json(Body {
-            error: Detail {
-                code: self.code(),
-                message: self.to_string(),
-            },
-        })
+        res.json(Body { error: Detail { code: self.code(), message: self.to_string() } })
     }
 }
 
 /// Turns a query-string parse failure into our error shape instead of actix's plain text.
-pub fn query_error_handler(
-    err: actix_web::error::QueryPayloadError,
-    _: &actix_web::HttpRequest,
-) -> actix_web::Error {
+pub fn query_error_handler(err: actix_web::error::QueryPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
     ApiError::InvalidParameter(format!("a query parameter is invalid: {err}")).into()
+}
+
+pub fn json_error_handler(err: actix_web::error::JsonPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
+    ApiError::InvalidParameter(format!("the request body is invalid: {err}")).into()
+}
+
+pub fn path_error_handler(err: actix_web::error::PathError, _: &actix_web::HttpRequest) -> actix_web::Error {
+    ApiError::InvalidParameter(format!("the address is invalid: {err}")).into()
 }

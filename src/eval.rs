@@ -25,14 +25,11 @@ pub struct Metrics {
 }
 
 pub fn load(path: &Path) -> Result<Vec<Judged>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
-        .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
-        })
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1)))
         .collect()
 }
 
@@ -47,24 +44,11 @@ pub fn score(ranking: &[String], relevant: &HashMap<String, u8>) -> Metrics {
         .sum();
     let mut ideal: Vec<u8> = relevant.values().copied().collect();
     ideal.sort_unstable_by(|a, b| b.cmp(a));
-    let idcg: f64 = ideal
-        .iter()
-        .take(10)
-        .enumerate()
-        .map(|(i, g)| gain(*g) / (i as f64 + 2.0).log2())
-        .sum();
+    let idcg: f64 = ideal.iter().take(10).enumerate().map(|(i, g)| gain(*g) / (i as f64 + 2.0).log2()).sum();
     let total = relevant.values().filter(|g| **g > 0).count().max(1) as f64;
-    let found = |k: usize| {
-        ranking
-            .iter()
-            .take(k)
-            .filter(|id| relevant.get(*id).is_some_and(|g| *g > 0))
-            .count() as f64
-            / total
-    };
-    let first = ranking
-        .iter()
-        .position(|id| relevant.get(id).is_some_and(|g| *g > 0));
+    let found =
+        |k: usize| ranking.iter().take(k).filter(|id| relevant.get(*id).is_some_and(|g| *g > 0)).count() as f64 / total;
+    let first = ranking.iter().position(|id| relevant.get(id).is_some_and(|g| *g > 0));
     Metrics {
         ndcg10: if idcg > 0.0 { dcg / idcg } else { 0.0 },
         recall5: found(5),
@@ -74,12 +58,7 @@ pub fn score(ranking: &[String], relevant: &HashMap<String, u8>) -> Metrics {
 }
 
 /// Mean metrics over the set for one configuration.
-pub fn evaluate(
-    retriever: &Retriever,
-    set: &[Judged],
-    mode: Mode,
-    method: Method,
-) -> anyhow::Result<Metrics> {
+pub fn evaluate(retriever: &Retriever, set: &[Judged], mode: Mode, method: Method) -> anyhow::Result<Metrics> {
     let mut sum = Metrics::default();
     for j in set {
         let req = SearchRequest::parse(&j.query, Filters::default(), DocKind::All, 10, false)
@@ -93,30 +72,16 @@ pub fn evaluate(
         sum.mrr += m.mrr;
     }
     let n = set.len().max(1) as f64;
-    Ok(Metrics {
-        ndcg10: sum.ndcg10 / n,
-        recall5: sum.recall5 / n,
-        recall10: sum.recall10 / n,
-        mrr: sum.mrr / n,
-    })
+    Ok(Metrics { ndcg10: sum.ndcg10 / n, recall5: sum.recall5 / n, recall10: sum.recall10 / n, mrr: sum.mrr / n })
 }
 
 /// Keyword-only, vector-only, and hybrid with each fusion method (blend at several weights).
 pub fn compare(retriever: &Retriever, set: &[Judged]) -> anyhow::Result<Vec<(String, Metrics)>> {
     let k = retriever.settings.rrf_k;
     let mut rows = vec![
-        (
-            "keyword".to_string(),
-            evaluate(retriever, set, Mode::Keyword, Method::Rrf { k })?,
-        ),
-        (
-            "vector".to_string(),
-            evaluate(retriever, set, Mode::Vector, Method::Rrf { k })?,
-        ),
-        (
-            format!("hybrid rrf k={k}"),
-            evaluate(retriever, set, Mode::Hybrid, Method::Rrf { k })?,
-        ),
+        ("keyword".to_string(), evaluate(retriever, set, Mode::Keyword, Method::Rrf { k })?),
+        ("vector".to_string(), evaluate(retriever, set, Mode::Vector, Method::Rrf { k })?),
+        (format!("hybrid rrf k={k}"), evaluate(retriever, set, Mode::Hybrid, Method::Rrf { k })?),
     ];
     for alpha in [0.5, 0.6, 0.7, 0.8, 0.85, 0.9] {
         rows.push((
@@ -128,15 +93,9 @@ pub fn compare(retriever: &Retriever, set: &[Judged]) -> anyhow::Result<Vec<(Str
 }
 
 pub fn print(rows: &[(String, Metrics)]) {
-    println!(
-        "{:<20} {:>8} {:>9} {:>10} {:>7}",
-        "method", "nDCG@10", "Recall@5", "Recall@10", "MRR"
-    );
+    println!("{:<20} {:>8} {:>9} {:>10} {:>7}", "method", "nDCG@10", "Recall@5", "Recall@10", "MRR");
     for (name, m) in rows {
-        println!(
-            "{:<20} {:>8.3} {:>9.3} {:>10.3} {:>7.3}",
-            name, m.ndcg10, m.recall5, m.recall10, m.mrr
-        );
+        println!("{:<20} {:>8.3} {:>9.3} {:>10.3} {:>7.3}", name, m.ndcg10, m.recall5, m.recall10, m.mrr);
     }
 }
 
@@ -156,9 +115,6 @@ mod tests {
     #[test]
     fn mrr_is_the_reciprocal_rank_of_the_first_relevant_hit() {
         let rel: HashMap<String, u8> = [("b".to_string(), 2)].into();
-        assert_eq!(
-            score(&["a".into(), "x".into(), "b".into()], &rel).mrr,
-            1.0 / 3.0
-        );
+        assert_eq!(score(&["a".into(), "x".into(), "b".into()], &rel).mrr, 1.0 / 3.0);
     }
 }

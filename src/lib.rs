@@ -1,11 +1,13 @@
 //! Aisle: a customer-service agent for online shops.
 pub mod bench;
+pub mod chat;
 pub mod config;
 pub mod domain;
 pub mod error;
 pub mod eval;
 pub mod http;
 pub mod knowledge;
+pub mod llm;
 pub mod retrieval;
 pub mod startup;
 pub mod store;

@@ -11,11 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "aisle",
-    version,
-    about = "A customer-service agent for online shops"
-)]
+#[command(name = "aisle", version, about = "A customer-service agent for online shops")]
 struct Cli {
     /// A TOML settings file (also AISLE_CONFIG); AISLE__SECTION__KEY variables override it.
     #[arg(long, global = true)]
@@ -120,7 +116,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::load(cli.config.as_deref()).map_err(anyhow::Error::msg)?;
     match cli.command {
         Command::Serve => {
-            let app = Application::build(settings.clone(), None).await?;
+            let app = Application::build(settings.clone(), None, aisle::startup::GeneratorChoice::FromSettings).await?;
             tracing::info!(host = %settings.server.host, port = app.port(), "Aisle is listening");
             app.run_until_stopped().await?;
         }
@@ -139,34 +135,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => return Err(e.into()),
             }
         }
-        Command::Search {
-            query,
-            min_price,
-            max_price,
-            category,
-            in_stock,
-            min_rating,
-            limit,
-            mode,
-            diverse,
-        } => {
-            let price = |v: Option<f64>| {
-                v.map(|v| Money::from_f64(v).context("prices must be 0 or more"))
-                    .transpose()
-            };
-            let filters = Filters {
-                min_price: price(min_price)?,
-                max_price: price(max_price)?,
-                category,
-                in_stock,
-                min_rating,
-            };
-            let req = SearchRequest::parse(&query, filters, DocKind::All, limit, diverse)
-                .map_err(anyhow::Error::msg)?;
+        Command::Search { query, min_price, max_price, category, in_stock, min_rating, limit, mode, diverse } => {
+            let price = |v: Option<f64>| v.map(|v| Money::from_f64(v).context("prices must be 0 or more")).transpose();
+            let filters =
+                Filters { min_price: price(min_price)?, max_price: price(max_price)?, category, in_stock, min_rating };
+            let req =
+                SearchRequest::parse(&query, filters, DocKind::All, limit, diverse).map_err(anyhow::Error::msg)?;
             let retriever = loaded_retriever(&settings).await?;
-            let hits =
-                tokio::task::spawn_blocking(move || retriever.search(&req, mode.into(), None))
-                    .await??;
+            let hits = tokio::task::spawn_blocking(move || retriever.search(&req, mode.into(), None)).await??;
             for (i, h) in hits.iter().enumerate() {
                 let s = &h.scores;
                 let fmt = |x: Option<aisle::retrieval::Signal>| {
@@ -182,26 +158,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
             }
         }
-        Command::Eval {
-            what: EvalWhat::Retrieval { file },
-        } => {
+        Command::Eval { what: EvalWhat::Retrieval { file } } => {
             let set = eval::load(&file).map_err(anyhow::Error::msg)?;
             let retriever = loaded_retriever(&settings).await?;
-            let rows =
-                tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
+            let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
             eval::print(&rows);
         }
-        Command::Bench {
-            what: BenchWhat::Retrieval { sizes, queries },
-        } => {
+        Command::Bench { what: BenchWhat::Retrieval { sizes, queries } } => {
             let embedder = load_embedder(&settings)
                 .await
                 .context("the benchmark needs the embedding model (run scripts/setup)")?;
             let retrieval = settings.retrieval.clone();
-            tokio::task::spawn_blocking(move || {
-                bench::retrieval(&embedder, &retrieval, &sizes, queries)
-            })
-            .await??;
+            tokio::task::spawn_blocking(move || bench::retrieval(&embedder, &retrieval, &sizes, queries)).await??;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -214,9 +182,7 @@ fn console_is_tty() -> bool {
 
 async fn connect(settings: &Settings) -> anyhow::Result<sqlx::PgPool> {
     let pool = store::lazy_pool(&settings.database)?;
-    store::migrate(&pool)
-        .await
-        .context("cannot reach Postgres or apply migrations (is DATABASE_URL right?)")?;
+    store::migrate(&pool).await.context("cannot reach Postgres or apply migrations (is DATABASE_URL right?)")?;
     Ok(pool)
 }
 

@@ -1,5 +1,7 @@
 //! Wiring: settings in, a bound server out. Port 0 works, so tests can run many side by side.
+use crate::chat::{ChatService, Prompts};
 use crate::config::Settings;
+use crate::llm::{Generator, LlamaEngine};
 use crate::retrieval::{Embedder, Retriever, load_index, past_queries};
 use crate::{http, store};
 use actix_web::dev::Server;
@@ -18,6 +20,30 @@ pub struct AppState {
     pub search_slots: Arc<Semaphore>,
     /// Set once migrations ran and the first index snapshot is loaded.
     pub loaded: AtomicBool,
+    pub chat: Arc<ChatService>,
+}
+
+/// Which generator answers: the one from the settings, one the caller made (tests), or none.
+pub enum GeneratorChoice {
+    FromSettings,
+    Given(Arc<dyn Generator>),
+    None,
+}
+
+/// Loads the language model, or explains why answers will come without it.
+pub async fn load_generator(settings: &Settings, prompts_system: String) -> Option<Arc<dyn Generator>> {
+    let s = settings.llm.clone();
+    match tokio::task::spawn_blocking(move || LlamaEngine::start(&s, &prompts_system)).await {
+        Ok(Ok(engine)) => Some(Arc::new(engine)),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "language model unavailable: chat answers with sources only");
+            None
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "language model failed to load");
+            None
+        }
+    }
 }
 
 pub struct Application {
@@ -48,30 +74,43 @@ impl Application {
     pub async fn build(
         settings: Settings,
         embedder: Option<Arc<Embedder>>,
+        generator: GeneratorChoice,
     ) -> anyhow::Result<Self> {
         use anyhow::Context;
+        let prompts = Prompts::load(&settings.chat.shop_name, settings.chat.max_words).map_err(anyhow::Error::msg)?;
+        let generator = match generator {
+            GeneratorChoice::FromSettings => load_generator(&settings, prompts.system.clone()).await,
+            GeneratorChoice::Given(g) => Some(g),
+            GeneratorChoice::None => None,
+        };
         let pool = store::lazy_pool(&settings.database).context("the database URL is invalid")?;
         let embedder = match embedder {
             Some(e) => Some(e),
             None => load_embedder(&settings).await,
         };
+        let retriever = Arc::new(Retriever::new(embedder, settings.retrieval.clone()));
+        let chat = Arc::new(ChatService::new(
+            retriever.clone(),
+            generator,
+            prompts,
+            pool.clone(),
+            settings.chat.clone(),
+            settings.llm.max_tokens,
+        ));
+        tokio::spawn(chat.log.clone().replay_forever());
         let state = Arc::new(AppState {
             pool,
-            retriever: Arc::new(Retriever::new(embedder, settings.retrieval.clone())),
+            chat,
+            retriever,
             search_slots: Arc::new(Semaphore::new(settings.server.max_inflight_searches)),
             loaded: AtomicBool::new(false),
         });
         tokio::spawn(load_until_ready(state.clone()));
         let address = format!("{}:{}", settings.server.host, settings.server.port);
-        let listener =
-            TcpListener::bind(&address).with_context(|| format!("cannot listen on {address}"))?;
+        let listener = TcpListener::bind(&address).with_context(|| format!("cannot listen on {address}"))?;
         let port = listener.local_addr()?.port();
         let server = http::server(listener, state.clone())?;
-        Ok(Self {
-            port,
-            server,
-            state,
-        })
+        Ok(Self { port, server, state })
     }
 
     pub fn port(&self) -> u16 {
@@ -105,19 +144,13 @@ async fn load_until_ready(state: Arc<AppState>) {
 /// Rebuilds the search snapshot from Postgres and swaps it in.
 pub async fn reload(state: &AppState) -> anyhow::Result<()> {
     use anyhow::Context;
-    store::migrate(&state.pool)
-        .await
-        .context("migrations failed")?;
+    store::migrate(&state.pool).await.context("migrations failed")?;
     let started = std::time::Instant::now();
-    let index = load_index(&state.pool, state.retriever.embedder())
-        .await
-        .context("loading the index failed")?;
+    let index = load_index(&state.pool, state.retriever.embedder()).await.context("loading the index failed")?;
     let docs = index.len();
     let vectors = index.has_vectors();
     state.retriever.replace(index);
-    state
-        .retriever
-        .remember_queries(past_queries(&state.pool).await.unwrap_or_default());
+    state.retriever.remember_queries(past_queries(&state.pool).await.unwrap_or_default());
     tracing::info!(docs, vectors, took = ?started.elapsed(), "search index ready");
     Ok(())
 }

@@ -33,8 +33,7 @@ fn vectors(embedder: &Embedder, docs: &[Doc], pool: usize) -> anyhow::Result<Vec
         .map(|i| {
             let mut v = base[i % base.len()].clone();
             if i >= base.len() {
-                v.iter_mut()
-                    .for_each(|x| *x += rng.random_range(-0.02..0.02));
+                v.iter_mut().for_each(|x| *x += rng.random_range(-0.02..0.02));
                 normalize(&mut v);
             }
             v
@@ -51,22 +50,11 @@ pub fn retrieval(
     let query_texts = synthetic::queries(queries.max(1));
     println!(
         "retrieval benchmark: {queries} queries per mode, {} cores",
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     println!(
         "{:>9} {:>9} {:>9} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>8}",
-        "products",
-        "build_s",
-        "embed_s",
-        "kw_p50",
-        "kw_p99",
-        "vec_p50",
-        "vec_p99",
-        "hyb_p50",
-        "hyb_p99",
-        "qemb_p50"
+        "products", "build_s", "embed_s", "kw_p50", "kw_p99", "vec_p50", "vec_p99", "hyb_p50", "hyb_p99", "qemb_p50"
     );
     for &n in sizes {
         let docs = documents(catalog(n, 42), &[]);
@@ -78,8 +66,8 @@ pub fn retrieval(
         let build_s = t.elapsed().as_secs_f64();
         let mut timings: Vec<Vec<Duration>> = vec![Vec::new(); 4];
         for q in &query_texts {
-            let req = SearchRequest::parse(q, Filters::default(), DocKind::All, 10, false)
-                .map_err(anyhow::Error::msg)?;
+            let req =
+                SearchRequest::parse(q, Filters::default(), DocKind::All, 10, false).map_err(anyhow::Error::msg)?;
             let t = Instant::now();
             let qv = embedder.embed_query(&req.text)?;
             timings[3].push(t.elapsed());
@@ -87,11 +75,7 @@ pub fn retrieval(
             for (slot, mode) in [(0, Mode::Keyword), (1, Mode::Vector), (2, Mode::Hybrid)] {
                 let t = Instant::now();
                 // Vector and hybrid timings include embedding the query, as a shopper would wait for it.
-                let qv = if mode == Mode::Keyword {
-                    None
-                } else {
-                    Some(embedder.embed_query(&req.text)?)
-                };
+                let qv = if mode == Mode::Keyword { None } else { Some(embedder.embed_query(&req.text)?) };
                 let method = crate::retrieval::Method::Rrf { k: settings.rrf_k };
                 let hits = index.search(&req, mode, method, qv.as_deref(), settings)?;
                 timings[slot].push(t.elapsed());
@@ -113,8 +97,6 @@ pub fn retrieval(
             percentile(&timings[3], 0.5),
         );
     }
-    println!(
-        "latencies in ms; vector and hybrid include embedding the query (qemb = embedding alone)"
-    );
+    println!("latencies in ms; vector and hybrid include embedding the query (qemb = embedding alone)");
     Ok(())
 }

@@ -24,9 +24,7 @@ const ADJECTIVES: &[&str] = &[
     "noise-cancelling",
     "rechargeable",
 ];
-const COLOURS: &[&str] = &[
-    "black", "white", "red", "blue", "green", "grey", "silver", "gold", "navy", "beige",
-];
+const COLOURS: &[&str] = &["black", "white", "red", "blue", "green", "grey", "silver", "gold", "navy", "beige"];
 const NOUNS: &[(&str, &str)] = &[
     ("headphones", "electronics"),
     ("speaker", "electronics"),
@@ -97,8 +95,7 @@ pub fn catalog(n: usize, seed: u64) -> Vec<Product> {
             let phrase = PHRASES.choose(&mut rng).copied().unwrap_or("");
             let model = rng.random_range(100..999);
             Product {
-                sku: Sku::parse(&format!("SYN-{i:07}"))
-                    .unwrap_or_else(|_| unreachable!("synthetic SKUs are valid")),
+                sku: Sku::parse(&format!("SYN-{i:07}")).unwrap_or_else(|_| unreachable!("synthetic SKUs are valid")),
                 title: format!("{brand} {adj} {colour} {noun} {model}"),
                 description: format!("A {adj} {noun} in {colour} from {brand}, {phrase}."),
                 brand: Some(brand.to_string()),

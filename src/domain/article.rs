@@ -19,9 +19,7 @@ impl ArticleKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "faq" => Ok(ArticleKind::Faq),
             "policy" => Ok(ArticleKind::Policy),
-            other => Err(format!(
-                "`{other}` is not an article kind (use `faq` or `policy`)"
-            )),
+            other => Err(format!("`{other}` is not an article kind (use `faq` or `policy`)")),
         }
     }
 }
@@ -40,15 +38,7 @@ impl Article {
     pub fn validate_id(id: &str) -> Result<(), String> {
         let ok = !id.is_empty()
             && id.len() <= 80
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if ok {
-            Ok(())
-        } else {
-            Err(format!(
-                "`{id}` is not an article id (lowercase letters, digits and dashes)"
-            ))
-        }
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if ok { Ok(()) } else { Err(format!("`{id}` is not an article id (lowercase letters, digits and dashes)")) }
     }
 }

@@ -14,9 +14,7 @@ impl Sku {
             return Err("the SKU is empty".into());
         }
         if s.len() > 64 || s.chars().any(char::is_whitespace) {
-            return Err(format!(
-                "`{s}` is not a SKU (at most 64 characters, no spaces)"
-            ));
+            return Err(format!("`{s}` is not a SKU (at most 64 characters, no spaces)"));
         }
         Ok(Self(s.to_string()))
     }
@@ -62,12 +60,7 @@ impl<'de> Deserialize<'de> for Money {
 impl Money {
     /// Parses a decimal amount such as `9.99` or `"1,299.00"`.
     pub fn parse_decimal(raw: &str) -> Result<Self, String> {
-        let s: String = raw
-            .trim()
-            .trim_start_matches('$')
-            .chars()
-            .filter(|c| *c != ',')
-            .collect();
+        let s: String = raw.trim().trim_start_matches('$').chars().filter(|c| *c != ',').collect();
         let value: f64 = s.parse().map_err(|_| format!("`{raw}` is not a price"))?;
         Self::from_f64(value).ok_or_else(|| format!("`{raw}` is not a price (must be 0 or more)"))
     }

@@ -48,21 +48,13 @@ pub const MAX_QUERY_CHARS: usize = 500;
 
 impl SearchRequest {
     /// Builds a request, lifting constraints out of the text. Explicit filters win over parsed ones.
-    pub fn parse(
-        query: &str,
-        explicit: Filters,
-        kind: DocKind,
-        limit: usize,
-        diverse: bool,
-    ) -> Result<Self, String> {
+    pub fn parse(query: &str, explicit: Filters, kind: DocKind, limit: usize, diverse: bool) -> Result<Self, String> {
         let original = query.trim().to_string();
         if original.is_empty() {
             return Err("the query is empty: type what you are looking for".into());
         }
         if original.chars().count() > MAX_QUERY_CHARS {
-            return Err(format!(
-                "the query is longer than {MAX_QUERY_CHARS} characters"
-            ));
+            return Err(format!("the query is longer than {MAX_QUERY_CHARS} characters"));
         }
         if limit == 0 || limit > MAX_LIMIT {
             return Err(format!("limit must be between 1 and {MAX_LIMIT}"));
@@ -81,19 +73,8 @@ impl SearchRequest {
             return Err("the minimum price is above the maximum price".into());
         }
         // A query that was only constraints ("under $20") still searches: keep the original words.
-        let text = if text.trim().is_empty() {
-            original.clone()
-        } else {
-            text
-        };
-        Ok(Self {
-            text,
-            original,
-            filters,
-            kind,
-            limit,
-            diverse,
-        })
+        let text = if text.trim().is_empty() { original.clone() } else { text };
+        Ok(Self { text, original, filters, kind, limit, diverse })
     }
 }
 
@@ -103,8 +84,7 @@ struct Pattern {
 }
 
 fn amount(c: &regex_lite::Captures, name: &str) -> Option<Money> {
-    c.name(name)
-        .and_then(|m| Money::parse_decimal(m.as_str()).ok())
+    c.name(name).and_then(|m| Money::parse_decimal(m.as_str()).ok())
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -126,9 +106,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             f.min_price = amount(c, "v")
         }),
         p(r"\b(?:in stock|available now|available today|in-stock)\b".into(), |_, f| f.in_stock = true),
-        p(r"\b(?:rated\s+)?(?P<r>[1-5](?:\.\d)?)\s*(?:\+|stars?\s*(?:and\s+up|or\s+more|\+)?|star rating)".into(), |c, f| {
-            f.min_rating = c.name("r").and_then(|m| m.as_str().parse().ok())
-        }),
+        p(
+            r"\b(?:rated\s+)?(?P<r>[1-5](?:\.\d)?)\s*(?:\+|stars?\s*(?:and\s+up|or\s+more|\+)?|star rating)".into(),
+            |c, f| f.min_rating = c.name("r").and_then(|m| m.as_str().parse().ok()),
+        ),
     ]
 });
 
@@ -163,10 +144,7 @@ mod tests {
     fn ranges_and_ratings_are_understood() {
         let (text, f) = lift_constraints("lipstick between 10 and 20 dollars rated 4+");
         assert_eq!(text, "lipstick");
-        assert_eq!(
-            (f.min_price, f.max_price),
-            (Some(Money(1000)), Some(Money(2000)))
-        );
+        assert_eq!((f.min_price, f.max_price), (Some(Money(1000)), Some(Money(2000))));
         assert_eq!(f.min_rating, Some(4.0));
     }
 
@@ -179,12 +157,7 @@ mod tests {
 
     #[test]
     fn a_minimum_above_the_maximum_is_refused() {
-        let explicit = Filters {
-            min_price: Some(Money(9000)),
-            ..Filters::default()
-        };
-        assert!(
-            SearchRequest::parse("shoes under $50", explicit, DocKind::All, 10, false).is_err()
-        );
+        let explicit = Filters { min_price: Some(Money(9000)), ..Filters::default() };
+        assert!(SearchRequest::parse("shoes under $50", explicit, DocKind::All, 10, false).is_err());
     }
 }

@@ -20,9 +20,5 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
         "index": index,
         "vector_search": vectors,
     });
-    if database && index {
-        HttpResponse::Ok().json(body)
-    } else {
-        HttpResponse::ServiceUnavailable().json(body)
-    }
+    if database && index { HttpResponse::Ok().json(body) } else { HttpResponse::ServiceUnavailable().json(body) }
 }

@@ -1,8 +1,9 @@
 //! Thin HTTP handlers: parse, call one service, map the result.
+mod chat;
 mod health;
 mod search;
 
-use crate::error::{ApiError, query_error_handler};
+use crate::error::{ApiError, json_error_handler, path_error_handler, query_error_handler};
 use crate::startup::AppState;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -17,17 +18,16 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
         App::new()
             .app_data(data.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
+            .app_data(web::JsonConfig::default().limit(64 * 1024).error_handler(json_error_handler))
+            .app_data(web::PathConfig::default().error_handler(path_error_handler))
             // Echo the request id so a shopper's report can be matched to our logs.
             .wrap_fn(|req, srv| {
                 let id = req.extensions().get::<RequestId>().copied();
                 let fut = srv.call(req);
                 async move {
                     let mut res = fut.await?;
-                    if let Some(value) =
-                        id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok())
-                    {
-                        res.headers_mut()
-                            .insert(HeaderName::from_static("x-request-id"), value);
+                    if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok()) {
+                        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
                     }
                     Ok(res)
                 }
@@ -38,11 +38,13 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
             .service(
                 web::scope("/api")
                     .route("/search", web::get().to(search::search))
-                    .route("/suggest", web::get().to(search::suggest)),
+                    .route("/suggest", web::get().to(search::suggest))
+                    .route("/conversations", web::post().to(chat::create))
+                    .route("/conversations/{id}", web::get().to(chat::history))
+                    .route("/conversations/{id}/messages", web::post().to(chat::send))
+                    .route("/messages/{id}/feedback", web::post().to(chat::feedback)),
             )
-            .default_service(web::to(|| async {
-                Err::<actix_web::HttpResponse, _>(ApiError::NotFound)
-            }))
+            .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(ApiError::NotFound) }))
     })
     .listen(listener)?
     .run();

@@ -42,32 +42,22 @@ struct SearchResponse<'a> {
 
 fn money(name: &str, v: Option<f64>) -> Result<Option<Money>, ApiError> {
     v.map(|v| {
-        Money::from_f64(v).ok_or_else(|| {
-            ApiError::InvalidParameter(format!("{name} must be a price of 0 or more"))
-        })
+        Money::from_f64(v).ok_or_else(|| ApiError::InvalidParameter(format!("{name} must be a price of 0 or more")))
     })
     .transpose()
 }
 
 impl SearchParams {
-    fn into_request(
-        self,
-        state: &AppState,
-    ) -> Result<(SearchRequest, Mode, Option<Method>), ApiError> {
+    fn into_request(self, state: &AppState) -> Result<(SearchRequest, Mode, Option<Method>), ApiError> {
         if let Some(r) = self.min_rating
             && !(0.0..=5.0).contains(&r)
         {
-            return Err(ApiError::InvalidParameter(
-                "min_rating must be between 0 and 5".into(),
-            ));
+            return Err(ApiError::InvalidParameter("min_rating must be between 0 and 5".into()));
         }
         let filters = Filters {
             min_price: money("min_price", self.min_price)?,
             max_price: money("max_price", self.max_price)?,
-            category: self
-                .category
-                .map(|c| c.trim().to_lowercase())
-                .filter(|c| !c.is_empty()),
+            category: self.category.map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()),
             in_stock: self.in_stock.unwrap_or(false),
             min_rating: self.min_rating,
         };
@@ -75,13 +65,9 @@ impl SearchParams {
         let method = match self.fusion.as_deref() {
             None => None,
             Some("rrf") => Some(Method::Rrf { k: settings.rrf_k }),
-            Some("blend") => Some(Method::Blend {
-                alpha: settings.blend_alpha,
-            }),
+            Some("blend") => Some(Method::Blend { alpha: settings.blend_alpha }),
             Some(other) => {
-                return Err(ApiError::InvalidParameter(format!(
-                    "fusion `{other}` is unknown: use rrf or blend"
-                )));
+                return Err(ApiError::InvalidParameter(format!("fusion `{other}` is unknown: use rrf or blend")));
             }
         };
         let req = SearchRequest::parse(
@@ -105,17 +91,10 @@ impl From<SearchError> for ApiError {
     }
 }
 
-pub async fn search(
-    state: web::Data<AppState>,
-    params: web::Query<SearchParams>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn search(state: web::Data<AppState>, params: web::Query<SearchParams>) -> Result<HttpResponse, ApiError> {
     let started = Instant::now();
     let (req, mode, method) = params.into_inner().into_request(&state)?;
-    let slot = state
-        .search_slots
-        .clone()
-        .try_acquire_owned()
-        .map_err(|_| ApiError::Overloaded)?;
+    let slot = state.search_slots.clone().try_acquire_owned().map_err(|_| ApiError::Overloaded)?;
     let retriever = state.retriever.clone();
     let (req, hits) = web::block(move || {
         let _slot = slot;
@@ -128,10 +107,7 @@ pub async fn search(
     record_query(&state, &req.original);
     Ok(HttpResponse::Ok().json(SearchResponse {
         query: &req.original,
-        interpreted: Interpreted {
-            text: &req.text,
-            filters: &req.filters,
-        },
+        interpreted: Interpreted { text: &req.text, filters: &req.filters },
         mode,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
         hits,
@@ -157,22 +133,14 @@ pub struct SuggestParams {
     limit: Option<usize>,
 }
 
-pub async fn suggest(
-    state: web::Data<AppState>,
-    params: web::Query<SuggestParams>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn suggest(state: web::Data<AppState>, params: web::Query<SuggestParams>) -> Result<HttpResponse, ApiError> {
     let limit = params.limit.unwrap_or(8);
     if limit == 0 || limit > 20 {
-        return Err(ApiError::InvalidParameter(
-            "limit must be between 1 and 20".into(),
-        ));
+        return Err(ApiError::InvalidParameter("limit must be between 1 and 20".into()));
     }
     if params.q.chars().count() > 100 {
-        return Err(ApiError::InvalidQuery(
-            "the prefix is longer than 100 characters".into(),
-        ));
+        return Err(ApiError::InvalidQuery("the prefix is longer than 100 characters".into()));
     }
     let suggestions = state.retriever.suggest(&params.q, limit)?;
-    Ok(HttpResponse::Ok()
-        .json(serde_json::json!({ "query": params.q, "suggestions": suggestions })))
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "query": params.q, "suggestions": suggestions })))
 }

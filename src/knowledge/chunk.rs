@@ -8,12 +8,7 @@ const TARGET_CHARS: usize = 700;
 pub fn chunk_article(article: &Article) -> Vec<String> {
     let mut chunks = Vec::new();
     let mut current = String::new();
-    for para in article
-        .body
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    for para in article.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         if !current.is_empty() && current.len() + para.len() > TARGET_CHARS {
             chunks.push(std::mem::take(&mut current));
         }
@@ -25,8 +20,5 @@ pub fn chunk_article(article: &Article) -> Vec<String> {
     if !current.is_empty() {
         chunks.push(current);
     }
-    chunks
-        .into_iter()
-        .map(|c| format!("{}\n\n{}", article.title, c))
-        .collect()
+    chunks.into_iter().map(|c| format!("{}\n\n{}", article.title, c)).collect()
 }

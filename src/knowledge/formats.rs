@@ -43,52 +43,27 @@ pub fn read_file(path: &Path) -> Result<Parsed, Vec<ImportError>> {
         field: field.map(str::to_string),
         message,
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![err(None, None, format!("cannot read the file: {e}"))])?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| vec![err(None, None, format!("cannot read the file: {e}"))])?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     match ext.as_str() {
         "jsonl" => read_jsonl(&text).map(Parsed::Products),
         "json" => read_dummyjson(&text).map(Parsed::Products),
         "csv" => read_csv(&text).map(Parsed::Products),
-        "md" => read_article(&text)
-            .map(Parsed::Article)
-            .map_err(|e| vec![e]),
-        _ => Err(vec![err(
-            None,
-            None,
-            "unknown file type (use .jsonl, .json, .csv or .md)".into(),
-        )]),
+        "md" => read_article(&text).map(Parsed::Article).map_err(|e| vec![e]),
+        _ => Err(vec![err(None, None, "unknown file type (use .jsonl, .json, .csv or .md)".into())]),
     }
-    .map_err(|errs| {
-        errs.into_iter()
-            .map(|e| ImportError {
-                file: path.to_path_buf(),
-                ..e
-            })
-            .collect()
-    })
+    .map_err(|errs| errs.into_iter().map(|e| ImportError { file: path.to_path_buf(), ..e }).collect())
 }
 
 fn at(line: usize, field: Option<&str>, message: impl Into<String>) -> ImportError {
-    ImportError {
-        file: PathBuf::new(),
-        line: Some(line),
-        field: field.map(str::to_string),
-        message: message.into(),
-    }
+    ImportError { file: PathBuf::new(), line: Some(line), field: field.map(str::to_string), message: message.into() }
 }
 
 /// An error from a serde parser, with the field it names (if any) lifted out of the message.
 fn parse_error(line: usize, message: String) -> ImportError {
     let field = field_of(&message).map(str::to_string);
-    ImportError {
-        field,
-        ..at(line, None, message)
-    }
+    ImportError { field, ..at(line, None, message) }
 }
 
 /// The documented canonical shape; also what CSV rows deserialize into.
@@ -141,21 +116,16 @@ impl CanonicalProduct {
         if category.is_empty() {
             return Err(("category", "the category is empty".into()));
         }
-        let price = Money::from_f64(self.price).ok_or((
-            "price",
-            format!("{} is not a price (must be 0 or more)", self.price),
-        ))?;
+        let price = Money::from_f64(self.price)
+            .ok_or(("price", format!("{} is not a price (must be 0 or more)", self.price)))?;
         let currency = self.currency.trim().to_uppercase();
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Err((
-                "currency",
-                format!("`{currency}` is not a three-letter currency code"),
-            ));
+            return Err(("currency", format!("`{currency}` is not a three-letter currency code")));
         }
-        let stock = i32::try_from(self.stock).ok().filter(|s| *s >= 0).ok_or((
-            "stock",
-            format!("{} is not a stock count (0 or more)", self.stock),
-        ))?;
+        let stock = i32::try_from(self.stock)
+            .ok()
+            .filter(|s| *s >= 0)
+            .ok_or(("stock", format!("{} is not a stock count (0 or more)", self.stock)))?;
         if let Some(r) = self.rating
             && !(0.0..=5.0).contains(&r)
         {
@@ -167,12 +137,7 @@ impl CanonicalProduct {
             description: self.description.trim().to_string(),
             brand: non_empty(self.brand),
             category,
-            tags: self
-                .tags
-                .into_iter()
-                .map(|t| t.trim().to_lowercase())
-                .filter(|t| !t.is_empty())
-                .collect(),
+            tags: self.tags.into_iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect(),
             price,
             currency,
             stock,
@@ -210,20 +175,12 @@ fn read_jsonl(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 /// Line number (1-based) of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
 }
 
 #[derive(Deserialize)]
@@ -254,13 +211,8 @@ struct DummyProduct {
 }
 
 /// Fields from DummyJSON kept as attributes (the rest, such as image URLs and reviewer emails, is dropped).
-const KEPT_ATTRIBUTES: &[&str] = &[
-    "discountPercentage",
-    "weight",
-    "dimensions",
-    "availabilityStatus",
-    "minimumOrderQuantity",
-];
+const KEPT_ATTRIBUTES: &[&str] =
+    &["discountPercentage", "weight", "dimensions", "availabilityStatus", "minimumOrderQuantity"];
 
 fn read_dummyjson(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>> {
     #[derive(Deserialize)]
@@ -278,9 +230,7 @@ fn read_dummyjson(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>>
         vec![at(
             e.line(),
             None,
-            format!(
-                "not a DummyJSON catalog (an array of products or {{\"products\": [...]}}): {e}"
-            ),
+            format!("not a DummyJSON catalog (an array of products or {{\"products\": [...]}}): {e}"),
         )]
     })?;
     let mut out = Vec::new();
@@ -295,10 +245,8 @@ fn read_dummyjson(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>>
                 continue;
             }
         };
-        let attributes = KEPT_ATTRIBUTES
-            .iter()
-            .filter_map(|k| p.rest.get(*k).map(|v| (k.to_string(), v.clone())))
-            .collect();
+        let attributes =
+            KEPT_ATTRIBUTES.iter().filter_map(|k| p.rest.get(*k).map(|v| (k.to_string(), v.clone()))).collect();
         let canonical = CanonicalProduct {
             sku: p.sku,
             title: p.title,
@@ -320,11 +268,7 @@ fn read_dummyjson(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>>
             Err((field, msg)) => errors.push(at(line, Some(field), msg)),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 #[derive(Deserialize)]
@@ -354,15 +298,10 @@ struct CsvRow {
 }
 
 fn read_csv(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    let headers = reader
-        .headers()
-        .map_err(|e| vec![at(1, None, e.to_string())])?
-        .clone();
+    let headers = reader.headers().map_err(|e| vec![at(1, None, e.to_string())])?.clone();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -384,10 +323,7 @@ fn read_csv(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>> {
                         .or_else(|| field_of(&err.to_string()).map(str::to_string)),
                     _ => None,
                 };
-                errors.push(ImportError {
-                    field,
-                    ..at(line, None, e.to_string())
-                });
+                errors.push(ImportError { field, ..at(line, None, e.to_string()) });
                 continue;
             }
         };
@@ -412,11 +348,7 @@ fn read_csv(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>> {
             Err((field, msg)) => errors.push(at(line, Some(field), msg)),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 #[derive(Deserialize)]
@@ -441,16 +373,9 @@ fn read_article(text: &str) -> Result<Article, ImportError> {
     }
     let front: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "+++").collect();
     let body_start = front.len() + 3; // opening fence, front matter, closing fence
-    let body: String = text
-        .lines()
-        .skip(front.len() + 2)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let body: String = text.lines().skip(front.len() + 2).collect::<Vec<_>>().join("\n");
     let fm: FrontMatter = toml::from_str(&front.join("\n")).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| line_of(&front.join("\n"), s.start) + 1)
-            .unwrap_or(2);
+        let line = e.span().map(|s| line_of(&front.join("\n"), s.start) + 1).unwrap_or(2);
         parse_error(line, e.message().to_string())
     })?;
     Article::validate_id(&fm.id).map_err(|m| at(2, Some("id"), m))?;
@@ -460,23 +385,14 @@ fn read_article(text: &str) -> Result<Article, ImportError> {
     }
     let body = body.trim().to_string();
     if body.is_empty() {
-        return Err(at(
-            body_start,
-            Some("body"),
-            "the article has no text after its front matter",
-        ));
+        return Err(at(body_start, Some("body"), "the article has no text after its front matter"));
     }
     Ok(Article {
         id: fm.id,
         kind,
         title: fm.title.trim().to_string(),
         body,
-        tags: fm
-            .tags
-            .into_iter()
-            .map(|t| t.trim().to_lowercase())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        tags: fm.tags.into_iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect(),
     })
 }
 
@@ -500,17 +416,12 @@ mod tests {
         let text = "{\"sku\":\"A-1\",\"title\":\"Mug\",\"category\":\"kitchen\",\"price\":3}\n{\"sku\":\"A-2\",\"title\":\"Cup\",\"category\":\"kitchen\",\"price\":-1}\n";
         let errs = read_jsonl(text).err().unwrap_or_default();
         assert_eq!(errs.len(), 1);
-        assert_eq!(
-            (errs[0].line, errs[0].field.as_deref()),
-            (Some(2), Some("price"))
-        );
+        assert_eq!((errs[0].line, errs[0].field.as_deref()), (Some(2), Some("price")));
     }
 
     #[test]
     fn a_missing_field_is_named() {
-        let errs = read_jsonl("{\"sku\":\"A-1\",\"category\":\"kitchen\",\"price\":3}")
-            .err()
-            .unwrap_or_default();
+        let errs = read_jsonl("{\"sku\":\"A-1\",\"category\":\"kitchen\",\"price\":3}").err().unwrap_or_default();
         assert_eq!(errs[0].field.as_deref(), Some("title"));
     }
 
@@ -518,27 +429,19 @@ mod tests {
     fn dummyjson_items_report_the_line_they_start_on() {
         let text = "[\n {\"sku\":\"A-1\",\"title\":\"Mug\",\"category\":\"k\",\"price\":3},\n {\"sku\":\"A 2\",\"title\":\"Cup\",\"category\":\"k\",\"price\":1}\n]";
         let errs = read_dummyjson(text).err().unwrap_or_default();
-        assert_eq!(
-            (errs[0].line, errs[0].field.as_deref()),
-            (Some(3), Some("sku"))
-        );
+        assert_eq!((errs[0].line, errs[0].field.as_deref()), (Some(3), Some("sku")));
     }
 
     #[test]
     fn csv_rows_report_line_and_column() {
-        let text =
-            "sku,title,category,price,stock\nA-1,Mug,kitchen,3.50,4\nA-2,Cup,kitchen,cheap,1\n";
+        let text = "sku,title,category,price,stock\nA-1,Mug,kitchen,3.50,4\nA-2,Cup,kitchen,cheap,1\n";
         let errs = read_csv(text).err().unwrap_or_default();
-        assert_eq!(
-            (errs[0].line, errs[0].field.as_deref()),
-            (Some(3), Some("price"))
-        );
+        assert_eq!((errs[0].line, errs[0].field.as_deref()), (Some(3), Some("price")));
     }
 
     #[test]
     fn articles_need_front_matter() {
-        let a =
-            read_article("+++\nid = \"x\"\ntitle = \"X\"\nkind = \"faq\"\n+++\nBody text.").ok();
+        let a = read_article("+++\nid = \"x\"\ntitle = \"X\"\nkind = \"faq\"\n+++\nBody text.").ok();
         assert_eq!(a.map(|a| a.body), Some("Body text.".to_string()));
         let e = read_article("+++\nid = \"x\"\ntitle = \"X\"\nkind = \"blog\"\n+++\nBody").err();
         assert_eq!(e.and_then(|e| e.field), Some("kind".to_string()));

@@ -28,17 +28,9 @@ pub struct ImportReport {
 }
 
 fn is_knowledge_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default();
-    !name.starts_with('.')
-        && !name.eq_ignore_ascii_case("README.md")
-        && matches!(ext, "jsonl" | "json" | "csv" | "md")
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    !name.starts_with('.') && !name.eq_ignore_ascii_case("README.md") && matches!(ext, "jsonl" | "json" | "csv" | "md")
 }
 
 fn walk(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -56,14 +48,7 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Reads a file or a folder (recursively). All problems are collected, not just the first.
 pub fn read_path(path: &Path) -> Result<Batch, Vec<ImportError>> {
-    let fail = |m: String| {
-        vec![ImportError {
-            file: path.to_path_buf(),
-            line: None,
-            field: None,
-            message: m,
-        }]
-    };
+    let fail = |m: String| vec![ImportError { file: path.to_path_buf(), line: None, field: None, message: m }];
     if !path.exists() {
         return Err(fail("no such file or folder".into()));
     }
@@ -80,17 +65,12 @@ pub fn read_path(path: &Path) -> Result<Batch, Vec<ImportError>> {
         match read_file(&file) {
             Ok(Parsed::Products(items)) => {
                 for (line, p) in items {
-                    if let Some((f, l)) = seen_skus.insert(p.sku.to_string(), (file.clone(), line))
-                    {
+                    if let Some((f, l)) = seen_skus.insert(p.sku.to_string(), (file.clone(), line)) {
                         errors.push(ImportError {
                             file: file.clone(),
                             line: Some(line),
                             field: Some("sku".into()),
-                            message: format!(
-                                "SKU {} appears twice (also at {}:{l})",
-                                p.sku,
-                                f.display()
-                            ),
+                            message: format!("SKU {} appears twice (also at {}:{l})", p.sku, f.display()),
                         });
                     }
                     batch.products.push(p);
@@ -110,11 +90,7 @@ pub fn read_path(path: &Path) -> Result<Batch, Vec<ImportError>> {
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() {
-        Ok(batch)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(batch) } else { Err(errors) }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,18 +110,10 @@ fn tally(c: &mut Counts, u: Upsert) {
 }
 
 /// Validates `path` completely, then upserts everything in one transaction.
-pub async fn import_path(
-    pool: &PgPool,
-    path: &Path,
-    show_progress: bool,
-) -> Result<ImportReport, ImportFailure> {
+pub async fn import_path(pool: &PgPool, path: &Path, show_progress: bool) -> Result<ImportReport, ImportFailure> {
     let batch = read_path(path).map_err(ImportFailure::Invalid)?;
     let total = (batch.products.len() + batch.articles.len()) as u64;
-    let bar = if show_progress {
-        ProgressBar::new(total)
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = if show_progress { ProgressBar::new(total) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -155,18 +123,12 @@ pub async fn import_path(
     let mut tx = pool.begin().await?;
     bar.set_message("products");
     for p in &batch.products {
-        tally(
-            &mut report.products,
-            store::products::upsert(&mut tx, p).await?,
-        );
+        tally(&mut report.products, store::products::upsert(&mut tx, p).await?);
         bar.inc(1);
     }
     bar.set_message("articles");
     for a in &batch.articles {
-        tally(
-            &mut report.articles,
-            store::articles::upsert(&mut tx, a).await?,
-        );
+        tally(&mut report.articles, store::articles::upsert(&mut tx, a).await?);
         bar.inc(1);
     }
     tx.commit().await?;

@@ -53,13 +53,8 @@ impl Doc {
 }
 
 pub fn documents(products: Vec<Product>, articles: &[Article]) -> Vec<Doc> {
-    let mut docs: Vec<Doc> = products
-        .into_iter()
-        .map(|p| Doc {
-            id: p.sku.to_string(),
-            source: Source::Product(p),
-        })
-        .collect();
+    let mut docs: Vec<Doc> =
+        products.into_iter().map(|p| Doc { id: p.sku.to_string(), source: Source::Product(p) }).collect();
     for a in articles {
         for (chunk, text) in chunk_article(a).into_iter().enumerate() {
             docs.push(Doc {
@@ -91,47 +86,27 @@ pub enum LoadError {
 }
 
 /// Vectors for every document, from the cache where possible; new ones are computed and cached.
-pub async fn vectors_for(
-    pool: &PgPool,
-    embedder: &Arc<Embedder>,
-    docs: &[Doc],
-) -> Result<Vec<Vec<f32>>, LoadError> {
+pub async fn vectors_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) -> Result<Vec<Vec<f32>>, LoadError> {
     let texts: Vec<String> = docs.iter().map(Doc::embedding_text).collect();
     let hashes: Vec<String> = texts.iter().map(|t| text_hash(t)).collect();
     let mut cached = store::embeddings::load(pool, &embedder.model_id, &hashes).await?;
-    let missing: Vec<usize> = (0..docs.len())
-        .filter(|i| !cached.contains_key(&hashes[*i]))
-        .collect();
+    let missing: Vec<usize> = (0..docs.len()).filter(|i| !cached.contains_key(&hashes[*i])).collect();
     if !missing.is_empty() {
-        tracing::info!(
-            missing = missing.len(),
-            cached = cached.len(),
-            "embedding knowledge"
-        );
+        tracing::info!(missing = missing.len(), cached = cached.len(), "embedding knowledge");
         let e = embedder.clone();
         let todo: Vec<String> = missing.iter().map(|i| texts[*i].clone()).collect();
         let fresh = tokio::task::spawn_blocking(move || e.embed(&todo)).await??;
-        let items: Vec<(String, Vec<f32>)> = missing
-            .iter()
-            .map(|i| hashes[*i].clone())
-            .zip(fresh)
-            .collect();
+        let items: Vec<(String, Vec<f32>)> = missing.iter().map(|i| hashes[*i].clone()).zip(fresh).collect();
         if let Err(e) = store::embeddings::save(pool, &embedder.model_id, &items).await {
             tracing::warn!(error = %e, "could not cache embeddings; they will be recomputed next time");
         }
         cached.extend(items);
     }
-    Ok(hashes
-        .iter()
-        .map(|h| cached.get(h).cloned().unwrap_or_default())
-        .collect())
+    Ok(hashes.iter().map(|h| cached.get(h).cloned().unwrap_or_default()).collect())
 }
 
 /// Reads products and active articles from Postgres and builds a fresh snapshot.
-pub async fn load_index(
-    pool: &PgPool,
-    embedder: Option<&Arc<Embedder>>,
-) -> Result<super::Index, LoadError> {
+pub async fn load_index(pool: &PgPool, embedder: Option<&Arc<Embedder>>) -> Result<super::Index, LoadError> {
     let products = store::products::all(pool).await?;
     let articles = store::articles::active(pool).await?;
     let docs = documents(products, &articles);
@@ -144,8 +119,5 @@ pub async fn load_index(
 
 /// Groups past queries for the suggester.
 pub async fn past_queries(pool: &PgPool) -> Result<HashMap<String, i64>, sqlx::Error> {
-    Ok(store::queries::popular(pool, 5000)
-        .await?
-        .into_iter()
-        .collect())
+    Ok(store::queries::popular(pool, 5000).await?.into_iter().collect())
 }

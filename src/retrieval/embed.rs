@@ -1,8 +1,6 @@
 //! Dense vectors from the int8 all-MiniLM-L6-v2 model through fastembed and ONNX Runtime.
 use crate::config::EmbeddingSettings;
-use fastembed::{
-    InitOptionsUserDefined, Pooling, TextEmbedding, TokenizerFiles, UserDefinedEmbeddingModel,
-};
+use fastembed::{InitOptionsUserDefined, Pooling, TextEmbedding, TokenizerFiles, UserDefinedEmbeddingModel};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -11,13 +9,9 @@ pub const DIM: usize = 384;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EmbedError {
-    #[error(
-        "the ONNX Runtime library {0} is missing: run scripts/setup, or set AISLE__EMBEDDING__ORT_LIBRARY"
-    )]
+    #[error("the ONNX Runtime library {0} is missing: run scripts/setup, or set AISLE__EMBEDDING__ORT_LIBRARY")]
     MissingRuntime(String),
-    #[error(
-        "the embedding model file {0} is missing: run scripts/setup, or set AISLE__EMBEDDING__MODEL_DIR"
-    )]
+    #[error("the embedding model file {0} is missing: run scripts/setup, or set AISLE__EMBEDDING__MODEL_DIR")]
     MissingModelFile(String),
     #[error("ONNX Runtime could not be loaded from {path}: {reason}")]
     Runtime { path: String, reason: String },
@@ -43,18 +37,10 @@ fn init_runtime(path: &Path) -> Result<ort::environment::Environment, EmbedError
     ORT.get_or_init(|| {
         ort::init_from(path)
             .map_err(|e| e.to_string())
-            .and_then(|b| {
-                b.with_name("aisle")
-                    .with_telemetry(false)
-                    .build()
-                    .map_err(|e| e.to_string())
-            })
+            .and_then(|b| b.with_name("aisle").with_telemetry(false).build().map_err(|e| e.to_string()))
     })
     .clone()
-    .map_err(|reason| EmbedError::Runtime {
-        path: path.display().to_string(),
-        reason,
-    })
+    .map_err(|reason| EmbedError::Runtime { path: path.display().to_string(), reason })
 }
 
 fn read(dir: &Path, name: &str) -> Result<Vec<u8>, EmbedError> {
@@ -82,12 +68,9 @@ impl Embedder {
             .with_intra_threads(settings.threads)
             // Idle ORT threads would otherwise spin after each query, taking the cores search needs.
             .with_session_config("session.intra_op.allow_spinning", "0");
-        let model = TextEmbedding::try_new_from_user_defined(model, options)
-            .map_err(|e| EmbedError::Model(e.to_string()))?;
-        Ok(Self {
-            model: Mutex::new(model),
-            model_id,
-        })
+        let model =
+            TextEmbedding::try_new_from_user_defined(model, options).map_err(|e| EmbedError::Model(e.to_string()))?;
+        Ok(Self { model: Mutex::new(model), model_id })
     }
 
     /// Unit-length vectors, one per text.
@@ -96,17 +79,13 @@ impl Embedder {
             return Ok(Vec::new());
         }
         let mut model = self.model.lock().unwrap_or_else(|p| p.into_inner());
-        let mut out = model
-            .embed(texts, Some(32))
-            .map_err(|e| EmbedError::Model(e.to_string()))?;
+        let mut out = model.embed(texts, Some(32)).map_err(|e| EmbedError::Model(e.to_string()))?;
         out.iter_mut().for_each(|v| normalize(v));
         Ok(out)
     }
 
     pub fn embed_query(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
-        self.embed(&[text.to_string()])?
-            .pop()
-            .ok_or_else(|| EmbedError::Model("no vector returned".into()))
+        self.embed(&[text.to_string()])?.pop().ok_or_else(|| EmbedError::Model("no vector returned".into()))
     }
 }
 

@@ -23,22 +23,13 @@ pub enum Method {
     Blend { alpha: f32 },
 }
 
-fn collect(
-    keyword: &[(usize, f32)],
-    vector: &[(usize, f32)],
-) -> HashMap<usize, (Option<Signal>, Option<Signal>)> {
+fn collect(keyword: &[(usize, f32)], vector: &[(usize, f32)]) -> HashMap<usize, (Option<Signal>, Option<Signal>)> {
     let mut by_doc: HashMap<usize, (Option<Signal>, Option<Signal>)> = HashMap::new();
     for (rank, (doc, score)) in keyword.iter().enumerate() {
-        by_doc.entry(*doc).or_default().0 = Some(Signal {
-            score: *score,
-            rank: rank + 1,
-        });
+        by_doc.entry(*doc).or_default().0 = Some(Signal { score: *score, rank: rank + 1 });
     }
     for (rank, (doc, score)) in vector.iter().enumerate() {
-        by_doc.entry(*doc).or_default().1 = Some(Signal {
-            score: *score,
-            rank: rank + 1,
-        });
+        by_doc.entry(*doc).or_default().1 = Some(Signal { score: *score, rank: rank + 1 });
     }
     by_doc
 }
@@ -52,34 +43,18 @@ fn keyword_scale(list: &[(usize, f32)]) -> impl Fn(f32) -> f32 {
 }
 
 /// Fuses two ranked lists (best first) into one, keeping each document's separate scores.
-pub fn fuse(
-    keyword: &[(usize, f32)],
-    vector: &[(usize, f32)],
-    method: Method,
-) -> Vec<(usize, Scores)> {
+pub fn fuse(keyword: &[(usize, f32)], vector: &[(usize, f32)], method: Method) -> Vec<(usize, Scores)> {
     let nk = keyword_scale(keyword);
     let mut out: Vec<(usize, Scores)> = collect(keyword, vector)
         .into_iter()
         .map(|(doc, (k, v))| {
             let fused = match method {
-                Method::Rrf { k: c } => [k, v]
-                    .iter()
-                    .flatten()
-                    .map(|s| 1.0 / (c + s.rank as f32))
-                    .sum(),
+                Method::Rrf { k: c } => [k, v].iter().flatten().map(|s| 1.0 / (c + s.rank as f32)).sum(),
                 Method::Blend { alpha } => {
-                    alpha * v.map_or(0.0, |s| s.score.max(0.0))
-                        + (1.0 - alpha) * k.map_or(0.0, |s| nk(s.score))
+                    alpha * v.map_or(0.0, |s| s.score.max(0.0)) + (1.0 - alpha) * k.map_or(0.0, |s| nk(s.score))
                 }
             };
-            (
-                doc,
-                Scores {
-                    keyword: k,
-                    vector: v,
-                    fused,
-                },
-            )
+            (doc, Scores { keyword: k, vector: v, fused })
         })
         .collect();
     out.sort_by(|a, b| b.1.fused.total_cmp(&a.1.fused).then(a.0.cmp(&b.0)));
@@ -91,31 +66,16 @@ pub fn single(list: &[(usize, f32)], is_vector: bool) -> Vec<(usize, Scores)> {
     list.iter()
         .enumerate()
         .map(|(rank, (doc, score))| {
-            let s = Some(Signal {
-                score: *score,
-                rank: rank + 1,
-            });
+            let s = Some(Signal { score: *score, rank: rank + 1 });
             let (keyword, vector) = if is_vector { (None, s) } else { (s, None) };
-            (
-                *doc,
-                Scores {
-                    keyword,
-                    vector,
-                    fused: *score,
-                },
-            )
+            (*doc, Scores { keyword, vector, fused: *score })
         })
         .collect()
 }
 
 /// Maximal marginal relevance: each next pick trades relevance against similarity to picks so far.
 /// Relevance is the fused score normalised to 0..=1.
-pub fn mmr(
-    ranked: Vec<(usize, Scores)>,
-    vectors: &VectorStore,
-    lambda: f32,
-    limit: usize,
-) -> Vec<(usize, Scores)> {
+pub fn mmr(ranked: Vec<(usize, Scores)>, vectors: &VectorStore, lambda: f32, limit: usize) -> Vec<(usize, Scores)> {
     let max = ranked.first().map_or(1.0, |r| r.1.fused).max(f32::EPSILON);
     let mut pool = ranked;
     let mut picked: Vec<(usize, Scores)> = Vec::with_capacity(limit);
@@ -124,10 +84,8 @@ pub fn mmr(
             .iter()
             .enumerate()
             .map(|(i, (doc, s))| {
-                let redundancy = picked
-                    .iter()
-                    .map(|(p, _)| dot(vectors.get(*doc), vectors.get(*p)))
-                    .fold(0.0, f32::max);
+                let redundancy =
+                    picked.iter().map(|(p, _)| dot(vectors.get(*doc), vectors.get(*p))).fold(0.0, f32::max);
                 (i, lambda * s.fused / max - (1.0 - lambda) * redundancy)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -158,10 +116,7 @@ mod tests {
     fn mmr_pushes_a_near_duplicate_down() {
         let store = VectorStore::new(2, vec![vec![1.0, 0.0], vec![1.0, 0.0], vec![0.0, 1.0]]);
         let ranked = single(&[(0, 1.0), (1, 0.99), (2, 0.9)], true);
-        let picked: Vec<usize> = mmr(ranked, &store, 0.5, 3)
-            .into_iter()
-            .map(|p| p.0)
-            .collect();
+        let picked: Vec<usize> = mmr(ranked, &store, 0.5, 3).into_iter().map(|p| p.0).collect();
         assert_eq!(picked, vec![0, 2, 1]);
     }
 }

@@ -3,22 +3,12 @@ use super::{Doc, Source};
 use crate::domain::{DocKind, Filters};
 use std::ops::Bound;
 use tantivy::collector::TopDocs;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
-};
-use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term};
 
 /// Field boosts: a word in the title says more than a word in a long description.
-const BOOSTS: &[(&str, f32)] = &[
-    ("title", 3.0),
-    ("brand", 2.0),
-    ("category", 1.5),
-    ("tags", 2.0),
-    ("body", 1.0),
-];
+const BOOSTS: &[(&str, f32)] = &[("title", 3.0), ("brand", 2.0), ("category", 1.5), ("tags", 2.0), ("body", 1.0)];
 
 pub struct KeywordIndex {
     index: Index,
@@ -46,10 +36,7 @@ fn schema() -> (Schema, Vec<Field>, Fields) {
             .set_tokenizer("en_stem")
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let text_fields: Vec<Field> = BOOSTS
-        .iter()
-        .map(|(name, _)| b.add_text_field(name, text.clone()))
-        .collect();
+    let text_fields: Vec<Field> = BOOSTS.iter().map(|(name, _)| b.add_text_field(name, text.clone())).collect();
     let f = Fields {
         ord: b.add_u64_field("ord", FAST),
         kind: b.add_text_field("kind", STRING),
@@ -64,22 +51,15 @@ fn schema() -> (Schema, Vec<Field>, Fields) {
 }
 
 fn kind_term(f: &Fields, kind: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(f.kind, kind),
-        IndexRecordOption::Basic,
-    ))
+    Box::new(TermQuery::new(Term::from_field_text(f.kind, kind), IndexRecordOption::Basic))
 }
 
 impl KeywordIndex {
     pub fn build(docs: &[Doc]) -> tantivy::Result<Self> {
         let (schema, text_fields, f) = schema();
         let index = Index::create_in_ram(schema);
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(4);
-        let mut writer =
-            index.writer_with_num_threads::<TantivyDocument>(threads, 64_000_000 * threads)?;
+        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(4);
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, 64_000_000 * threads)?;
         for (ord, doc) in docs.iter().enumerate() {
             let mut d = TantivyDocument::default();
             d.add_u64(f.ord, ord as u64);
@@ -114,12 +94,7 @@ impl KeywordIndex {
         for (field, (_, boost)) in text_fields.iter().zip(BOOSTS) {
             parser.set_field_boost(*field, *boost);
         }
-        Ok(Self {
-            index,
-            reader,
-            parser,
-            f,
-        })
+        Ok(Self { index, reader, parser, f })
     }
 
     /// Restricts to products that pass the filters; articles drop out when any product filter is set.
@@ -133,21 +108,13 @@ impl KeywordIndex {
             must.push((Occur::Must, kind_term(f, "article")));
         }
         let i64_range = |field, lo: Option<i64>, hi: Option<i64>| -> Box<dyn Query> {
-            let b = |v: Option<i64>| {
-                v.map_or(Bound::Unbounded, |v| {
-                    Bound::Included(Term::from_field_i64(field, v))
-                })
-            };
+            let b = |v: Option<i64>| v.map_or(Bound::Unbounded, |v| Bound::Included(Term::from_field_i64(field, v)));
             Box::new(RangeQuery::new(b(lo), b(hi)))
         };
         if filters.min_price.is_some() || filters.max_price.is_some() {
             must.push((
                 Occur::Must,
-                i64_range(
-                    f.price,
-                    filters.min_price.map(|m| m.0),
-                    filters.max_price.map(|m| m.0),
-                ),
+                i64_range(f.price, filters.min_price.map(|m| m.0), filters.max_price.map(|m| m.0)),
             ));
         }
         if filters.in_stock {
@@ -160,21 +127,14 @@ impl KeywordIndex {
         if let Some(c) = &filters.category {
             must.push((
                 Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.category_raw, c),
-                    IndexRecordOption::Basic,
-                )),
+                Box::new(TermQuery::new(Term::from_field_text(f.category_raw, c), IndexRecordOption::Basic)),
             ));
         }
         must
     }
 
     /// Words the index has never seen get a fuzzy match on titles, so "hedphones" still finds headphones.
-    fn fuzzy_clauses(
-        &self,
-        text: &str,
-        searcher: &tantivy::Searcher,
-    ) -> Vec<(Occur, Box<dyn Query>)> {
+    fn fuzzy_clauses(&self, text: &str, searcher: &tantivy::Searcher) -> Vec<(Occur, Box<dyn Query>)> {
         let Ok(mut analyzer) = self.index.tokenizer_for_field(self.f.title) else {
             return Vec::new();
         };
@@ -186,16 +146,11 @@ impl KeywordIndex {
             }
             let in_title = Term::from_field_text(self.f.title, &tok.text);
             let in_body = Term::from_field_text(self.f.body, &tok.text);
-            let known = searcher.doc_freq(&in_title).unwrap_or(0)
-                + searcher.doc_freq(&in_body).unwrap_or(0)
-                > 0;
+            let known = searcher.doc_freq(&in_title).unwrap_or(0) + searcher.doc_freq(&in_body).unwrap_or(0) > 0;
             if !known {
                 let distance = if tok.text.chars().count() >= 8 { 2 } else { 1 };
                 let fuzzy = FuzzyTermQuery::new(in_title, distance, true);
-                out.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(fuzzy), 4.0)),
-                ));
+                out.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), 4.0))));
             }
         }
         out
@@ -213,17 +168,13 @@ impl KeywordIndex {
         let (parsed, _ignored) = self.parser.parse_query_lenient(text);
         let mut should = vec![(Occur::Should, parsed)];
         should.extend(self.fuzzy_clauses(text, &searcher));
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
         clauses.extend(self.restriction(kind, filters));
         let query = BooleanQuery::new(clauses);
         let top: Vec<(f32, DocAddress)> = searcher.search(&query, &TopDocs::with_limit(limit))?;
         let mut out = Vec::with_capacity(top.len());
         for (score, addr) in top {
-            let ords = searcher
-                .segment_reader(addr.segment_ord)
-                .fast_fields()
-                .u64("ord")?;
+            let ords = searcher.segment_reader(addr.segment_ord).fast_fields().u64("ord")?;
             if let Some(ord) = ords.first(addr.doc_id) {
                 out.push((ord as usize, score));
             }

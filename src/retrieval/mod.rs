@@ -70,12 +70,7 @@ impl Index {
             Source::Passage(p) if p.chunk == 0 => Some((p.title.clone(), 0.0)),
             Source::Passage(_) => None,
         }));
-        Ok(Self {
-            docs,
-            keyword,
-            vectors,
-            suggester,
-        })
+        Ok(Self { docs, keyword, vectors, suggester })
     }
 
     pub fn len(&self) -> usize {
@@ -105,9 +100,7 @@ impl Index {
                     && filters.min_price.is_none_or(|m| p.price >= m)
                     && filters.max_price.is_none_or(|m| p.price <= m)
                     && (!filters.in_stock || p.in_stock())
-                    && filters
-                        .min_rating
-                        .is_none_or(|r| p.rating.unwrap_or(0.0) >= r)
+                    && filters.min_rating.is_none_or(|r| p.rating.unwrap_or(0.0) >= r)
                     && filters.category.as_ref().is_none_or(|c| *c == p.category)
             }
         }
@@ -124,20 +117,11 @@ impl Index {
     ) -> Result<Vec<Hit>, SearchError> {
         let depth = settings.candidates.max(req.limit * 3);
         let vectors = self.vectors.as_ref().zip(query_vector);
-        let mode = if vectors.is_none() {
-            Mode::Keyword
-        } else {
-            mode
-        };
-        let keyword = || {
-            self.keyword
-                .search(&req.text, req.kind, &req.filters, depth)
-        };
+        let mode = if vectors.is_none() { Mode::Keyword } else { mode };
+        let keyword = || self.keyword.search(&req.text, req.kind, &req.filters, depth);
         let dense = || {
             vectors
-                .map(|(store, q)| {
-                    store.search(q, depth, &|i| self.admits(i, req.kind, &req.filters))
-                })
+                .map(|(store, q)| store.search(q, depth, &|i| self.admits(i, req.kind, &req.filters)))
                 .unwrap_or_default()
         };
         let ranked = match mode {
@@ -159,23 +143,13 @@ impl Index {
             (true, Some(store)) => fusion::mmr(ranked, store, settings.mmr_lambda, req.limit),
             _ => ranked,
         };
-        Ok(ranked
-            .into_iter()
-            .take(req.limit)
-            .map(|(i, scores)| Hit {
-                doc: self.docs[i].clone(),
-                scores,
-            })
-            .collect())
+        Ok(ranked.into_iter().take(req.limit).map(|(i, scores)| Hit { doc: self.docs[i].clone(), scores }).collect())
     }
 
     /// Keeps only the best passage of each article, so one article cannot fill the results.
     fn collapse_passages(&self, ranked: Vec<(usize, Scores)>) -> Vec<(usize, Scores)> {
         let mut seen = std::collections::HashSet::new();
-        ranked
-            .into_iter()
-            .filter(|(i, _)| seen.insert(self.docs[*i].parent_id()))
-            .collect()
+        ranked.into_iter().filter(|(i, _)| seen.insert(self.docs[*i].parent_id())).collect()
     }
 
     pub fn suggest(&self, prefix: &str, past: &HashMap<String, i64>, limit: usize) -> Vec<String> {
@@ -193,12 +167,7 @@ pub struct Retriever {
 
 impl Retriever {
     pub fn new(embedder: Option<Arc<Embedder>>, settings: RetrievalSettings) -> Self {
-        Self {
-            index: RwLock::new(None),
-            embedder,
-            settings,
-            past_queries: RwLock::default(),
-        }
+        Self { index: RwLock::new(None), embedder, settings, past_queries: RwLock::default() }
     }
 
     pub fn embedder(&self) -> Option<&Arc<Embedder>> {
@@ -215,34 +184,19 @@ impl Retriever {
 
     pub fn default_method(&self) -> Method {
         match self.settings.fusion {
-            Fusion::Rrf => Method::Rrf {
-                k: self.settings.rrf_k,
-            },
-            Fusion::Blend => Method::Blend {
-                alpha: self.settings.blend_alpha,
-            },
+            Fusion::Rrf => Method::Rrf { k: self.settings.rrf_k },
+            Fusion::Blend => Method::Blend { alpha: self.settings.blend_alpha },
         }
     }
 
     /// Runs a search (CPU-bound: call from a blocking thread). The query embedding is part of it.
-    pub fn search(
-        &self,
-        req: &SearchRequest,
-        mode: Mode,
-        method: Option<Method>,
-    ) -> Result<Vec<Hit>, SearchError> {
+    pub fn search(&self, req: &SearchRequest, mode: Mode, method: Option<Method>) -> Result<Vec<Hit>, SearchError> {
         let index = self.current().ok_or(SearchError::NotReady)?;
         let query_vector = match (mode, &self.embedder) {
             (Mode::Keyword, _) | (_, None) => None,
             (_, Some(e)) => Some(e.embed_query(&req.text)?),
         };
-        index.search(
-            req,
-            mode,
-            method.unwrap_or(self.default_method()),
-            query_vector.as_deref(),
-            &self.settings,
-        )
+        index.search(req, mode, method.unwrap_or(self.default_method()), query_vector.as_deref(), &self.settings)
     }
 
     pub fn remember_queries(&self, queries: impl IntoIterator<Item = (String, i64)>) {

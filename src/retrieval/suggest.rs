@@ -8,10 +8,7 @@ pub struct Suggester {
 
 impl Suggester {
     pub fn new(titles: impl IntoIterator<Item = (String, f32)>) -> Self {
-        let mut titles: Vec<_> = titles
-            .into_iter()
-            .map(|(t, w)| (t.to_lowercase(), t, w))
-            .collect();
+        let mut titles: Vec<_> = titles.into_iter().map(|(t, w)| (t.to_lowercase(), t, w)).collect();
         titles.sort_by(|a, b| a.0.cmp(&b.0));
         titles.dedup_by(|a, b| a.0 == b.0);
         Self { titles }
@@ -24,25 +21,13 @@ impl Suggester {
             return Vec::new();
         }
         let word_start = |s: &str| s.starts_with(&p) || s.contains(&format!(" {p}"));
-        let mut queries: Vec<(&String, &i64)> = past
-            .iter()
-            .filter(|(q, _)| q.starts_with(&p) && **q != p)
-            .collect();
+        let mut queries: Vec<(&String, &i64)> = past.iter().filter(|(q, _)| q.starts_with(&p) && **q != p).collect();
         queries.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let mut titles: Vec<&(String, String, f32)> =
-            self.titles.iter().filter(|t| word_start(&t.0)).collect();
+        let mut titles: Vec<&(String, String, f32)> = self.titles.iter().filter(|t| word_start(&t.0)).collect();
         // Titles that start with the prefix first, then better-rated ones.
-        titles.sort_by(|a, b| {
-            b.0.starts_with(&p)
-                .cmp(&a.0.starts_with(&p))
-                .then(b.2.total_cmp(&a.2))
-        });
+        titles.sort_by(|a, b| b.0.starts_with(&p).cmp(&a.0.starts_with(&p)).then(b.2.total_cmp(&a.2)));
         let mut out: Vec<String> = Vec::with_capacity(limit);
-        for s in queries
-            .into_iter()
-            .map(|(q, _)| q.clone())
-            .chain(titles.into_iter().map(|t| t.1.clone()))
-        {
+        for s in queries.into_iter().map(|(q, _)| q.clone()).chain(titles.into_iter().map(|t| t.1.clone())) {
             if out.len() == limit {
                 break;
             }

@@ -85,34 +85,19 @@ impl VectorStore {
 
     /// The `limit` most similar admitted vectors as (position, cosine), best first.
     /// Large stores are split across the cores.
-    pub fn search(
-        &self,
-        query: &[f32],
-        limit: usize,
-        admit: &(dyn Fn(usize) -> bool + Sync),
-    ) -> Vec<(usize, f32)> {
+    pub fn search(&self, query: &[f32], limit: usize, admit: &(dyn Fn(usize) -> bool + Sync)) -> Vec<(usize, f32)> {
         const PARALLEL_FROM: usize = 50_000;
         let n = self.len();
         let mut all = if n < PARALLEL_FROM {
             self.scan(query, 0..n, limit, admit)
         } else {
-            let parts = std::thread::available_parallelism()
-                .map(|p| p.get())
-                .unwrap_or(1)
-                .min(8);
+            let parts = std::thread::available_parallelism().map(|p| p.get()).unwrap_or(1).min(8);
             let step = n.div_ceil(parts);
             std::thread::scope(|s| {
                 let handles: Vec<_> = (0..parts)
-                    .map(|p| {
-                        s.spawn(move || {
-                            self.scan(query, p * step..((p + 1) * step).min(n), limit, admit)
-                        })
-                    })
+                    .map(|p| s.spawn(move || self.scan(query, p * step..((p + 1) * step).min(n), limit, admit)))
                     .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
+                handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
             })
         };
         all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -14,11 +14,10 @@ struct Row {
 
 /// Articles that may be cited (not retired).
 pub async fn active(pool: &PgPool) -> Result<Vec<Article>, sqlx::Error> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, kind, title, body, tags FROM articles WHERE retired_at IS NULL ORDER BY id",
-    )
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<Row> =
+        sqlx::query_as("SELECT id, kind, title, body, tags FROM articles WHERE retired_at IS NULL ORDER BY id")
+            .fetch_all(pool)
+            .await?;
     rows.into_iter()
         .map(|r| {
             Ok(Article {
@@ -33,10 +32,7 @@ pub async fn active(pool: &PgPool) -> Result<Vec<Article>, sqlx::Error> {
 }
 
 /// Inserts or updates an article; an imported article is active again.
-pub async fn upsert(
-    tx: &mut Transaction<'_, Postgres>,
-    a: &Article,
-) -> Result<Upsert, sqlx::Error> {
+pub async fn upsert(tx: &mut Transaction<'_, Postgres>, a: &Article) -> Result<Upsert, sqlx::Error> {
     let inserted: Option<bool> = sqlx::query_scalar(
         r#"INSERT INTO articles (id, kind, title, body, tags) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, body = EXCLUDED.body,

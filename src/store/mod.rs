@@ -1,5 +1,6 @@
 //! Postgres: the source of truth. One file per table; migrations are applied at start.
 pub mod articles;
+pub mod conversations;
 pub mod embeddings;
 pub mod products;
 pub mod queries;

@@ -43,9 +43,7 @@ impl TryFrom<Row> for Product {
 }
 
 pub async fn all(pool: &PgPool) -> Result<Vec<Product>, sqlx::Error> {
-    let rows: Vec<Row> = sqlx::query_as("SELECT * FROM products ORDER BY sku")
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<Row> = sqlx::query_as("SELECT * FROM products ORDER BY sku").fetch_all(pool).await?;
     rows.into_iter().map(Product::try_from).collect()
 }
 
@@ -67,10 +65,7 @@ impl Upsert {
 }
 
 /// Inserts or updates one product; rows whose content did not change are left untouched.
-pub async fn upsert(
-    tx: &mut Transaction<'_, Postgres>,
-    p: &Product,
-) -> Result<Upsert, sqlx::Error> {
+pub async fn upsert(tx: &mut Transaction<'_, Postgres>, p: &Product) -> Result<Upsert, sqlx::Error> {
     let inserted: Option<bool> = sqlx::query_scalar(
         r#"INSERT INTO products (sku, title, description, brand, category, tags, price_cents, currency, stock,
                                  rating, warranty, shipping, return_policy, attributes)

@@ -14,10 +14,8 @@ pub async fn record(pool: &PgPool, query: &str) -> Result<(), sqlx::Error> {
 
 /// The most frequent past queries (lowercased), most searched first.
 pub async fn popular(pool: &PgPool, limit: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT query, hits FROM search_queries ORDER BY hits DESC, last_seen DESC LIMIT $1",
-    )
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+    sqlx::query_as("SELECT query, hits FROM search_queries ORDER BY hits DESC, last_seen DESC LIMIT $1")
+        .bind(limit)
+        .fetch_all(pool)
+        .await
 }

@@ -1,8 +1,9 @@
 //! Spawning Aisle against a fresh Postgres database per test.
 use aisle::config::Settings;
 use aisle::knowledge::import_path;
+use aisle::llm::{FakeGenerator, Generator, LlamaEngine};
 use aisle::retrieval::Embedder;
-use aisle::startup::Application;
+use aisle::startup::{Application, GeneratorChoice};
 use secrecy::SecretString;
 use serde_json::Value;
 use sqlx::{Connection, Executor, PgConnection, PgPool};
@@ -19,18 +20,14 @@ pub struct TestApp {
 }
 
 fn server_url() -> String {
-    std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// The same server, another database.
 fn database_url(name: &str) -> String {
     let base = server_url();
     let (prefix, rest) = base.rsplit_once('/').unwrap_or((base.as_str(), ""));
-    let query = rest
-        .split_once('?')
-        .map(|(_, q)| format!("?{q}"))
-        .unwrap_or_default();
+    let query = rest.split_once('?').map(|(_, q)| format!("?{q}")).unwrap_or_default();
     format!("{prefix}/{name}{query}")
 }
 
@@ -52,21 +49,13 @@ pub fn embedder() -> Arc<Embedder> {
 }
 
 async fn admin() -> PgConnection {
-    PgConnection::connect(&server_url())
-        .await
-        .expect("Postgres must be reachable at DATABASE_URL for the tests")
+    PgConnection::connect(&server_url()).await.expect("Postgres must be reachable at DATABASE_URL for the tests")
 }
 
 async fn create_database(template: Option<&str>) -> String {
     let name = format!("aisle_test_{}", uuid::Uuid::new_v4().simple());
-    let template = template
-        .map(|t| format!(" TEMPLATE {t}"))
-        .unwrap_or_default();
-    admin()
-        .await
-        .execute(format!(r#"CREATE DATABASE "{name}"{template}"#).as_str())
-        .await
-        .expect("create database");
+    let template = template.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
+    admin().await.execute(format!(r#"CREATE DATABASE "{name}"{template}"#).as_str()).await.expect("create database");
     name
 }
 
@@ -76,16 +65,10 @@ async fn demo_template() -> String {
     static T: OnceCell<String> = OnceCell::const_new();
     T.get_or_init(|| async {
         let name = create_database(None).await;
-        let pool = PgPool::connect(&database_url(&name))
-            .await
-            .expect("connect to template");
+        let pool = PgPool::connect(&database_url(&name)).await.expect("connect to template");
         aisle::store::migrate(&pool).await.expect("migrations");
-        import_path(&pool, &repo_path("knowledge"), false)
-            .await
-            .expect("the demo knowledge imports");
-        aisle::retrieval::load_index(&pool, Some(&embedder()))
-            .await
-            .expect("the demo knowledge embeds");
+        import_path(&pool, &repo_path("knowledge"), false).await.expect("the demo knowledge imports");
+        aisle::retrieval::load_index(&pool, Some(&embedder())).await.expect("the demo knowledge embeds");
         pool.close().await;
         name
     })
@@ -97,25 +80,49 @@ pub fn settings_for(database: &str) -> Settings {
     let mut s = Settings::load(None).expect("settings");
     s.server.port = 0;
     s.database.url = SecretString::from(database_url(database));
+    // Each app spools to its own file, so tests cannot replay each other's messages.
+    s.chat.spool_path = std::env::temp_dir().join(format!("aisle-spool-{}.jsonl", uuid::Uuid::new_v4().simple()));
     s
 }
 
+/// The small real model (Qwen2.5-Coder-0.5B), greedy, loaded once per test process.
+pub fn test_llm_settings(slots: u32, queue: usize) -> aisle::llm::LlmSettings {
+    let mut s = Settings::load(None).expect("settings").llm;
+    s.model_path = std::env::var("AISLE_TEST_LLM").map(PathBuf::from).unwrap_or(s.model_path);
+    s.slots = slots;
+    s.queue = queue;
+    s.temperature = 0.0;
+    s.max_tokens = 120;
+    s
+}
+
+pub fn real_generator() -> Arc<dyn Generator> {
+    static G: OnceLock<Arc<dyn Generator>> = OnceLock::new();
+    G.get_or_init(|| {
+        let system = aisle::chat::Prompts::load("the Aisle demo shop", 80).expect("prompts").system;
+        let engine =
+            LlamaEngine::start(&test_llm_settings(2, 8), &system).expect("the test model is needed: run scripts/setup");
+        Arc::new(engine)
+    })
+    .clone()
+}
+
+pub fn fake(reply: &str) -> GeneratorChoice {
+    GeneratorChoice::Given(Arc::new(FakeGenerator { reply: reply.to_string() }))
+}
+
 pub async fn spawn_with(settings: Settings) -> TestApp {
+    spawn_with_generator(settings, GeneratorChoice::None).await
+}
+
+pub async fn spawn_with_generator(settings: Settings, generator: GeneratorChoice) -> TestApp {
     aisle::telemetry::init("warn");
-    let pool = PgPool::connect_lazy(secrecy::ExposeSecret::expose_secret(&settings.database.url))
-        .expect("pool");
-    let app = Application::build(settings, Some(embedder()))
-        .await
-        .expect("the app builds");
+    let pool = PgPool::connect_lazy(secrecy::ExposeSecret::expose_secret(&settings.database.url)).expect("pool");
+    let app = Application::build(settings, Some(embedder()), generator).await.expect("the app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state.clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        pool,
-        app: state,
-        client: reqwest::Client::new(),
-    }
+    TestApp { address, pool, app: state, client: reqwest::Client::new() }
 }
 
 /// Aisle over an empty database.
@@ -127,20 +134,63 @@ pub async fn spawn_app() -> TestApp {
 
 /// Aisle over the demo shop (catalog and articles from `knowledge/`).
 pub async fn spawn_demo_app() -> TestApp {
-    let db = create_database(Some(&demo_template().await)).await;
-    let app = spawn_with(settings_for(&db)).await;
+    spawn_demo_app_with(GeneratorChoice::None).await
+}
+
+pub async fn spawn_demo_app_with(generator: GeneratorChoice) -> TestApp {
+    let app = spawn_with_generator(demo_settings().await, generator).await;
     app.wait_ready().await;
     app
 }
 
+/// Settings for a fresh copy of the demo shop's database.
+pub async fn demo_settings() -> Settings {
+    settings_for(&create_database(Some(&demo_template().await)).await)
+}
+
+/// A server-sent event: its name and JSON data.
+#[derive(Debug)]
+pub struct Sse {
+    pub event: String,
+    pub data: Value,
+}
+
+pub fn parse_sse(body: &str) -> Vec<Sse> {
+    body.split("\n\n")
+        .filter_map(|block| {
+            let event = block.lines().find_map(|l| l.strip_prefix("event: "))?.to_string();
+            let data = block.lines().filter_map(|l| l.strip_prefix("data: ")).collect::<Vec<_>>().join("\n");
+            Some(Sse { event, data: serde_json::from_str(&data).unwrap_or(Value::Null) })
+        })
+        .collect()
+}
+
 impl TestApp {
+    pub async fn new_conversation(&self) -> String {
+        let r = self.client.post(format!("{}/api/conversations", self.address)).send().await.expect("request");
+        assert_eq!(r.status().as_u16(), 201);
+        r.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_string()
+    }
+
+    pub async fn send_message(&self, conversation: &str, text: &str) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/conversations/{conversation}/messages", self.address))
+            .json(&serde_json::json!({ "text": text }))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Sends a message and reads the whole event stream.
+    pub async fn ask(&self, conversation: &str, text: &str) -> Vec<Sse> {
+        let r = self.send_message(conversation, text).await;
+        assert_eq!(r.status().as_u16(), 200, "{}", r.text().await.unwrap_or_default());
+        parse_sse(&r.text().await.expect("body"))
+    }
+
     pub async fn wait_ready(&self) {
         for _ in 0..300 {
-            if let Ok(r) = self
-                .client
-                .get(format!("{}/ready", self.address))
-                .send()
-                .await
+            if let Ok(r) = self.client.get(format!("{}/ready", self.address)).send().await
                 && r.status().is_success()
             {
                 return;
@@ -151,22 +201,12 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(format!("{}{path}", self.address)).send().await.expect("request")
     }
 
     /// GET /api/search with the given query-string pairs; returns status and JSON body.
     pub async fn search(&self, params: &[(&str, &str)]) -> (u16, Value) {
-        let r = self
-            .client
-            .get(format!("{}/api/search", self.address))
-            .query(params)
-            .send()
-            .await
-            .expect("request");
+        let r = self.client.get(format!("{}/api/search", self.address)).query(params).send().await.expect("request");
         let status = r.status().as_u16();
         (status, r.json().await.expect("JSON body"))
     }
@@ -184,13 +224,7 @@ pub fn ids(body: &Value) -> Vec<String> {
         .as_array()
         .map(|hits| {
             hits.iter()
-                .map(|h| {
-                    h["sku"]
-                        .as_str()
-                        .or(h["article_id"].as_str())
-                        .unwrap_or_default()
-                        .to_string()
-                })
+                .map(|h| h["sku"].as_str().or(h["article_id"].as_str()).unwrap_or_default().to_string())
                 .collect()
         })
         .unwrap_or_default()

@@ -1,4 +1,5 @@
 //! One integration-test binary: real server, real Postgres, real embedding model.
+mod chat;
 mod helpers;
 mod import;
 mod search;

@@ -1,0 +1,82 @@
+//! Text generation behind a small trait: the llama.cpp engine, or a fake for fast API tests.
+mod engine;
+mod fake;
+
+pub use engine::{LlamaEngine, LlmSettings};
+pub use fake::FakeGenerator;
+
+use serde::Serialize;
+use tokio::sync::mpsc::UnboundedReceiver;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    System,
+    User,
+    Assistant,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::System => "system",
+            Role::User => "user",
+            Role::Assistant => "assistant",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ChatMessage {
+    pub role: Role,
+    pub content: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct GenRequest {
+    pub messages: Vec<ChatMessage>,
+    pub max_tokens: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopReason {
+    /// The model ended its answer.
+    End,
+    /// The token limit was reached.
+    Length,
+    /// The context window is full.
+    Context,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Usage {
+    pub prompt_tokens: u32,
+    /// Prompt tokens served from the prefix cache instead of being evaluated.
+    pub cached_tokens: u32,
+    pub generated_tokens: u32,
+    pub ttft_ms: f64,
+    pub duration_ms: f64,
+    pub stop: StopReason,
+}
+
+#[derive(Debug, Clone)]
+pub enum GenEvent {
+    Token(String),
+    Done(Usage),
+    Failed(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GenError {
+    #[error("the generation queue is full")]
+    Busy,
+    #[error("the model is not available: {0}")]
+    Unavailable(String),
+}
+
+/// Dropping the receiver stops the generation (the shopper went away).
+pub trait Generator: Send + Sync {
+    fn generate(&self, req: GenRequest) -> Result<UnboundedReceiver<GenEvent>, GenError>;
+    fn model_name(&self) -> &str;
+}

@@ -1,0 +1,85 @@
+//! The `conversations`, `messages` and `feedback` tables.
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// One logged message, as written (already masked) and as replayed from the spool.
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: Uuid,
+    pub conversation_id: Uuid,
+    pub role: String,
+    pub text: String,
+    pub intent: Option<String>,
+    pub sources: serde_json::Value,
+    pub model: Option<String>,
+    pub prompt_tokens: Option<i32>,
+    pub generated_tokens: Option<i32>,
+    pub ttft_ms: Option<f32>,
+    pub duration_ms: Option<f32>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+pub async fn create(pool: &PgPool, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO conversations (id) VALUES ($1) ON CONFLICT DO NOTHING").bind(id).execute(pool).await?;
+    Ok(())
+}
+
+pub async fn exists(pool: &PgPool, id: Uuid) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM conversations WHERE id = $1)").bind(id).fetch_one(pool).await
+}
+
+/// Idempotent, so a replayed spool never duplicates a message.
+pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("INSERT INTO conversations (id) VALUES ($1) ON CONFLICT DO NOTHING")
+        .bind(m.conversation_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        r#"INSERT INTO messages (id, conversation_id, role, text, intent, sources, model, prompt_tokens,
+                                 generated_tokens, ttft_ms, duration_ms, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING"#,
+    )
+    .bind(m.id)
+    .bind(m.conversation_id)
+    .bind(&m.role)
+    .bind(&m.text)
+    .bind(&m.intent)
+    .bind(&m.sources)
+    .bind(&m.model)
+    .bind(m.prompt_tokens)
+    .bind(m.generated_tokens)
+    .bind(m.ttft_ms)
+    .bind(m.duration_ms)
+    .bind(m.created_at)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE conversations SET updated_at = now() WHERE id = $1")
+        .bind(m.conversation_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+pub async fn messages(pool: &PgPool, conversation: Uuid) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sqlx::query_as("SELECT id, conversation_id, role, text, intent, sources, model, prompt_tokens, generated_tokens, ttft_ms, duration_ms, created_at FROM messages WHERE conversation_id = $1 ORDER BY created_at, id")
+        .bind(conversation)
+        .fetch_all(pool)
+        .await
+}
+
+/// Records thumbs up or down on an assistant message; false when there is no such message.
+pub async fn feedback(pool: &PgPool, message: Uuid, rating: &str, comment: Option<&str>) -> Result<bool, sqlx::Error> {
+    let r = sqlx::query(
+        r#"INSERT INTO feedback (message_id, rating, comment)
+           SELECT id, $2, $3 FROM messages WHERE id = $1 AND role = 'assistant'
+           ON CONFLICT (message_id) DO UPDATE SET rating = EXCLUDED.rating, comment = EXCLUDED.comment, created_at = now()"#,
+    )
+    .bind(message)
+    .bind(rating)
+    .bind(comment)
+    .execute(pool)
+    .await?;
+    Ok(r.rows_affected() > 0)
+}

@@ -1,0 +1,170 @@
+//! What a shopper notices when chatting, with a fake generator (fast) and the real model.
+use crate::helpers::{
+    Sse, demo_settings, fake, parse_sse, real_generator, spawn_demo_app_with, spawn_with_generator, test_llm_settings,
+};
+use aisle::startup::GeneratorChoice;
+use serde_json::Value;
+use std::sync::Arc;
+
+fn events<'a>(evs: &'a [Sse], name: &str) -> Vec<&'a Value> {
+    evs.iter().filter(|e| e.event == name).map(|e| &e.data).collect()
+}
+
+fn answer(evs: &[Sse]) -> String {
+    events(evs, "token").iter().filter_map(|d| d["text"].as_str()).collect()
+}
+
+#[tokio::test]
+async fn an_answer_streams_tokens_then_sources_then_done() {
+    let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "are there cordless earbuds?").await;
+    let names: Vec<&str> = evs.iter().map(|e| e.event.as_str()).collect();
+    assert!(names.len() >= 5 && names[..3].iter().all(|n| *n == "token"), "{names:?}");
+    assert_eq!(&names[names.len() - 2..], &["sources", "done"], "{names:?}");
+    let sources = events(&evs, "sources")[0]["sources"].as_array().expect("sources").clone();
+    assert_eq!(sources.len(), 1, "only what the answer cites: {sources:?}");
+    assert_eq!(sources[0]["product"]["sku"], "MOB-BEA-BEA-107");
+    assert_eq!(sources[0]["product"]["price"], 49.99, "the card's price comes from the catalog");
+    assert_eq!(events(&evs, "done")[0]["answered_by"], "model");
+}
+
+#[tokio::test]
+async fn every_turn_is_stored_with_personal_details_masked() {
+    let app = spawn_demo_app_with(fake("The Beats Flex costs $49.99 [1].")).await;
+    let c = app.new_conversation().await;
+    app.ask(&c, "I'm ann@example.com, are there wireless earphones?").await;
+    let body: Value = app.get(&format!("/api/conversations/{c}")).await.json().await.expect("json");
+    let messages = body["messages"].as_array().expect("messages");
+    assert_eq!(messages.len(), 2);
+    assert_eq!(messages[0]["role"], "shopper");
+    assert_eq!(messages[0]["text"], "I'm [email], are there wireless earphones?");
+    assert_eq!(messages[1]["role"], "assistant");
+    assert_eq!(messages[1]["model"], "fake");
+    assert_eq!(messages[1]["sources"][0]["id"], "MOB-BEA-BEA-107");
+    assert!(messages[1]["sources"][0]["scores"]["fused"].as_f64().is_some(), "sources keep their scores");
+}
+
+#[tokio::test]
+async fn a_policy_question_is_answered_from_the_faq_directly() {
+    let app = spawn_demo_app_with(fake("should not be used")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Which payment methods do you accept?").await;
+    assert_eq!(events(&evs, "done")[0]["answered_by"], "faq");
+    assert!(answer(&evs).contains("PayPal"), "{}", answer(&evs));
+    assert_eq!(events(&evs, "sources")[0]["sources"][0]["id"], "payment-methods");
+}
+
+#[tokio::test]
+async fn something_the_shop_does_not_sell_gets_no_invented_product() {
+    let app = spawn_demo_app_with(fake("We have a great telescope for $99 [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "do you have an astronomical telescope with a tripod mount?").await;
+    assert_eq!(events(&evs, "done")[0]["answered_by"], "fixed", "the model is not asked without evidence");
+    assert!(answer(&evs).contains("couldn't find"), "{}", answer(&evs));
+    assert_eq!(events(&evs, "sources")[0]["sources"].as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn asking_for_a_person_is_acknowledged() {
+    let app = spawn_demo_app_with(fake("unused")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "I want to talk to a real person").await;
+    assert_eq!(events(&evs, "done")[0]["intent"], "wants_human");
+    assert!(answer(&evs).contains("person from our team"));
+}
+
+#[tokio::test]
+async fn chat_errors_have_stable_codes() {
+    let app = spawn_demo_app_with(fake("unused")).await;
+    let missing = app.send_message("00000000-0000-0000-0000-000000000000", "hello").await;
+    assert_eq!(missing.status().as_u16(), 404);
+    assert_eq!(missing.json::<Value>().await.expect("json")["error"]["code"], "conversation_not_found");
+    let c = app.new_conversation().await;
+    let empty = app.send_message(&c, "   ").await;
+    assert_eq!(empty.json::<Value>().await.expect("json")["error"]["code"], "invalid_message");
+    let bad_id = app.send_message("not-a-uuid", "hello").await;
+    assert_eq!(bad_id.status().as_u16(), 400);
+    let bad_body = app
+        .client
+        .post(format!("{}/api/conversations/{c}/messages", app.address))
+        .body("{}")
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bad_body.json::<Value>().await.expect("json")["error"]["code"], "invalid_parameter");
+}
+
+#[tokio::test]
+async fn feedback_is_recorded_on_answers() {
+    let app = spawn_demo_app_with(fake("The Beats Flex costs $49.99 [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "wireless earphones").await;
+    let message = events(&evs, "done")[0]["message_id"].as_str().expect("id").to_string();
+    let post = |id: String, body: Value| {
+        app.client.post(format!("{}/api/messages/{id}/feedback", app.address)).json(&body).send()
+    };
+    let ok =
+        post(message.clone(), serde_json::json!({"rating": "down", "comment": "too short"})).await.expect("request");
+    assert_eq!(ok.status().as_u16(), 204);
+    let stored: (String, Option<String>) =
+        sqlx::query_as("SELECT rating, comment FROM feedback").fetch_one(&app.pool).await.expect("row");
+    assert_eq!(stored, ("down".to_string(), Some("too short".to_string())));
+    let bad = post(message, serde_json::json!({"rating": "meh"})).await.expect("request");
+    assert_eq!(bad.status().as_u16(), 400);
+    let unknown = post(uuid::Uuid::new_v4().to_string(), serde_json::json!({"rating": "up"})).await.expect("request");
+    assert_eq!(unknown.json::<Value>().await.expect("json")["error"]["code"], "message_not_found");
+}
+
+#[tokio::test]
+async fn the_real_model_streams_a_grounded_cited_answer() {
+    let app = spawn_demo_app_with(GeneratorChoice::Given(real_generator())).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How much do the Beats Flex wireless earphones cost?").await;
+    let tokens = events(&evs, "token").len();
+    let done = events(&evs, "done")[0];
+    assert_eq!(done["answered_by"], "model", "{evs:?}");
+    assert!(tokens >= 5, "several token events before done: {tokens}");
+    assert!(
+        done["usage"]["cached_tokens"].as_u64().is_some_and(|n| n > 50),
+        "the system prompt came from the prefix cache: {done}"
+    );
+    let text = answer(&evs);
+    assert!(text.contains("49.99"), "the catalog price: {text}");
+    for card in events(&evs, "sources")[0]["sources"].as_array().expect("sources") {
+        if card["type"] == "product" && card["id"] == "MOB-BEA-BEA-107" {
+            assert_eq!(card["product"]["price"], 49.99);
+        }
+    }
+    let row: (Option<f32>, Option<i32>, Option<i32>) =
+        sqlx::query_as("SELECT ttft_ms, prompt_tokens, generated_tokens FROM messages WHERE role = 'assistant'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("row");
+    assert!(
+        row.0.is_some_and(|t| t > 0.0) && row.1.is_some_and(|p| p > 100) && row.2.is_some_and(|g| g > 0),
+        "{row:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_full_queue_answers_503_with_retry_after() {
+    // One slot and one place in the queue: the third concurrent answer has nowhere to wait.
+    let system = aisle::chat::Prompts::load("the Aisle demo shop", 80).expect("prompts").system;
+    let engine = aisle::llm::LlamaEngine::start(&test_llm_settings(1, 1), &system).expect("engine");
+    let app = spawn_with_generator(demo_settings().await, GeneratorChoice::Given(Arc::new(engine))).await;
+    app.wait_ready().await;
+    let c = app.new_conversation().await;
+    let question = "Tell me everything about the Apple AirPods Max Silver headphones";
+    let (a, b) = tokio::join!(app.send_message(&c, question), app.send_message(&c, question));
+    let third = app.send_message(&c, question).await;
+    assert_eq!(third.status().as_u16(), 503);
+    assert!(third.headers().contains_key("retry-after"));
+    assert_eq!(third.json::<Value>().await.expect("json")["error"]["code"], "overloaded");
+    for r in [a, b] {
+        assert_eq!(r.status().as_u16(), 200);
+        let evs = parse_sse(&r.text().await.expect("body"));
+        assert_eq!(events(&evs, "done").len(), 1, "the waiting answers still finish");
+    }
+}
