@@ -79,6 +79,13 @@ enum BenchWhat {
         #[arg(long, default_value_t = 200)]
         queries: usize,
     },
+    /// Time to first token and tokens/s, cold and warm, and with 1 to 8 conversations at once.
+    Chat {
+        #[arg(long, default_value_t = 3)]
+        repeats: usize,
+        #[arg(long, default_value_t = 64)]
+        max_tokens: u32,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -163,6 +170,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let retriever = loaded_retriever(&settings).await?;
             let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
             eval::print(&rows);
+        }
+        Command::Bench { what: BenchWhat::Chat { repeats, max_tokens } } => {
+            let retriever = loaded_retriever(&settings).await?;
+            let prompts = aisle::chat::Prompts::load(&settings.chat.shop_name, settings.chat.max_words)
+                .map_err(anyhow::Error::msg)?;
+            bench::chat(&retriever, &prompts, &settings.llm, repeats.max(1), max_tokens).await?;
         }
         Command::Bench { what: BenchWhat::Retrieval { sizes, queries } } => {
             let embedder = load_embedder(&settings)

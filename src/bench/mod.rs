@@ -1,5 +1,8 @@
 //! `aisle bench retrieval`: index build time and query latency on synthetic catalogs.
+mod chat;
 mod synthetic;
+
+pub use chat::chat;
 
 pub use synthetic::catalog;
 

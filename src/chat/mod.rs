@@ -9,7 +9,7 @@ mod prompt;
 
 pub use intent::{Intent, classify, search_query};
 pub use mask::mask;
-pub use prompt::{Prompts, SourceCard, cards, cited};
+pub use prompt::{Prompts, SourceCard, cards, cited, used};
 
 use crate::domain::{DocKind, Filters, SearchRequest};
 use crate::llm::{ChatMessage, GenError, GenEvent, GenRequest, Generator, Role, Usage};
@@ -188,9 +188,12 @@ impl ChatService {
             .map_err(ChatError::from)
     }
 
-    /// Hits that are evidence: similar enough, or the best keyword match.
+    /// Hits that are evidence: similar enough (or the best keyword match), and close to the best
+    /// hit, so a precise question carries one source and a broad one several.
     fn evidence(&self, hits: Vec<Hit>) -> Vec<Hit> {
+        let best = hits.first().map_or(0.0, |h| h.scores.fused);
         hits.into_iter()
+            .filter(|h| h.scores.fused >= best * 0.75)
             .filter(|h| {
                 h.scores.vector.is_some_and(|v| v.score >= self.settings.min_similarity)
                     || h.scores.keyword.is_some_and(|k| {
@@ -326,9 +329,8 @@ impl ChatService {
                 }
             }
         }
-        // Only what the answer cites is shown as its sources.
-        let cited_cards: Vec<SourceCard> =
-            cited(&answer, sources.len()).into_iter().filter_map(|n| sources.get(n - 1).cloned()).collect();
+        // Only what the answer uses is shown as its sources.
+        let cited_cards = used(&answer, &sources);
         self.finish(conversation, intent, answer, cited_cards, usage, Some(model), "model", tx).await;
     }
 

@@ -12,8 +12,9 @@ use llama_cpp_2::token::LlamaToken;
 use serde::Deserialize;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, TrySendError, sync_channel};
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
@@ -32,6 +33,8 @@ pub struct LlmSettings {
     pub queue: usize,
     pub temperature: f32,
     pub max_tokens: u32,
+    /// Evaluate the system prompt once and share it (off only to measure what it saves).
+    pub prefix_cache: bool,
 }
 
 /// llama.cpp's backend may be initialised once per process.
@@ -56,6 +59,7 @@ struct Job {
 pub struct LlamaEngine {
     jobs: SyncSender<Job>,
     name: String,
+    generated: Arc<AtomicU64>,
 }
 
 impl LlamaEngine {
@@ -73,12 +77,14 @@ impl LlamaEngine {
         let name = settings.model_path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         let settings = settings.clone();
         let system_prompt = system_prompt.to_string();
+        let generated = Arc::new(AtomicU64::new(0));
+        let counter = generated.clone();
         std::thread::Builder::new()
             .name("llm-engine".into())
             .spawn(move || match Engine::load(backend, &settings) {
                 Ok(model) => {
                     let _ = ready_tx.send(Ok(()));
-                    model.run(backend, &settings, &system_prompt, rx);
+                    model.run(backend, &settings, &system_prompt, rx, &counter);
                 }
                 Err(e) => {
                     let _ = ready_tx.send(Err(e));
@@ -86,7 +92,12 @@ impl LlamaEngine {
             })
             .map_err(|e| GenError::Unavailable(e.to_string()))?;
         ready_rx.recv().map_err(|_| GenError::Unavailable("the engine thread died".into()))??;
-        Ok(Self { jobs, name })
+        Ok(Self { jobs, name, generated })
+    }
+
+    /// Tokens generated since start, over every conversation.
+    pub fn generated_tokens(&self) -> u64 {
+        self.generated.load(Ordering::Relaxed)
     }
 }
 
@@ -173,11 +184,22 @@ impl Engine {
         }
     }
 
-    fn run(self, backend: &LlamaBackend, s: &LlmSettings, system_prompt: &str, jobs: Receiver<Job>) {
+    fn run(
+        self,
+        backend: &LlamaBackend,
+        s: &LlmSettings,
+        system_prompt: &str,
+        jobs: Receiver<Job>,
+        counter: &AtomicU64,
+    ) {
         let n_slots = s.slots.max(1) as usize;
         let prefix_seq = n_slots as i32;
         let system = [super::ChatMessage { role: super::Role::System, content: system_prompt.to_string() }];
-        let prefix_tokens = self.format(&system, false).map(|p| self.tokenize(&p)).unwrap_or_default();
+        let prefix_tokens = if s.prefix_cache {
+            self.format(&system, false).map(|p| self.tokenize(&p)).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let n_ctx = s.ctx_per_slot * n_slots as u32 + prefix_tokens.len() as u32 + 16;
         let n_batch = 512u32;
         let params = LlamaContextParams::default()
@@ -325,6 +347,7 @@ impl Engine {
                     Some(StopReason::End)
                 } else {
                     sl.generated += 1;
+                    counter.fetch_add(1, Ordering::Relaxed);
                     sl.pending.extend(vocab.token_to_piece(token, false, None));
                     emit_utf8(&mut sl.pending, &sl.job.out);
                     if sl.generated >= sl.job.req.max_tokens {

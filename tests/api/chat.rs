@@ -168,3 +168,68 @@ async fn a_full_queue_answers_503_with_retry_after() {
         assert_eq!(events(&evs, "done").len(), 1, "the waiting answers still finish");
     }
 }
+
+#[tokio::test]
+async fn a_shopper_who_leaves_stops_the_generation() {
+    let system = aisle::chat::Prompts::load("the Aisle demo shop", 80).expect("prompts").system;
+    let mut llm = test_llm_settings(1, 2);
+    llm.max_tokens = 400;
+    let engine = Arc::new(aisle::llm::LlamaEngine::start(&llm, &system).expect("engine"));
+    let app = spawn_with_generator(demo_settings().await, GeneratorChoice::Given(engine.clone())).await;
+    app.wait_ready().await;
+    let c = app.new_conversation().await;
+    let mut response = app.send_message(&c, "Describe every feature of the Apple AirPods Max Silver in detail").await;
+    let mut seen = String::new();
+    while !seen.contains("event: token") {
+        let chunk = response.chunk().await.expect("stream").expect("the answer starts before the stream ends");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    drop(response); // the shopper closes the page
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let after_leaving = engine.generated_tokens();
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(engine.generated_tokens(), after_leaving, "no tokens are generated for nobody");
+    assert!(after_leaving < 400, "it stopped before its token limit: {after_leaving}");
+}
+
+#[tokio::test]
+async fn postgres_going_away_mid_conversation_loses_nothing() {
+    let proxy = crate::helpers::PgProxy::start().await;
+    let mut settings = demo_settings().await;
+    let direct =
+        sqlx::PgPool::connect(secrecy::ExposeSecret::expose_secret(&settings.database.url)).await.expect("direct pool");
+    settings.database.url = proxy.url_for(&settings.database.url);
+    let app = spawn_with_generator(settings, fake("The Beats Flex costs $49.99 [1].")).await;
+    app.wait_ready().await;
+    let c = app.new_conversation().await;
+    app.ask(&c, "wireless earphones please").await;
+
+    proxy.cut();
+    let evs = app.ask(&c, "are the wireless earphones in stock?").await;
+    assert_eq!(events(&evs, "done").len(), 1, "the shopper still gets an answer");
+    let count = || async {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM messages WHERE conversation_id = $1::uuid")
+            .bind(&c)
+            .fetch_one(&direct)
+            .await
+            .expect("count");
+        n
+    };
+    assert_eq!(count().await, 2, "while Postgres is away the new turn waits on disk");
+
+    proxy.restore();
+    for _ in 0..100 {
+        if count().await == 4 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(count().await, 4, "both spooled messages arrive once Postgres is back");
+    let texts: Vec<String> =
+        sqlx::query_scalar("SELECT text FROM messages WHERE conversation_id = $1::uuid ORDER BY created_at")
+            .bind(&c)
+            .fetch_all(&direct)
+            .await
+            .expect("texts");
+    assert_eq!(texts[2], "are the wireless earphones in stock?");
+}

@@ -229,3 +229,57 @@ pub fn ids(body: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// A TCP proxy in front of Postgres that a test can cut and restore, to play an outage.
+pub struct PgProxy {
+    port: u16,
+    open: Arc<std::sync::atomic::AtomicBool>,
+    links: Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>>,
+}
+
+impl PgProxy {
+    pub async fn start() -> Self {
+        let url = server_url();
+        let upstream =
+            url.split('@').nth(1).and_then(|rest| rest.split('/').next()).unwrap_or("127.0.0.1:5432").to_string();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let open = Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let links: Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>> = Arc::default();
+        let (o, l) = (open.clone(), links.clone());
+        tokio::spawn(async move {
+            while let Ok((mut client, _)) = listener.accept().await {
+                if !o.load(std::sync::atomic::Ordering::SeqCst) {
+                    continue; // dropped: the connection closes at once
+                }
+                let upstream = upstream.clone();
+                let task = tokio::spawn(async move {
+                    if let Ok(mut server) = tokio::net::TcpStream::connect(&upstream).await {
+                        let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                    }
+                });
+                l.lock().expect("links").push(task.abort_handle());
+            }
+        });
+        Self { port, open, links }
+    }
+
+    /// The same database URL, through the proxy.
+    pub fn url_for(&self, url: &SecretString) -> SecretString {
+        let url = secrecy::ExposeSecret::expose_secret(url);
+        let (user, rest) = url.split_once('@').unwrap_or((url, ""));
+        let path = rest.split_once('/').map(|(_, p)| p).unwrap_or("");
+        SecretString::from(format!("{user}@127.0.0.1:{}/{path}", self.port))
+    }
+
+    pub fn cut(&self) {
+        self.open.store(false, std::sync::atomic::Ordering::SeqCst);
+        for link in self.links.lock().expect("links").drain(..) {
+            link.abort();
+        }
+    }
+
+    pub fn restore(&self) {
+        self.open.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
