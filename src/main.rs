@@ -175,7 +175,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let retriever = loaded_retriever(&settings).await?;
             let prompts = aisle::chat::Prompts::load(&settings.chat.shop_name, settings.chat.max_words)
                 .map_err(anyhow::Error::msg)?;
-            bench::chat(&retriever, &prompts, &settings.llm, repeats.max(1), max_tokens).await?;
+            let pool = connect(&settings).await?;
+            let chat = aisle::chat::ChatService::new(retriever, None, prompts, pool, settings.chat.clone(), max_tokens);
+            bench::chat(&chat, &settings.llm, repeats.max(1), max_tokens).await?;
         }
         Command::Bench { what: BenchWhat::Retrieval { sizes, queries } } => {
             let embedder = load_embedder(&settings)

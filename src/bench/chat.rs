@@ -1,9 +1,7 @@
 //! `aisle bench chat`: time to first token and tokens/s for a realistic question, with the prefix
 //! cache cold and warm, and aggregate tokens/s with several conversations at once.
-use crate::chat::{Prompts, cards};
-use crate::domain::{DocKind, Filters, SearchRequest};
-use crate::llm::{ChatMessage, GenEvent, GenRequest, Generator, LlamaEngine, LlmSettings, Role, Usage};
-use crate::retrieval::{Mode, Retriever};
+use crate::chat::{ChatService, cards};
+use crate::llm::{GenEvent, GenRequest, Generator, LlamaEngine, LlmSettings, Usage};
 use std::time::Instant;
 
 /// Questions a shopper might ask; each gets its real sources from the catalog.
@@ -40,26 +38,14 @@ fn decode_rate(u: &Usage) -> f64 {
     if secs > 0.0 { f64::from(u.generated_tokens.saturating_sub(1)) / secs } else { 0.0 }
 }
 
-pub async fn chat(
-    retriever: &Retriever,
-    prompts: &Prompts,
-    settings: &LlmSettings,
-    repeats: usize,
-    max_tokens: u32,
-) -> anyhow::Result<()> {
+/// Prompts are built exactly as answers build them (same retrieval, evidence filter, templates).
+pub async fn chat(chat: &ChatService, settings: &LlmSettings, repeats: usize, max_tokens: u32) -> anyhow::Result<()> {
     let mut requests = Vec::new();
     for q in QUESTIONS {
-        let req = SearchRequest::parse(q, Filters::default(), DocKind::All, 3, false).map_err(anyhow::Error::msg)?;
-        let hits = retriever.search(&req, Mode::Hybrid, None)?;
-        let turn = prompts.turn(q, &cards(&hits))?;
-        requests.push(GenRequest {
-            messages: vec![
-                ChatMessage { role: Role::System, content: prompts.system.clone() },
-                ChatMessage { role: Role::User, content: turn },
-            ],
-            max_tokens,
-        });
+        let sources = cards(&chat.evidence_for(q, None).await?);
+        requests.push(GenRequest { max_tokens, ..chat.request(&[], q, &sources)? });
     }
+    let system = &chat.prompts().system;
     println!(
         "chat benchmark: {} ({} threads), {max_tokens} tokens max, medians of {repeats}",
         settings.model_path.display(),
@@ -67,8 +53,7 @@ pub async fn chat(
     );
     println!("{:<26} {:>8} {:>9} {:>9} {:>10}", "case", "ttft_ms", "prompt", "cached", "decode_t/s");
     for (label, cache) in [("one question, cache cold", false), ("one question, cache warm", true)] {
-        let engine =
-            LlamaEngine::start(&LlmSettings { prefix_cache: cache, slots: 1, ..settings.clone() }, &prompts.system)?;
+        let engine = LlamaEngine::start(&LlmSettings { prefix_cache: cache, slots: 1, ..settings.clone() }, system)?;
         let mut usages = Vec::new();
         for _ in 0..repeats {
             usages.push(run(&engine, requests[0].clone()).await?);
@@ -83,8 +68,7 @@ pub async fn chat(
             median(usages.iter().map(decode_rate).collect())
         );
     }
-    let engine =
-        LlamaEngine::start(&LlmSettings { prefix_cache: true, slots: 8, ..settings.clone() }, &prompts.system)?;
+    let engine = LlamaEngine::start(&LlmSettings { prefix_cache: true, slots: 8, ..settings.clone() }, system)?;
     run(&engine, requests[0].clone()).await?; // warm-up: the first decode allocates buffers
     println!("{:<14} {:>12} {:>14} {:>12}", "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms");
     for n in [1usize, 2, 4, 8] {

@@ -78,7 +78,7 @@ pub enum ChatError {
 }
 
 #[derive(Clone)]
-struct Turn {
+pub struct Turn {
     role: Role,
     text: String,
 }
@@ -212,6 +212,21 @@ impl ChatService {
         (is_article && close && agreed).then_some(0)
     }
 
+    /// The evidence for a message: retrieved with the previous message for follow-ups, filtered.
+    pub async fn evidence_for(&self, text: &str, previous: Option<&str>) -> Result<Vec<Hit>, ChatError> {
+        Ok(self.evidence(self.retrieve(search_query(text, previous)).await?))
+    }
+
+    /// What the model sees: the cached system prompt, recent turns, then the message with its sources.
+    pub fn request(&self, history: &[Turn], text: &str, sources: &[SourceCard]) -> Result<GenRequest, ChatError> {
+        let mut messages = vec![ChatMessage { role: Role::System, content: self.prompts.system.clone() }];
+        let earlier = history.len().saturating_sub(self.settings.history_turns * 2);
+        messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: t.text.clone() }));
+        let turn = self.prompts.turn(text, sources).map_err(|e| ChatError::Internal(e.to_string()))?;
+        messages.push(ChatMessage { role: Role::User, content: turn });
+        Ok(GenRequest { messages, max_tokens: self.max_tokens })
+    }
+
     /// Answers one shopper message; the events arrive on the returned channel.
     pub async fn reply(self: &Arc<Self>, conversation: Uuid, text: &str) -> Result<Receiver<ChatEvent>, ChatError> {
         let text = text.trim();
@@ -246,7 +261,7 @@ impl ChatService {
             tokio::spawn(async move { this.finish_fixed(conversation, intent, answer, Vec::new(), "fixed", tx).await });
             return Ok(rx);
         }
-        let hits = self.evidence(self.retrieve(search_query(text, previous.as_deref())).await?);
+        let hits = self.evidence_for(text, previous.as_deref()).await?;
         let sources = cards(&hits);
         if sources.is_empty() {
             let answer = self.prompts.replies.not_found.clone();
@@ -265,12 +280,9 @@ impl ChatService {
             tokio::spawn(async move { this.finish_fixed(conversation, intent, answer, sources, "fixed", tx).await });
             return Ok(rx);
         };
-        let mut messages = vec![ChatMessage { role: Role::System, content: self.prompts.system.clone() }];
-        let earlier = history.len().saturating_sub(self.settings.history_turns * 2);
-        messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: t.text.clone() }));
-        let turn = self.prompts.turn(text, &sources).map_err(|e| ChatError::InvalidMessage(e.to_string()))?;
-        messages.push(ChatMessage { role: Role::User, content: turn });
-        let stream = generator.generate(GenRequest { messages, max_tokens: self.max_tokens }).map_err(|e| match e {
+        // The history before this message: `remember` above already added it.
+        let request = self.request(&history, text, &sources)?;
+        let stream = generator.generate(request).map_err(|e| match e {
             GenError::Busy => ChatError::Busy,
             GenError::Unavailable(m) => ChatError::ModelUnavailable(m),
         })?;

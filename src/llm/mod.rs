@@ -1,4 +1,5 @@
 //! Text generation behind a small trait: the llama.cpp engine, or a fake for fast API tests.
+mod batcher;
 mod engine;
 mod fake;
 

@@ -1,0 +1,353 @@
+//! The engine thread's work: continuous batching over parallel slots, with a shared prompt prefix.
+//!
+//! Each slot is one conversation's answer and owns KV-cache sequence `slot index`; the system
+//! prompt lives in its own sequence and is shared into each slot (unified KV cache: the cells are
+//! tagged, not copied), so a new answer evaluates only what follows the prefix.
+use super::engine::{Job, LlmSettings};
+use super::{ChatMessage, GenError, GenEvent, Role, StopReason, Usage};
+use llama_cpp_2::context::LlamaContext;
+use llama_cpp_2::context::params::LlamaContextParams;
+use llama_cpp_2::llama_backend::LlamaBackend;
+use llama_cpp_2::llama_batch::LlamaBatch;
+use llama_cpp_2::model::params::LlamaModelParams;
+use llama_cpp_2::model::{LlamaChatMessage, LlamaChatTemplate, LlamaModel};
+use llama_cpp_2::sampling::LlamaSampler;
+use llama_cpp_2::token::LlamaToken;
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Instant;
+use tokio::sync::mpsc::UnboundedSender;
+
+const N_BATCH: usize = 512;
+
+pub struct Model {
+    model: LlamaModel,
+    template: LlamaChatTemplate,
+}
+
+impl Model {
+    pub fn load(backend: &LlamaBackend, s: &LlmSettings) -> Result<Self, GenError> {
+        let params = LlamaModelParams::default().with_n_gpu_layers(s.gpu_layers);
+        let model = LlamaModel::load_from_file(backend, &s.model_path, &params)
+            .map_err(|e| GenError::Unavailable(e.to_string()))?;
+        let template = model
+            .chat_template(None)
+            .map_err(|e| GenError::Unavailable(format!("the model has no chat template: {e}")))?;
+        let devices: Vec<String> = llama_cpp_2::list_llama_ggml_backend_devices()
+            .into_iter()
+            .map(|d| format!("{} ({})", d.name, d.backend))
+            .collect();
+        tracing::info!(model = %s.model_path.display(), gpu_layers = s.gpu_layers, ?devices, slots = s.slots, "language model loaded");
+        Ok(Self { model, template })
+    }
+
+    fn format(&self, messages: &[ChatMessage], add_assistant: bool) -> Result<String, String> {
+        let chat = messages
+            .iter()
+            .map(|m| LlamaChatMessage::new(m.role.as_str().to_string(), m.content.clone()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        self.model.apply_chat_template(&self.template, &chat, add_assistant).map_err(|e| e.to_string())
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<LlamaToken> {
+        self.model.vocab().tokenize(text.as_bytes(), true, true)
+    }
+
+    /// Serves jobs until every sender is gone.
+    pub fn serve(
+        &self,
+        backend: &LlamaBackend,
+        s: &LlmSettings,
+        system_prompt: &str,
+        jobs: Receiver<Job>,
+        counter: &AtomicU64,
+    ) {
+        let system = [ChatMessage { role: Role::System, content: system_prompt.to_string() }];
+        let prefix: Vec<LlamaToken> = if s.prefix_cache {
+            self.format(&system, false).map(|p| self.tokenize(&p)).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let n_slots = s.slots.max(1);
+        let n_ctx = s.ctx_per_slot * n_slots + prefix.len() as u32 + 16;
+        let params = LlamaContextParams::default()
+            .with_n_ctx(NonZeroU32::new(n_ctx))
+            .with_n_batch(N_BATCH as u32)
+            .with_n_seq_max(n_slots + 1)
+            .with_kv_unified(true)
+            .with_n_threads(s.threads)
+            .with_n_threads_batch(s.threads);
+        // Creating contexts in parallel is unsound in llama.cpp: one at a time per process.
+        static CREATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let creating = CREATING.lock().unwrap_or_else(|p| p.into_inner());
+        let ctx = self.model.new_context(backend, params);
+        drop(creating);
+        let ctx = match ctx {
+            Ok(c) => c,
+            Err(e) => return tracing::error!(error = %e, "could not create the llama.cpp context"),
+        };
+        let mut b = Batcher {
+            model: self,
+            ctx,
+            batch: LlamaBatch::new(N_BATCH, n_slots as i32 + 1),
+            slots: (0..n_slots).map(|_| None).collect(),
+            prefix: Vec::new(),
+            settings: s,
+            counter,
+            seed: 1,
+        };
+        b.cache_prefix(prefix);
+        while b.admit(&jobs) {
+            if b.fill_batch() {
+                b.step();
+            }
+        }
+    }
+}
+
+enum Phase {
+    /// Evaluating the prompt from this position.
+    Prefill(usize),
+    /// Generating; the last sampled token still has to be fed.
+    Generate(LlamaToken),
+}
+
+struct Slot {
+    job: Job,
+    tokens: Vec<LlamaToken>,
+    cached: usize,
+    pos: i32,
+    phase: Phase,
+    sampler: LlamaSampler,
+    /// Index in the current batch of this slot's token that gets logits.
+    logits_at: Option<i32>,
+    generated: u32,
+    first_token: Option<Instant>,
+    pending: Vec<u8>,
+}
+
+impl Slot {
+    fn usage(&self, stop: StopReason) -> Usage {
+        let since = |t: Instant| (t - self.job.queued).as_secs_f64() * 1000.0;
+        Usage {
+            prompt_tokens: self.tokens.len() as u32,
+            cached_tokens: self.cached as u32,
+            generated_tokens: self.generated,
+            ttft_ms: self.first_token.map_or(0.0, since),
+            duration_ms: since(Instant::now()),
+            stop,
+        }
+    }
+}
+
+struct Batcher<'m> {
+    model: &'m Model,
+    ctx: LlamaContext<'m>,
+    batch: LlamaBatch<'static>,
+    slots: Vec<Option<Slot>>,
+    /// The tokens of the shared prefix held in the prefix sequence.
+    prefix: Vec<LlamaToken>,
+    settings: &'m LlmSettings,
+    counter: &'m AtomicU64,
+    seed: u32,
+}
+
+fn sampler(temperature: f32, seed: u32) -> LlamaSampler {
+    if temperature <= 0.0 {
+        LlamaSampler::greedy()
+    } else {
+        LlamaSampler::chain_simple([
+            LlamaSampler::top_k(40),
+            LlamaSampler::top_p(0.9, 1),
+            LlamaSampler::temp(temperature),
+            LlamaSampler::dist(seed),
+        ])
+    }
+}
+
+impl Batcher<'_> {
+    fn prefix_seq(&self) -> i32 {
+        self.slots.len() as i32
+    }
+
+    /// Evaluates the shared prefix once, into its own sequence.
+    fn cache_prefix(&mut self, tokens: Vec<LlamaToken>) {
+        let seq = self.prefix_seq();
+        let mut done = 0;
+        for chunk in tokens.chunks(N_BATCH) {
+            self.batch.clear();
+            for (i, t) in chunk.iter().enumerate() {
+                let _ = self.batch.add(*t, (done + i) as i32, &[seq], false);
+            }
+            if self.ctx.decode(&mut self.batch).is_err() {
+                tracing::warn!("could not evaluate the system prompt; each answer will evaluate it");
+                let _ = self.ctx.kv_cache_seq_rm(seq, None, None);
+                return;
+            }
+            done += chunk.len();
+        }
+        tracing::info!(prefix_tokens = done, "prompt prefix cached");
+        self.prefix = tokens;
+    }
+
+    /// Moves waiting jobs into free slots; blocks only when nothing is running.
+    /// Returns false when the engine should stop.
+    fn admit(&mut self, jobs: &Receiver<Job>) -> bool {
+        let busy = self.slots.iter().any(Option::is_some);
+        let mut next = if busy { None } else { jobs.recv().ok() };
+        if !busy && next.is_none() {
+            return false; // every sender is gone: the server stopped
+        }
+        for i in 0..self.slots.len() {
+            if self.slots[i].is_some() {
+                continue;
+            }
+            let job = match next.take().map(Ok).unwrap_or_else(|| jobs.try_recv()) {
+                Ok(j) => j,
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+            };
+            self.slots[i] = self.start(i, job);
+        }
+        true
+    }
+
+    fn start(&mut self, i: usize, job: Job) -> Option<Slot> {
+        let fail = |job: &Job, m: String| {
+            let _ = job.out.send(GenEvent::Failed(m));
+        };
+        let prompt = match self.model.format(&job.req.messages, true) {
+            Ok(p) => p,
+            Err(e) => {
+                fail(&job, format!("the prompt could not be formatted: {e}"));
+                return None;
+            }
+        };
+        let tokens = self.model.tokenize(&prompt);
+        if tokens.len() + job.req.max_tokens as usize > self.settings.ctx_per_slot as usize {
+            fail(&job, format!("the prompt is too long ({} tokens)", tokens.len()));
+            return None;
+        }
+        // Share the cached prefix's cells with this slot; only the rest is evaluated.
+        let common = self.prefix.iter().zip(&tokens).take_while(|(a, b)| a == b).count().min(tokens.len() - 1);
+        let seq = i as i32;
+        let _ = self.ctx.kv_cache_seq_rm(seq, None, None);
+        if common > 0 {
+            let _ = self.ctx.kv_cache_seq_cp(self.prefix_seq(), seq, Some(0), Some(common as u32));
+        }
+        self.seed = self.seed.wrapping_add(1);
+        Some(Slot {
+            job,
+            tokens,
+            cached: common,
+            pos: common as i32,
+            phase: Phase::Prefill(common),
+            sampler: sampler(self.settings.temperature, self.seed),
+            logits_at: None,
+            generated: 0,
+            first_token: None,
+            pending: Vec::new(),
+        })
+    }
+
+    fn free(&mut self, i: usize) {
+        let _ = self.ctx.kv_cache_seq_rm(i as i32, None, None);
+        self.slots[i] = None;
+    }
+
+    /// One token for each generating slot, then prompt chunks up to the batch size.
+    /// Returns false when there is nothing to decode.
+    fn fill_batch(&mut self) -> bool {
+        self.batch.clear();
+        for i in 0..self.slots.len() {
+            if self.slots[i].as_ref().is_some_and(|s| s.job.out.is_closed()) {
+                self.free(i); // the shopper left: stop generating
+            }
+        }
+        let mut room = N_BATCH;
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let Some(sl) = slot else { continue };
+            sl.logits_at = None;
+            if let Phase::Generate(t) = sl.phase {
+                sl.logits_at = Some(self.batch.n_tokens());
+                let _ = self.batch.add(t, sl.pos, &[i as i32], true);
+                sl.pos += 1;
+                room -= 1;
+            }
+        }
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let Some(sl) = slot else { continue };
+            let Phase::Prefill(from) = sl.phase else { continue };
+            let take = (sl.tokens.len() - from).min(room);
+            for k in from..from + take {
+                let last = k + 1 == sl.tokens.len();
+                if last {
+                    sl.logits_at = Some(self.batch.n_tokens());
+                }
+                let _ = self.batch.add(sl.tokens[k], k as i32, &[i as i32], last);
+            }
+            room -= take;
+            sl.pos = (from + take) as i32;
+            sl.phase = Phase::Prefill(from + take);
+        }
+        self.batch.n_tokens() > 0
+    }
+
+    /// Decodes the batch and samples the next token of every slot that got logits.
+    fn step(&mut self) {
+        if let Err(e) = self.ctx.decode(&mut self.batch) {
+            for i in 0..self.slots.len() {
+                if let Some(sl) = &self.slots[i] {
+                    let _ = sl.job.out.send(GenEvent::Failed(format!("decoding failed: {e}")));
+                    self.free(i);
+                }
+            }
+            return;
+        }
+        let vocab = self.model.model.vocab();
+        for i in 0..self.slots.len() {
+            let Some(sl) = self.slots[i].as_mut() else { continue };
+            let Some(idx) = sl.logits_at else { continue };
+            let token = sl.sampler.sample(&self.ctx, idx);
+            sl.first_token.get_or_insert_with(Instant::now);
+            sl.phase = Phase::Generate(token);
+            let stop = if vocab.is_eog(token) {
+                Some(StopReason::End)
+            } else {
+                sl.generated += 1;
+                self.counter.fetch_add(1, Ordering::Relaxed);
+                sl.pending.extend(vocab.token_to_piece(token, false, None));
+                emit_utf8(&mut sl.pending, &sl.job.out);
+                if sl.generated >= sl.job.req.max_tokens {
+                    Some(StopReason::Length)
+                } else if sl.pos as u32 + 1 >= self.settings.ctx_per_slot {
+                    Some(StopReason::Context)
+                } else {
+                    None
+                }
+            };
+            if let Some(stop) = stop {
+                if !sl.pending.is_empty() {
+                    let _ = sl.job.out.send(GenEvent::Token(String::from_utf8_lossy(&sl.pending).to_string()));
+                }
+                let _ = sl.job.out.send(GenEvent::Done(sl.usage(stop)));
+                self.free(i);
+            }
+        }
+    }
+}
+
+/// Sends the complete UTF-8 characters gathered so far; a split multi-byte character waits.
+fn emit_utf8(pending: &mut Vec<u8>, out: &UnboundedSender<GenEvent>) {
+    let valid = match std::str::from_utf8(pending) {
+        Ok(s) => s.len(),
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        Err(_) => pending.len(),
+    };
+    if valid > 0 {
+        let text = String::from_utf8_lossy(&pending[..valid]).to_string();
+        pending.drain(..valid);
+        let _ = out.send(GenEvent::Token(text));
+    }
+}
