@@ -102,6 +102,7 @@ impl Settings {
             .and_then(|b| b.set_default("llm.temperature", 0.2))
             .and_then(|b| b.set_default("llm.max_tokens", 200))
             .and_then(|b| b.set_default("llm.prefix_cache", true))
+            .and_then(|b| b.set_default("llm.backend", "local"))
             .and_then(|b| b.set_default("chat.shop_name", "the Aisle demo shop"))
             .and_then(|b| b.set_default("chat.sources", 3))
             .and_then(|b| b.set_default("chat.min_similarity", 0.35))
@@ -138,6 +139,11 @@ impl Settings {
         }
         if r.rrf_k <= 0.0 || r.candidates == 0 {
             return Err("retrieval.rrf_k and retrieval.candidates must be positive".into());
+        }
+        match (self.llm.backend.as_str(), &self.llm.remote_url) {
+            ("local", _) | ("remote", Some(_)) => {}
+            ("remote", None) => return Err("llm.backend = \"remote\" needs llm.remote_url".into()),
+            (other, _) => return Err(format!("llm.backend must be \"local\" or \"remote\", not \"{other}\"")),
         }
         if self.llm.slots == 0 || self.llm.queue == 0 || self.llm.threads <= 0 || self.llm.max_tokens == 0 {
             return Err("llm.slots, llm.queue, llm.threads and llm.max_tokens must be at least 1".into());

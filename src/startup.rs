@@ -33,6 +33,11 @@ pub enum GeneratorChoice {
 /// Loads the language model, or explains why answers will come without it.
 pub async fn load_generator(settings: &Settings, prompts_system: String) -> Option<Arc<dyn Generator>> {
     let s = settings.llm.clone();
+    if let ("remote", Some(url)) = (s.backend.as_str(), &s.remote_url) {
+        let model = s.remote_model.clone().unwrap_or_else(|| "default".into());
+        tracing::info!(%url, %model, "answers are generated remotely");
+        return Some(Arc::new(Arc::new(crate::llm::RemoteGenerator::new(url, &model, s.remote_api_key.clone()))));
+    }
     match tokio::task::spawn_blocking(move || LlamaEngine::start(&s, &prompts_system)).await {
         Ok(Ok(engine)) => Some(Arc::new(engine)),
         Ok(Err(e)) => {

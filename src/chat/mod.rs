@@ -143,6 +143,15 @@ impl ChatService {
         id
     }
 
+    /// Starts a conversation that already has turns (an OpenAI-style client sends the whole history).
+    pub async fn create_with_history(&self, turns: Vec<(Role, String)>) -> Uuid {
+        let id = self.create().await;
+        for (role, text) in turns {
+            self.remember(id, role, &text);
+        }
+        id
+    }
+
     async fn known(&self, id: Uuid) -> bool {
         if self.history.lock().unwrap_or_else(|p| p.into_inner()).contains_key(&id) {
             return true;

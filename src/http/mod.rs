@@ -1,6 +1,7 @@
 //! Thin HTTP handlers: parse, call one service, map the result.
 mod chat;
 mod health;
+mod openai;
 mod search;
 
 use crate::error::{ApiError, json_error_handler, path_error_handler, query_error_handler};
@@ -35,6 +36,7 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
             .wrap(TracingLogger::default())
             .route("/health", web::get().to(health::health))
             .route("/ready", web::get().to(health::ready))
+            .route("/v1/chat/completions", web::post().to(openai::completions))
             .service(
                 web::scope("/api")
                     .route("/search", web::get().to(search::search))

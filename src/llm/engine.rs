@@ -13,6 +13,12 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct LlmSettings {
+    /// `local` (llama.cpp in this process) or `remote` (an OpenAI-compatible server).
+    pub backend: String,
+    /// For `remote`: the server's base URL, the model name to ask for, and an optional key.
+    pub remote_url: Option<String>,
+    pub remote_model: Option<String>,
+    pub remote_api_key: Option<secrecy::SecretString>,
     /// A GGUF file with a chat template.
     pub model_path: PathBuf,
     /// Layers offloaded to a GPU when one is present (0 = CPU only).

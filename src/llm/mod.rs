@@ -2,9 +2,11 @@
 mod batcher;
 mod engine;
 mod fake;
+mod remote;
 
 pub use engine::{LlamaEngine, LlmSettings};
 pub use fake::FakeGenerator;
+pub use remote::RemoteGenerator;
 
 use serde::Serialize;
 use tokio::sync::mpsc::UnboundedReceiver;

@@ -2,5 +2,6 @@
 mod chat;
 mod helpers;
 mod import;
+mod openai;
 mod search;
 mod service;

@@ -1,0 +1,160 @@
+//! `POST /v1/chat/completions`: the OpenAI protocol, so existing clients can talk to Aisle.
+//!
+//! `model: "aisle"` (or none) asks the agent: retrieval, grounding and logging as in the chat.
+//! Any other model name is a plain completion of the given messages by this server's model,
+//! which is what another Aisle uses when it generates remotely.
+use crate::chat::ChatEvent;
+use crate::error::ApiError;
+use crate::llm::{ChatMessage, GenEvent, GenRequest, Role};
+use crate::startup::AppState;
+use actix_web::{HttpResponse, web};
+use actix_web_lab::sse;
+use serde::Deserialize;
+use serde_json::json;
+use tokio::sync::mpsc::{Receiver, channel};
+
+#[derive(Deserialize)]
+pub struct CompletionRequest {
+    model: Option<String>,
+    messages: Vec<InMessage>,
+    #[serde(default)]
+    stream: bool,
+    max_tokens: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct InMessage {
+    role: String,
+    content: String,
+}
+
+/// What both modes produce: text, then the end (or an error).
+enum Piece {
+    Text(String),
+    End { finish: &'static str, prompt_tokens: u32, completion_tokens: u32 },
+    Failed(String),
+}
+
+fn role(r: &str) -> Result<Role, ApiError> {
+    match r {
+        "system" => Ok(Role::System),
+        "user" => Ok(Role::User),
+        "assistant" => Ok(Role::Assistant),
+        other => Err(ApiError::InvalidParameter(format!("message role `{other}` is not system, user or assistant"))),
+    }
+}
+
+async fn agent(state: &AppState, messages: Vec<(Role, String)>) -> Result<Receiver<Piece>, ApiError> {
+    let Some(((Role::User, question), earlier)) = messages.split_last() else {
+        return Err(ApiError::InvalidMessage("the last message must be the shopper's (role `user`)".into()));
+    };
+    let history = earlier.iter().filter(|(r, _)| *r != Role::System).cloned().collect();
+    let conversation = state.chat.create_with_history(history).await;
+    let mut events = state.chat.reply(conversation, question).await?;
+    let (tx, rx) = channel(64);
+    tokio::spawn(async move {
+        while let Some(ev) = events.recv().await {
+            let piece = match ev {
+                ChatEvent::Token { text } => Piece::Text(text),
+                ChatEvent::Sources { .. } => continue,
+                ChatEvent::Done(d) => Piece::End {
+                    finish: if d.usage.as_ref().is_some_and(|u| u.stop == crate::llm::StopReason::Length) {
+                        "length"
+                    } else {
+                        "stop"
+                    },
+                    prompt_tokens: d.usage.as_ref().map_or(0, |u| u.prompt_tokens),
+                    completion_tokens: d.usage.as_ref().map_or(0, |u| u.generated_tokens),
+                },
+                ChatEvent::Error { message, .. } => Piece::Failed(message),
+            };
+            if tx.send(piece).await.is_err() {
+                return;
+            }
+        }
+    });
+    Ok(rx)
+}
+
+fn plain(state: &AppState, messages: Vec<(Role, String)>, max_tokens: u32) -> Result<Receiver<Piece>, ApiError> {
+    let generator = state.chat.generator().cloned().ok_or(ApiError::ModelUnavailable)?;
+    let messages = messages.into_iter().map(|(role, content)| ChatMessage { role, content }).collect();
+    let mut events = generator.generate(GenRequest { messages, max_tokens }).map_err(|e| match e {
+        crate::llm::GenError::Busy => ApiError::Overloaded,
+        crate::llm::GenError::Unavailable(_) => ApiError::ModelUnavailable,
+    })?;
+    let (tx, rx) = channel(64);
+    tokio::spawn(async move {
+        while let Some(ev) = events.recv().await {
+            let piece = match ev {
+                GenEvent::Token(t) => Piece::Text(t),
+                GenEvent::Done(u) => Piece::End {
+                    finish: if u.stop == crate::llm::StopReason::End { "stop" } else { "length" },
+                    prompt_tokens: u.prompt_tokens,
+                    completion_tokens: u.generated_tokens,
+                },
+                GenEvent::Failed(e) => Piece::Failed(e),
+            };
+            if tx.send(piece).await.is_err() {
+                return; // the client left: dropping `events` stops the generation
+            }
+        }
+    });
+    Ok(rx)
+}
+
+pub async fn completions(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<CompletionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    if body.messages.is_empty() {
+        return Err(ApiError::InvalidMessage("messages is empty".into()));
+    }
+    let messages =
+        body.messages.into_iter().map(|m| Ok((role(&m.role)?, m.content))).collect::<Result<Vec<_>, ApiError>>()?;
+    let model = body.model.unwrap_or_else(|| "aisle".into());
+    let max_tokens = body.max_tokens.unwrap_or(256).clamp(1, 2048);
+    let mut pieces =
+        if model == "aisle" { agent(&state, messages).await? } else { plain(&state, messages, max_tokens)? };
+    let id = format!("chatcmpl-{}", uuid::Uuid::new_v4().simple());
+    let created = chrono::Utc::now().timestamp();
+    if body.stream {
+        let chunk = move |delta: serde_json::Value, finish: Option<&str>| {
+            json!({ "id": id, "object": "chat.completion.chunk", "created": created, "model": model,
+                    "choices": [{ "index": 0, "delta": delta, "finish_reason": finish }] })
+        };
+        let stream = async_stream::stream! {
+            yield sse::Event::Data(sse::Data::new_json(chunk(json!({"role": "assistant"}), None)).unwrap_or_else(|_| sse::Data::new("{}")));
+            while let Some(p) = pieces.recv().await {
+                let data = match p {
+                    Piece::Text(t) => chunk(json!({ "content": t }), None),
+                    Piece::End { finish, .. } => chunk(json!({}), Some(finish)),
+                    Piece::Failed(e) => json!({ "error": { "message": e, "code": "generation_failed" } }),
+                };
+                yield sse::Event::Data(sse::Data::new_json(data).unwrap_or_else(|_| sse::Data::new("{}")));
+            }
+            yield sse::Event::Data(sse::Data::new("[DONE]"));
+        };
+        return Ok(
+            actix_web::Responder::respond_to(sse::Sse::from_infallible_stream(stream), &req).map_into_boxed_body()
+        );
+    }
+    let mut content = String::new();
+    while let Some(p) = pieces.recv().await {
+        match p {
+            Piece::Text(t) => content.push_str(&t),
+            Piece::End { finish, prompt_tokens, completion_tokens } => {
+                return Ok(HttpResponse::Ok().json(json!({
+                    "id": id, "object": "chat.completion", "created": created, "model": model,
+                    "choices": [{ "index": 0, "message": { "role": "assistant", "content": content }, "finish_reason": finish }],
+                    "usage": { "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                               "total_tokens": prompt_tokens + completion_tokens },
+                })));
+            }
+            Piece::Failed(e) => return Err(ApiError::Internal(anyhow::anyhow!(e))),
+        }
+    }
+    Err(ApiError::Internal(anyhow::anyhow!("the answer ended without finishing")))
+}

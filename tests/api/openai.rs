@@ -1,0 +1,82 @@
+//! The OpenAI-compatible endpoint, and one Aisle generating for another through it.
+use crate::helpers::{fake, spawn_demo_app_with};
+use aisle::llm::RemoteGenerator;
+use aisle::startup::GeneratorChoice;
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+const REPLY: &str = "The Beats Flex Wireless Earphones cost $49.99 [1].";
+
+async fn logged(pool: &sqlx::PgPool) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM messages").fetch_one(pool).await.expect("count")
+}
+
+#[tokio::test]
+async fn an_openai_client_gets_the_agents_answer_whole_or_streamed() {
+    let app = spawn_demo_app_with(fake(REPLY)).await;
+    let url = format!("{}/v1/chat/completions", app.address);
+    let question = json!([{ "role": "user", "content": "are there cordless earbuds?" }]);
+    let whole: Value = app
+        .client
+        .post(&url)
+        .json(&json!({ "model": "aisle", "messages": question }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(whole["object"], "chat.completion");
+    assert_eq!(whole["choices"][0]["message"]["content"], REPLY);
+    assert_eq!(whole["choices"][0]["finish_reason"], "stop");
+    assert_eq!(logged(&app.pool).await, 2, "the agent logs the turn");
+
+    let body = app
+        .client
+        .post(&url)
+        .json(&json!({ "messages": question, "stream": true }))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    let data: Vec<&str> = body.lines().filter_map(|l| l.strip_prefix("data: ")).collect();
+    assert_eq!(data.last(), Some(&"[DONE]"));
+    let text: String = data
+        .iter()
+        .filter_map(|d| serde_json::from_str::<Value>(d).ok())
+        .filter_map(|v| v["choices"][0]["delta"]["content"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(text, REPLY);
+    assert!(data.len() > 4, "streamed in pieces: {data:?}");
+
+    let bad = app
+        .client
+        .post(&url)
+        .json(&json!({ "messages": [{ "role": "robot", "content": "hi" }] }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bad.status().as_u16(), 400);
+}
+
+#[tokio::test]
+async fn one_aisle_generates_the_answers_of_another() {
+    // B has the model; A retrieves, grounds and logs, and asks B only to generate.
+    let b = spawn_demo_app_with(fake(REPLY)).await;
+    let remote = Arc::new(RemoteGenerator::new(&b.address, "qwen-on-b", None));
+    let a = spawn_demo_app_with(GeneratorChoice::Given(Arc::new(remote))).await;
+    let c = a.new_conversation().await;
+    let evs = a.ask(&c, "are there cordless earbuds?").await;
+    let text: String = evs.iter().filter(|e| e.event == "token").filter_map(|e| e.data["text"].as_str()).collect();
+    assert_eq!(text, REPLY);
+    let sources = &evs.iter().find(|e| e.event == "sources").expect("sources").data["sources"];
+    assert_eq!(sources[0]["product"]["sku"], "MOB-BEA-BEA-107", "A grounds the answer in its catalog");
+    let model: String = sqlx::query_scalar("SELECT model FROM messages WHERE role = 'assistant'")
+        .fetch_one(&a.pool)
+        .await
+        .expect("row");
+    assert_eq!(model, "qwen-on-b");
+    assert_eq!(logged(&b.pool).await, 0, "B only generated: the conversation is A's");
+}
