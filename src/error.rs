@@ -19,6 +19,8 @@ pub enum ApiError {
     UnknownConversation,
     #[error("there is no answer with that id")]
     UnknownMessage,
+    #[error("there is no product with that SKU")]
+    UnknownProduct,
     #[error("{0}")]
     InvalidMessage(String),
     #[error("the assistant cannot write answers right now; try again in a minute")]
@@ -50,6 +52,7 @@ impl ApiError {
             ApiError::NotFound => "not_found",
             ApiError::UnknownConversation => "conversation_not_found",
             ApiError::UnknownMessage => "message_not_found",
+            ApiError::UnknownProduct => "product_not_found",
             ApiError::InvalidMessage(_) => "invalid_message",
             ApiError::ModelUnavailable => "model_unavailable",
             ApiError::DatabaseUnavailable => "database_unavailable",
@@ -67,7 +70,10 @@ impl ResponseError for ApiError {
             ApiError::NotReady | ApiError::Overloaded | ApiError::ModelUnavailable | ApiError::DatabaseUnavailable => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
-            ApiError::NotFound | ApiError::UnknownConversation | ApiError::UnknownMessage => StatusCode::NOT_FOUND,
+            ApiError::NotFound
+            | ApiError::UnknownConversation
+            | ApiError::UnknownMessage
+            | ApiError::UnknownProduct => StatusCode::NOT_FOUND,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

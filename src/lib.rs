@@ -2,6 +2,7 @@
 pub mod bench;
 pub mod chat;
 pub mod config;
+pub mod describe;
 pub mod domain;
 pub mod error;
 pub mod eval;

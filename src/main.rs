@@ -50,6 +50,16 @@ enum Command {
         #[arg(long)]
         diverse: bool,
     },
+    /// Draft product descriptions from catalog data (stored for review).
+    Describe {
+        sku: String,
+        #[arg(long, default_value_t = 1)]
+        variants: usize,
+        #[arg(long, value_enum, default_value_t = aisle::describe::Tone::Friendly)]
+        tone: aisle::describe::Tone,
+        #[arg(long, value_enum, default_value_t = aisle::describe::Length::Medium)]
+        length: aisle::describe::Length,
+    },
     /// Measure quality against labelled queries.
     Eval {
         #[command(subcommand)]
@@ -162,6 +172,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     s.fused,
                     fmt(s.keyword),
                     fmt(s.vector)
+                );
+            }
+        }
+        Command::Describe { sku, variants, tone, length } => {
+            let pool = connect(&settings).await?;
+            let prompts = aisle::chat::Prompts::load(&settings.chat.shop_name, settings.chat.max_words)
+                .map_err(anyhow::Error::msg)?;
+            let generator = aisle::startup::load_generator(&settings, prompts.system.clone()).await;
+            let req = aisle::describe::DescribeRequest { variants, tone, length };
+            let drafts = aisle::describe::describe(&pool, generator.as_deref(), &prompts, &sku, req).await?;
+            for d in drafts {
+                let flags = if d.unsupported.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (check: {})", d.unsupported.join(", "))
+                };
+                println!(
+                    "[{}{}] {}
+{}
+",
+                    d.status, flags, d.id, d.text
                 );
             }
         }

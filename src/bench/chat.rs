@@ -1,7 +1,7 @@
 //! `aisle bench chat`: time to first token and tokens/s for a realistic question, with the prefix
 //! cache cold and warm, and aggregate tokens/s with several conversations at once.
 use crate::chat::{ChatService, cards};
-use crate::llm::{GenEvent, GenRequest, Generator, LlamaEngine, LlmSettings, Usage};
+use crate::llm::{GenRequest, LlamaEngine, LlmSettings, Usage};
 use std::time::Instant;
 
 /// Questions a shopper might ask; each gets its real sources from the catalog.
@@ -22,15 +22,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 async fn run(generator: &LlamaEngine, req: GenRequest) -> anyhow::Result<Usage> {
-    let mut rx = generator.generate(req)?;
-    while let Some(ev) = rx.recv().await {
-        match ev {
-            GenEvent::Token(_) => {}
-            GenEvent::Done(u) => return Ok(u),
-            GenEvent::Failed(e) => anyhow::bail!(e),
-        }
-    }
-    anyhow::bail!("the engine stopped")
+    crate::llm::complete(generator, req).await.map(|(_, usage)| usage).map_err(anyhow::Error::msg)
 }
 
 fn decode_rate(u: &Usage) -> f64 {

@@ -84,6 +84,8 @@ impl Prompts {
             .map_err(|e| format!("prompts/system.md: {e}"))?;
         env.add_template("turn", include_str!("../../prompts/turn.jinja"))
             .map_err(|e| format!("prompts/turn.jinja: {e}"))?;
+        env.add_template("describe", include_str!("../../prompts/describe.jinja"))
+            .map_err(|e| format!("prompts/describe.jinja: {e}"))?;
         let replies: Replies = toml::from_str(include_str!("../../prompts/replies.toml"))
             .map_err(|e| format!("prompts/replies.toml: {e}"))?;
         let system = env
@@ -91,6 +93,11 @@ impl Prompts {
             .and_then(|t| t.render(context! { shop_name, max_words }))
             .map_err(|e| format!("prompts/system.md: {e}"))?;
         Ok(Self { env, system, replies })
+    }
+
+    /// The request for a product description: the facts it may use, the tone and the length.
+    pub fn describe(&self, facts: &[String], tone: &str, length_words: u32) -> Result<String, minijinja::Error> {
+        self.env.get_template("describe")?.render(context! { facts, tone, length_words })
     }
 
     /// The shopper's message with its numbered sources, delimited as data.

@@ -2,6 +2,7 @@
 mod chat;
 mod health;
 mod openai;
+mod products;
 mod search;
 
 use crate::error::{ApiError, json_error_handler, path_error_handler, query_error_handler};
@@ -44,7 +45,9 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
                     .route("/conversations", web::post().to(chat::create))
                     .route("/conversations/{id}", web::get().to(chat::history))
                     .route("/conversations/{id}/messages", web::post().to(chat::send))
-                    .route("/messages/{id}/feedback", web::post().to(chat::feedback)),
+                    .route("/messages/{id}/feedback", web::post().to(chat::feedback))
+                    .route("/products/{sku}/descriptions", web::post().to(products::draft))
+                    .route("/products/{sku}/descriptions", web::get().to(products::list)),
             )
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(ApiError::NotFound) }))
     })

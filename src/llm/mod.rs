@@ -83,3 +83,17 @@ pub trait Generator: Send + Sync {
     fn generate(&self, req: GenRequest) -> Result<UnboundedReceiver<GenEvent>, GenError>;
     fn model_name(&self) -> &str;
 }
+
+/// Runs a request to the end and returns the whole text.
+pub async fn complete(generator: &dyn Generator, req: GenRequest) -> Result<(String, Usage), String> {
+    let mut rx = generator.generate(req).map_err(|e| e.to_string())?;
+    let mut text = String::new();
+    while let Some(ev) = rx.recv().await {
+        match ev {
+            GenEvent::Token(t) => text.push_str(&t),
+            GenEvent::Done(u) => return Ok((text, u)),
+            GenEvent::Failed(e) => return Err(e),
+        }
+    }
+    Err("the generator stopped before finishing".into())
+}

@@ -1,6 +1,7 @@
 //! Postgres: the source of truth. One file per table; migrations are applied at start.
 pub mod articles;
 pub mod conversations;
+pub mod descriptions;
 pub mod embeddings;
 pub mod products;
 pub mod queries;

@@ -42,6 +42,12 @@ impl TryFrom<Row> for Product {
     }
 }
 
+pub async fn get(pool: &PgPool, sku: &str) -> Result<Option<Product>, sqlx::Error> {
+    let row: Option<Row> =
+        sqlx::query_as("SELECT * FROM products WHERE sku = $1").bind(sku).fetch_optional(pool).await?;
+    row.map(Product::try_from).transpose()
+}
+
 pub async fn all(pool: &PgPool) -> Result<Vec<Product>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as("SELECT * FROM products ORDER BY sku").fetch_all(pool).await?;
     rows.into_iter().map(Product::try_from).collect()

@@ -1,5 +1,6 @@
 //! One integration-test binary: real server, real Postgres, real embedding model.
 mod chat;
+mod describe;
 mod helpers;
 mod import;
 mod openai;
