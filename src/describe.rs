@@ -78,32 +78,21 @@ pub fn facts(p: &Product) -> Vec<String> {
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)?").expect("valid pattern"));
 /// Claims shoppers rely on that a model likes to add; a draft may use them only if the facts do.
+#[rustfmt::skip]
 const CLAIMS: &[&str] = &[
-    "waterproof",
-    "water-resistant",
-    "organic",
-    "vegan",
-    "certified",
-    "eco-friendly",
-    "sustainable",
-    "recycled",
-    "handmade",
-    "hypoallergenic",
-    "dermatologist",
-    "bluetooth",
-    "wireless",
-    "stainless",
-    "leather",
-    "cotton",
-    "silk",
-    "gold",
-    "silver",
-    "diamond",
-    "free shipping",
-    "guarantee",
-    "best-selling",
-    "award",
+    "waterproof", "water-resistant", "organic", "vegan", "certified", "eco-friendly", "sustainable", "recycled",
+    "handmade", "hypoallergenic", "dermatologist", "bluetooth", "wireless", "stainless", "leather", "cotton", "silk",
+    "gold", "silver", "diamond", "free shipping", "guarantee", "best-selling", "award", "range of", "variety of",
+    "colours", "colors", "sizes", "high-quality", "premium", "durable", "materials", "adjustable", "lumbar",
 ];
+
+/// A draft cut off by the token limit ends at its last complete sentence.
+fn whole_sentences(text: &str) -> &str {
+    match text.rfind(['.', '!', '?']) {
+        Some(i) => &text[..=i],
+        None => text,
+    }
+}
 
 /// Numbers and claims in the draft that the product data does not contain.
 pub fn unsupported(draft: &str, facts: &[String]) -> Vec<String> {
@@ -149,14 +138,15 @@ pub async fn describe(
             },
             ChatMessage { role: Role::User, content: prompt },
         ],
-        max_tokens: req.length.words() * 2,
+        max_tokens: req.length.words() * 2 + 60,
     };
     let runs = (0..req.variants).map(|_| complete(generator, request.clone()));
     let texts = futures_util::future::join_all(runs).await;
     let mut drafts = Vec::new();
     for result in texts {
-        let (text, _) = result.map_err(DescribeError::Model)?;
-        let text = text.trim().to_string();
+        let (text, usage) = result.map_err(DescribeError::Model)?;
+        let text = text.trim();
+        let text = if usage.stop == crate::llm::StopReason::End { text } else { whole_sentences(text) }.to_string();
         let unsupported = unsupported(&text, &facts);
         let draft = Draft {
             id: uuid::Uuid::new_v4(),
