@@ -95,6 +95,11 @@ enum BenchWhat {
         repeats: usize,
         #[arg(long, default_value_t = 64)]
         max_tokens: u32,
+        /// Also measure an OpenAI-compatible server (e.g. llama.cpp's) with the same prompts.
+        #[arg(long)]
+        remote: Option<String>,
+        #[arg(long, default_value = "remote")]
+        remote_model: String,
     },
 }
 
@@ -202,13 +207,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
             eval::print(&rows);
         }
-        Command::Bench { what: BenchWhat::Chat { repeats, max_tokens } } => {
+        Command::Bench { what: BenchWhat::Chat { repeats, max_tokens, remote, remote_model } } => {
             let retriever = loaded_retriever(&settings).await?;
             let prompts = aisle::chat::Prompts::load(&settings.chat.shop_name, settings.chat.max_words)
                 .map_err(anyhow::Error::msg)?;
             let pool = connect(&settings).await?;
             let chat = aisle::chat::ChatService::new(retriever, None, prompts, pool, settings.chat.clone(), max_tokens);
-            bench::chat(&chat, &settings.llm, repeats.max(1), max_tokens).await?;
+            let remote = remote.map(|url| (url, remote_model));
+            bench::chat(&chat, &settings.llm, repeats.max(1), max_tokens, remote).await?;
         }
         Command::Bench { what: BenchWhat::Retrieval { sizes, queries } } => {
             let embedder = load_embedder(&settings)

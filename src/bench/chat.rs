@@ -1,7 +1,8 @@
 //! `aisle bench chat`: time to first token and tokens/s for a realistic question, with the prefix
 //! cache cold and warm, and aggregate tokens/s with several conversations at once.
 use crate::chat::{ChatService, cards};
-use crate::llm::{GenRequest, LlamaEngine, LlmSettings, Usage};
+use crate::llm::{GenRequest, Generator, LlamaEngine, LlmSettings, RemoteGenerator, Usage};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Questions a shopper might ask; each gets its real sources from the catalog.
@@ -21,7 +22,7 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
-async fn run(generator: &LlamaEngine, req: GenRequest) -> anyhow::Result<Usage> {
+async fn run(generator: &dyn Generator, req: GenRequest) -> anyhow::Result<Usage> {
     crate::llm::complete(generator, req).await.map(|(_, usage)| usage).map_err(anyhow::Error::msg)
 }
 
@@ -30,52 +31,78 @@ fn decode_rate(u: &Usage) -> f64 {
     if secs > 0.0 { f64::from(u.generated_tokens.saturating_sub(1)) / secs } else { 0.0 }
 }
 
+/// One question at a time, a different one each time (so only the system prompt can be reused).
+async fn one_by_one(generator: &dyn Generator, requests: &[GenRequest], repeats: usize) -> anyhow::Result<(f64, f64)> {
+    let mut usages = Vec::new();
+    for i in 0..repeats {
+        usages.push(run(generator, requests[i % requests.len()].clone()).await?);
+    }
+    Ok((median(usages.iter().map(|u| u.ttft_ms).collect()), median(usages.iter().map(decode_rate).collect())))
+}
+
+/// `n` conversations at once: aggregate tokens/s over the wall time, per-stream decode rate, TTFT.
+async fn at_once(generator: &dyn Generator, requests: &[GenRequest], n: usize) -> anyhow::Result<(f64, f64, f64)> {
+    let started = Instant::now();
+    let runs = (0..n).map(|i| run(generator, requests[i % requests.len()].clone()));
+    let usages: Vec<Usage> = futures_util::future::try_join_all(runs).await?;
+    let total: u32 = usages.iter().map(|u| u.generated_tokens).sum();
+    Ok((
+        f64::from(total) / started.elapsed().as_secs_f64(),
+        median(usages.iter().map(decode_rate).collect()),
+        median(usages.iter().map(|u| u.ttft_ms).collect()),
+    ))
+}
+
 /// Prompts are built exactly as answers build them (same retrieval, evidence filter, templates).
-pub async fn chat(chat: &ChatService, settings: &LlmSettings, repeats: usize, max_tokens: u32) -> anyhow::Result<()> {
+/// `remote`, when given, is another OpenAI-compatible server (e.g. llama.cpp's) measured alike.
+pub async fn chat(
+    chat: &ChatService,
+    settings: &LlmSettings,
+    repeats: usize,
+    max_tokens: u32,
+    remote: Option<(String, String)>,
+) -> anyhow::Result<()> {
     let mut requests = Vec::new();
     for q in QUESTIONS {
         let sources = cards(&chat.evidence_for(q, None).await?);
         requests.push(GenRequest { max_tokens, ..chat.request(&[], q, &sources)? });
     }
     let system = &chat.prompts().system;
+    let remote: Option<Arc<RemoteGenerator>> =
+        remote.map(|(url, model)| Arc::new(RemoteGenerator::new(&url, &model, None)));
     println!(
-        "chat benchmark: {} ({} threads), {max_tokens} tokens max, medians of {repeats}",
+        "chat benchmark: {} ({} threads), {max_tokens} tokens max, medians of {repeats} questions",
         settings.model_path.display(),
         settings.threads
     );
-    println!("{:<26} {:>8} {:>9} {:>9} {:>10}", "case", "ttft_ms", "prompt", "cached", "decode_t/s");
-    for (label, cache) in [("one question, cache cold", false), ("one question, cache warm", true)] {
+    println!("{:<34} {:>8} {:>10}", "one question at a time", "ttft_ms", "decode_t/s");
+    let mut warm = (0.0, 0.0);
+    for (label, cache) in [("aisle, prefix cache off", false), ("aisle, prefix cache on", true)] {
         let engine = LlamaEngine::start(&LlmSettings { prefix_cache: cache, slots: 1, ..settings.clone() }, system)?;
-        let mut usages = Vec::new();
-        for _ in 0..repeats {
-            usages.push(run(&engine, requests[0].clone()).await?);
-        }
-        let first = &usages[0];
-        println!(
-            "{:<26} {:>8.0} {:>9} {:>9} {:>10.1}",
-            label,
-            median(usages.iter().map(|u| u.ttft_ms).collect()),
-            first.prompt_tokens,
-            first.cached_tokens,
-            median(usages.iter().map(decode_rate).collect())
-        );
+        run(&engine, requests[requests.len() - 1].clone()).await?; // warm-up: buffers, page cache
+        let (ttft, rate) = one_by_one(&engine, &requests, repeats).await?;
+        println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
+        warm = (ttft, rate);
+    }
+    if let Some(r) = &remote {
+        run(r, requests[requests.len() - 1].clone()).await?;
+        let (ttft, rate) = one_by_one(r, &requests, repeats).await?;
+        println!("{:<34} {ttft:>8.0} {rate:>10.1}", format!("remote {}", r.model_name()));
+        println!("ratio remote/aisle: ttft {:.2}x, decode {:.2}x", ttft / warm.0, rate / warm.1);
     }
     let engine = LlamaEngine::start(&LlmSettings { prefix_cache: true, slots: 8, ..settings.clone() }, system)?;
-    run(&engine, requests[0].clone()).await?; // warm-up: the first decode allocates buffers
-    println!("{:<14} {:>12} {:>14} {:>12}", "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms");
+    run(&engine, requests[requests.len() - 1].clone()).await?;
+    println!(
+        "{:<14} {:>12} {:>14} {:>12} {:>16}",
+        "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms", "remote_aggr_t/s"
+    );
     for n in [1usize, 2, 4, 8] {
-        let started = Instant::now();
-        let runs = (0..n).map(|i| run(&engine, requests[i % requests.len()].clone()));
-        let usages: Vec<Usage> = futures_util::future::try_join_all(runs).await?;
-        let wall = started.elapsed().as_secs_f64();
-        let total: u32 = usages.iter().map(|u| u.generated_tokens).sum();
-        println!(
-            "{:<14} {:>12.1} {:>14.1} {:>12.0}",
-            n,
-            f64::from(total) / wall,
-            median(usages.iter().map(decode_rate).collect()),
-            median(usages.iter().map(|u| u.ttft_ms).collect())
-        );
+        let (aggregate, per_stream, ttft) = at_once(&engine, &requests, n).await?;
+        let remote_aggregate = match &remote {
+            Some(r) => format!("{:.1}", at_once(r, &requests, n).await?.0),
+            None => "-".into(),
+        };
+        println!("{n:<14} {aggregate:>12.1} {per_stream:>14.1} {ttft:>12.0} {remote_aggregate:>16}");
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //!
 //! Prices, stock and policies reach the shopper only from the catalog: the model sees them as
 //! numbered sources and cites them; the cards sent with the answer are built from the catalog.
+mod guard;
 mod intent;
 pub mod log;
 mod mask;
@@ -54,7 +55,7 @@ pub enum ChatEvent {
 pub struct Done {
     pub message_id: Uuid,
     pub intent: Intent,
-    /// `model`, `faq` (answered from an FAQ directly), `fixed` (no model needed).
+    /// `model`, `faq` (answered from an FAQ directly), `fixed` (no model needed), `guarded` (stopped).
     pub answered_by: &'static str,
     pub usage: Option<Usage>,
 }
@@ -93,6 +94,7 @@ pub struct ChatService {
     max_tokens: u32,
     /// Recent turns per conversation, so the chat works while Postgres is away.
     history: Mutex<HashMap<Uuid, Vec<Turn>>>,
+    guard: guard::LeakGuard,
 }
 
 fn row(conversation_id: Uuid, role: &str, text: &str) -> MessageRow {
@@ -122,7 +124,8 @@ impl ChatService {
         max_tokens: u32,
     ) -> Self {
         let log = Arc::new(ConversationLog::new(pool.clone(), settings.spool_path.clone()));
-        Self { retriever, generator, prompts, log, pool, settings, max_tokens, history: Mutex::default() }
+        let guard = guard::LeakGuard::new(&prompts.system);
+        Self { retriever, generator, prompts, log, pool, settings, max_tokens, history: Mutex::default(), guard }
     }
 
     pub fn prompts(&self) -> &Prompts {
@@ -333,6 +336,14 @@ impl ChatService {
             match ev {
                 GenEvent::Token(t) => {
                     answer.push_str(&t);
+                    if self.guard.leaks(&answer) {
+                        // Dropping `stream` stops the generation; the log keeps only the refusal.
+                        let refusal = self.prompts.replies.refused.clone();
+                        let _ = tx.send(ChatEvent::Token { text: format!("\n\n{refusal}") }).await;
+                        return self
+                            .finish(conversation, intent, refusal, Vec::new(), None, Some(model), "guarded", tx)
+                            .await;
+                    }
                     if tx.send(ChatEvent::Token { text: t }).await.is_err() {
                         return; // the shopper left; dropping `stream` stops generation
                     }

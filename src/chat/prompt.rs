@@ -11,6 +11,7 @@ pub struct Replies {
     pub greeting: String,
     pub thanks: String,
     pub model_unavailable: String,
+    pub refused: String,
 }
 
 pub struct Prompts {
