@@ -99,7 +99,10 @@ pub async fn chat(
     for n in [1usize, 2, 4, 8] {
         let (aggregate, per_stream, ttft) = at_once(&engine, &requests, n).await?;
         let remote_aggregate = match &remote {
-            Some(r) => format!("{:.1}", at_once(r, &requests, n).await?.0),
+            Some(r) => match at_once(r, &requests, n).await {
+                Ok((aggregate, ..)) => format!("{aggregate:.1}"),
+                Err(e) => format!("failed: {e}"),
+            },
             None => "-".into(),
         };
         println!("{n:<14} {aggregate:>12.1} {per_stream:>14.1} {ttft:>12.0} {remote_aggregate:>16}");
