@@ -38,14 +38,27 @@ pub async fn load_generator(settings: &Settings, prompts_system: String) -> Opti
         tracing::info!(%url, %model, "answers are generated remotely");
         return Some(Arc::new(Arc::new(crate::llm::RemoteGenerator::new(url, &model, s.remote_api_key.clone()))));
     }
-    match tokio::task::spawn_blocking(move || LlamaEngine::start(&s, &prompts_system)).await {
-        Ok(Ok(engine)) => Some(Arc::new(engine)),
+    let engine = load_optional("language model", "chat answers from FAQs and sources only", move || {
+        LlamaEngine::start(&s, &prompts_system)
+    })
+    .await?;
+    Some(Arc::new(engine))
+}
+
+/// Loads a model off the async executor; on failure, logs what the service will do without it.
+async fn load_optional<T: Send + 'static, E: std::fmt::Display + Send + 'static>(
+    what: &str,
+    without: &str,
+    load: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Option<T> {
+    match tokio::task::spawn_blocking(load).await {
+        Ok(Ok(loaded)) => Some(loaded),
         Ok(Err(e)) => {
-            tracing::error!(error = %e, "language model unavailable: chat answers with sources only");
+            tracing::error!(error = %e, "{what} unavailable: {without}");
             None
         }
         Err(e) => {
-            tracing::error!(error = %e, "language model failed to load");
+            tracing::error!(error = %e, "{what} failed to load: {without}");
             None
         }
     }
@@ -60,17 +73,7 @@ pub struct Application {
 /// Loads the embedding model, or explains why search will run on keywords only.
 pub async fn load_embedder(settings: &Settings) -> Option<Arc<Embedder>> {
     let s = settings.embedding.clone();
-    match tokio::task::spawn_blocking(move || Embedder::load(&s)).await {
-        Ok(Ok(e)) => Some(Arc::new(e)),
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "embedding model unavailable: search runs on keywords only");
-            None
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "embedding model failed to load: search runs on keywords only");
-            None
-        }
-    }
+    load_optional("embedding model", "search runs on keywords only", move || Embedder::load(&s)).await.map(Arc::new)
 }
 
 impl Application {
