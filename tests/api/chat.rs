@@ -132,11 +132,13 @@ async fn the_real_model_streams_a_grounded_cited_answer() {
     );
     let text = answer(&evs);
     assert!(text.contains("49.99"), "the catalog price: {text}");
-    for card in events(&evs, "sources")[0]["sources"].as_array().expect("sources") {
-        if card["type"] == "product" && card["id"] == "MOB-BEA-BEA-107" {
-            assert_eq!(card["product"]["price"], 49.99);
-        }
-    }
+    let sources = events(&evs, "sources")[0]["sources"].as_array().expect("sources").clone();
+    let card = sources
+        .iter()
+        .find(|c| c["id"] == "MOB-BEA-BEA-107")
+        .unwrap_or_else(|| panic!("the product is cited: {text} {sources:?}"));
+    assert_eq!(card["product"]["price"], 49.99, "the card's price comes from the catalog");
+    assert_eq!(card["product"]["stock"], 50);
     let row: (Option<f32>, Option<i32>, Option<i32>) =
         sqlx::query_as("SELECT ttft_ms, prompt_tokens, generated_tokens FROM messages WHERE role = 'assistant'")
             .fetch_one(&app.pool)
