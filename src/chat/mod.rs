@@ -41,6 +41,9 @@ pub struct ChatSettings {
 
 pub const MAX_MESSAGE_CHARS: usize = 2000;
 
+/// The tags that delimit data in our prompts (`prompts/turn.jinja`); never part of an answer.
+const DELIMITERS: &[&str] = &["<sources>", "</sources>", "<question>", "</question>"];
+
 /// What the shopper's browser receives, in order: tokens, then sources, then done.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -331,6 +334,7 @@ impl ChatService {
         tx: Sender<ChatEvent>,
     ) {
         let mut answer = String::new();
+        let mut sent = 0;
         let mut usage = None;
         while let Some(ev) = stream.recv().await {
             match ev {
@@ -344,8 +348,25 @@ impl ChatService {
                             .finish(conversation, intent, refusal, Vec::new(), None, Some(model), "guarded", tx)
                             .await;
                     }
-                    if tx.send(ChatEvent::Token { text: t }).await.is_err() {
-                        return; // the shopper left; dropping `stream` stops generation
+                    // Our prompt delimiters end the answer: a small model sometimes echoes them.
+                    if let Some(cut) = DELIMITERS.iter().filter_map(|d| answer.find(d)).min() {
+                        answer.truncate(cut);
+                        answer.truncate(answer.trim_end().len());
+                        let unsent = answer.len().saturating_sub(sent);
+                        if unsent > 0 {
+                            let _ = tx.send(ChatEvent::Token { text: answer[sent..].to_string() }).await;
+                            sent = answer.len();
+                        }
+                        break; // dropping `stream` stops the generation
+                    }
+                    // Text from a '<' waits until it is clearly not the start of a delimiter.
+                    let hold = answer[sent..].rfind('<').map_or(answer.len(), |i| sent + i);
+                    let hold = if answer.len() - hold > 12 { answer.len() } else { hold };
+                    if hold > sent {
+                        if tx.send(ChatEvent::Token { text: answer[sent..hold].to_string() }).await.is_err() {
+                            return; // the shopper left; dropping `stream` stops generation
+                        }
+                        sent = hold;
                     }
                 }
                 GenEvent::Done(u) => usage = Some(u),
@@ -360,6 +381,9 @@ impl ChatService {
                     return;
                 }
             }
+        }
+        if answer.len() > sent {
+            let _ = tx.send(ChatEvent::Token { text: answer[sent..].to_string() }).await;
         }
         // Only what the answer uses is shown as its sources.
         let cited_cards = used(&answer, &sources);

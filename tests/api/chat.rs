@@ -251,3 +251,16 @@ async fn the_system_prompt_is_never_recited() {
         .expect("row");
     assert!(logged.contains("can't share"), "{logged}");
 }
+
+#[tokio::test]
+async fn an_echoed_prompt_delimiter_ends_the_answer() {
+    let app = spawn_demo_app_with(fake("The Beats Flex cost $49.99 [1]. I <3 them. <sources> [1] Beats Flex")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "wireless earphones").await;
+    assert_eq!(answer(&evs), "The Beats Flex cost $49.99 [1]. I <3 them.");
+    let logged: String = sqlx::query_scalar("SELECT text FROM messages WHERE role = 'assistant'")
+        .fetch_one(&app.pool)
+        .await
+        .expect("row");
+    assert_eq!(logged, "The Beats Flex cost $49.99 [1]. I <3 them.");
+}
