@@ -25,7 +25,26 @@ pub enum Length {
     Long,
 }
 
+impl Tone {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Friendly => "friendly",
+            Tone::Professional => "professional",
+            Tone::Playful => "playful",
+            Tone::Luxury => "luxury",
+        }
+    }
+}
+
 impl Length {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Length::Short => "short",
+            Length::Medium => "medium",
+            Length::Long => "long",
+        }
+    }
+
     fn words(self) -> u32 {
         match self {
             Length::Short => 40,
@@ -126,8 +145,7 @@ pub async fn describe(
     let product = products::get(pool, sku).await?.ok_or_else(|| DescribeError::UnknownProduct(sku.to_string()))?;
     let generator = generator.ok_or(DescribeError::ModelUnavailable)?;
     let facts = facts(&product);
-    let tone = serde_json::to_value(req.tone).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let length = serde_json::to_value(req.length).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let (tone, length) = (req.tone.as_str(), req.length.as_str());
     let prompt =
         prompts.describe(&facts, &tone, req.length.words()).map_err(|e| DescribeError::Model(e.to_string()))?;
     let request = GenRequest {
@@ -151,8 +169,8 @@ pub async fn describe(
         let draft = Draft {
             id: uuid::Uuid::new_v4(),
             sku: product.sku.to_string(),
-            tone: tone.clone(),
-            length: length.clone(),
+            tone: tone.into(),
+            length: length.into(),
             status: if unsupported.is_empty() { "draft" } else { "flagged" }.into(),
             unsupported,
             text,

@@ -163,7 +163,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Filters { min_price: price(min_price)?, max_price: price(max_price)?, category, in_stock, min_rating };
             let req =
                 SearchRequest::parse(&query, filters, DocKind::All, limit, diverse).map_err(anyhow::Error::msg)?;
-            let retriever = loaded_retriever(&settings).await?;
+            let retriever = loaded_retriever(&settings, &connect(&settings).await?).await?;
             let hits = tokio::task::spawn_blocking(move || retriever.search(&req, mode.into(), None)).await??;
             for (i, h) in hits.iter().enumerate() {
                 let s = &h.scores;
@@ -203,15 +203,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { what: EvalWhat::Retrieval { file } } => {
             let set = eval::load(&file).map_err(anyhow::Error::msg)?;
-            let retriever = loaded_retriever(&settings).await?;
+            let retriever = loaded_retriever(&settings, &connect(&settings).await?).await?;
             let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
             eval::print(&rows);
         }
         Command::Bench { what: BenchWhat::Chat { repeats, max_tokens, remote, remote_model } } => {
-            let retriever = loaded_retriever(&settings).await?;
+            let pool = connect(&settings).await?;
+            let retriever = loaded_retriever(&settings, &pool).await?;
             let prompts = aisle::chat::Prompts::load(&settings.chat.shop_name, settings.chat.max_words)
                 .map_err(anyhow::Error::msg)?;
-            let pool = connect(&settings).await?;
             let chat = aisle::chat::ChatService::new(retriever, None, prompts, pool, settings.chat.clone(), max_tokens);
             let remote = remote.map(|url| (url, remote_model));
             bench::chat(&chat, &settings.llm, repeats.max(1), max_tokens, remote).await?;
@@ -239,10 +239,9 @@ async fn connect(settings: &Settings) -> anyhow::Result<sqlx::PgPool> {
 }
 
 /// A retriever over what is in Postgres now.
-async fn loaded_retriever(settings: &Settings) -> anyhow::Result<std::sync::Arc<Retriever>> {
-    let pool = connect(settings).await?;
+async fn loaded_retriever(settings: &Settings, pool: &sqlx::PgPool) -> anyhow::Result<std::sync::Arc<Retriever>> {
     let embedder = load_embedder(settings).await;
-    let index = load_index(&pool, embedder.as_ref()).await?;
+    let index = load_index(pool, embedder.as_ref()).await?;
     if index.is_empty() {
         bail!("the knowledge base is empty: run `aisle import` first");
     }
