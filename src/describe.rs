@@ -147,7 +147,7 @@ pub async fn describe(
     let facts = facts(&product);
     let (tone, length) = (req.tone.as_str(), req.length.as_str());
     let prompt =
-        prompts.describe(&facts, &tone, req.length.words()).map_err(|e| DescribeError::Model(e.to_string()))?;
+        prompts.describe(&facts, tone, req.length.words()).map_err(|e| DescribeError::Model(e.to_string()))?;
     let request = GenRequest {
         messages: vec![
             ChatMessage {
