@@ -13,6 +13,16 @@ pub struct Settings {
     pub knowledge: KnowledgeSettings,
     pub llm: crate::llm::LlmSettings,
     pub chat: crate::chat::ChatSettings,
+    pub limits: LimitSettings,
+}
+
+/// Requests allowed per minute before a 429 with Retry-After.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LimitSettings {
+    /// Per client address: new conversations, messages and feedback together.
+    pub per_ip_per_minute: u32,
+    /// Messages per conversation.
+    pub per_conversation_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +120,8 @@ impl Settings {
             .and_then(|b| b.set_default("chat.history_turns", 2))
             .and_then(|b| b.set_default("chat.max_words", 80))
             .and_then(|b| b.set_default("chat.spool_path", format!("{cache}/spool/messages.jsonl")))
+            .and_then(|b| b.set_default("limits.per_ip_per_minute", 60))
+            .and_then(|b| b.set_default("limits.per_conversation_per_minute", 12))
             .map_err(|e| format!("internal default settings are invalid: {e}"))?;
         let file = file.map(Path::to_path_buf).or_else(|| std::env::var_os("AISLE_CONFIG").map(PathBuf::from));
         if let Some(f) = &file {
@@ -156,6 +168,9 @@ impl Settings {
         }
         if self.server.max_inflight_searches == 0 || self.embedding.threads == 0 {
             return Err("server.max_inflight_searches and embedding.threads must be at least 1".into());
+        }
+        if self.limits.per_ip_per_minute == 0 || self.limits.per_conversation_per_minute == 0 {
+            return Err("limits.per_ip_per_minute and limits.per_conversation_per_minute must be at least 1".into());
         }
         let url = self.database.url.expose_secret();
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {

@@ -146,8 +146,7 @@ pub async fn describe(
     let generator = generator.ok_or(DescribeError::ModelUnavailable)?;
     let facts = facts(&product);
     let (tone, length) = (req.tone.as_str(), req.length.as_str());
-    let prompt =
-        prompts.describe(&facts, tone, req.length.words()).map_err(|e| DescribeError::Model(e.to_string()))?;
+    let prompt = prompts.describe(&facts, tone, req.length.words()).map_err(|e| DescribeError::Model(e.to_string()))?;
     let request = GenRequest {
         messages: vec![
             ChatMessage {

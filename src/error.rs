@@ -27,6 +27,16 @@ pub enum ApiError {
     ModelUnavailable,
     #[error("conversation history is unavailable right now; try again in a minute")]
     DatabaseUnavailable,
+    #[error("{0}")]
+    Unauthorized(&'static str),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("too many requests; wait {0} seconds and try again")]
+    RateLimited(u64),
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("there is no article with that id")]
+    UnknownArticle,
     #[error("something went wrong on our side")]
     Internal(#[source] anyhow::Error),
 }
@@ -56,6 +66,11 @@ impl ApiError {
             ApiError::InvalidMessage(_) => "invalid_message",
             ApiError::ModelUnavailable => "model_unavailable",
             ApiError::DatabaseUnavailable => "database_unavailable",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::RateLimited(_) => "rate_limited",
+            ApiError::Conflict { code, .. } => code,
+            ApiError::UnknownArticle => "article_not_found",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -73,7 +88,12 @@ impl ResponseError for ApiError {
             ApiError::NotFound
             | ApiError::UnknownConversation
             | ApiError::UnknownMessage
-            | ApiError::UnknownProduct => StatusCode::NOT_FOUND,
+            | ApiError::UnknownProduct
+            | ApiError::UnknownArticle => StatusCode::NOT_FOUND,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -89,6 +109,12 @@ impl ResponseError for ApiError {
             }
             ApiError::NotReady | ApiError::ModelUnavailable | ApiError::DatabaseUnavailable => {
                 res.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::RateLimited(seconds) => {
+                res.insert_header((header::RETRY_AFTER, seconds.to_string()));
+            }
+            ApiError::Unauthorized(_) => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
             _ => {}
         }

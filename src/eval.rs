@@ -118,3 +118,83 @@ mod tests {
         assert_eq!(score(&["a".into(), "x".into(), "b".into()], &rel).mrr, 1.0 / 3.0);
     }
 }
+
+/// One labelled shopper message: `{"text": "...", "label": "negative|neutral|positive", "escalate": bool}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feeling {
+    pub text: String,
+    pub label: String,
+    pub escalate: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
+pub struct SentimentMetrics {
+    pub messages: usize,
+    /// Three-way label accuracy.
+    pub accuracy: f64,
+    /// Of the messages that should bring in a person, the share that does (and the reverse).
+    pub escalation_recall: f64,
+    pub escalation_precision: f64,
+}
+
+pub fn load_feelings(path: &Path) -> Result<Vec<Feeling>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1)))
+        .collect()
+}
+
+/// Scores the sentiment lexicon; also returns the messages it gets wrong.
+pub fn sentiment(set: &[Feeling]) -> (SentimentMetrics, Vec<String>) {
+    use crate::chat::sentiment::{STRONGLY_NEGATIVE, label, score};
+    let mut right = 0;
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for f in set {
+        let s = score(&f.text);
+        let l = label(s).as_str();
+        if l == f.label {
+            right += 1;
+        } else {
+            wrong.push(format!("{l:>8} (want {:>8}, {s:+.2}): {}", f.label, f.text));
+        }
+        match (s <= STRONGLY_NEGATIVE, f.escalate) {
+            (true, true) => tp += 1,
+            (true, false) => {
+                fp += 1;
+                wrong.push(format!("escalates needlessly ({s:+.2}): {}", f.text));
+            }
+            (false, true) => {
+                fn_ += 1;
+                wrong.push(format!("misses an escalation ({s:+.2}): {}", f.text));
+            }
+            _ => {}
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let metrics = SentimentMetrics {
+        messages: set.len(),
+        accuracy: ratio(right, set.len()),
+        escalation_recall: ratio(tp, tp + fn_),
+        escalation_precision: ratio(tp, tp + fp),
+    };
+    (metrics, wrong)
+}
+
+#[cfg(test)]
+mod sentiment_tests {
+    use super::*;
+
+    /// The labelled set is the measure; a change to the lexicon must not make it worse than this.
+    #[test]
+    fn the_lexicon_labels_the_labelled_set() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/sentiment.jsonl");
+        let set = load_feelings(&path).expect("labelled set");
+        let (m, wrong) = sentiment(&set);
+        assert!(m.accuracy >= 0.85, "{m:?}\n{}", wrong.join("\n"));
+        assert!(m.escalation_recall >= 0.8 && m.escalation_precision >= 0.9, "{m:?}");
+    }
+}

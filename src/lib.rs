@@ -1,4 +1,5 @@
 //! Aisle: a customer-service agent for online shops.
+pub mod auth;
 pub mod bench;
 pub mod chat;
 pub mod config;
@@ -6,6 +7,7 @@ pub mod describe;
 pub mod domain;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod http;
 pub mod knowledge;
 pub mod llm;

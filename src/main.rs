@@ -65,6 +65,11 @@ enum Command {
         #[command(subcommand)]
         what: EvalWhat,
     },
+    /// Staff, editor and admin tokens.
+    Token {
+        #[command(subcommand)]
+        what: TokenWhat,
+    },
     /// Measure speed.
     Bench {
         #[command(subcommand)]
@@ -76,6 +81,23 @@ enum Command {
 enum EvalWhat {
     /// nDCG@10, Recall@5/10 and MRR for keyword, vector and hybrid retrieval.
     Retrieval { file: PathBuf },
+    /// Accuracy of the sentiment lexicon on labelled shopper messages.
+    Sentiment { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum TokenWhat {
+    /// Make a token; it is printed once and stored only as a hash.
+    Create {
+        #[arg(long, value_enum)]
+        role: aisle::auth::Role,
+        #[arg(long)]
+        name: String,
+    },
+    /// List tokens (never their secrets).
+    List,
+    /// Revoke a token by id or name.
+    Revoke { id_or_name: String },
 }
 
 #[derive(Subcommand)]
@@ -206,6 +228,43 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let retriever = loaded_retriever(&settings, &connect(&settings).await?).await?;
             let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
             eval::print(&rows);
+        }
+        Command::Eval { what: EvalWhat::Sentiment { file } } => {
+            let set = eval::load_feelings(&file).map_err(anyhow::Error::msg)?;
+            let (m, wrong) = eval::sentiment(&set);
+            println!(
+                "{} messages: accuracy {:.3}, escalation recall {:.3}, precision {:.3}",
+                m.messages, m.accuracy, m.escalation_recall, m.escalation_precision
+            );
+            for w in wrong {
+                println!("  {w}");
+            }
+        }
+        Command::Token { what } => {
+            let pool = connect(&settings).await?;
+            match what {
+                TokenWhat::Create { role, name } => {
+                    let name = name.trim();
+                    if name.is_empty() {
+                        bail!("--name must not be empty");
+                    }
+                    let token = aisle::auth::new_token("aisle");
+                    let hash = aisle::auth::hash(&token);
+                    let id = store::tokens::create(&pool, name, role.as_str(), &hash).await?;
+                    eprintln!("Created {} token {id} for {name}. It is shown only now:", role.as_str());
+                    println!("{token}");
+                }
+                TokenWhat::List => {
+                    for t in store::tokens::list(&pool).await? {
+                        let state = t.revoked_at.map_or("active".to_string(), |at| format!("revoked {at}"));
+                        println!("{}  {:<7} {:<30} {state}", t.id, t.role, t.name);
+                    }
+                }
+                TokenWhat::Revoke { id_or_name } => match store::tokens::revoke(&pool, &id_or_name).await? {
+                    0 => bail!("no active token has that id or name"),
+                    n => println!("Revoked {n} token(s)."),
+                },
+            }
         }
         Command::Bench { what: BenchWhat::Chat { repeats, max_tokens, remote, remote_model } } => {
             let pool = connect(&settings).await?;

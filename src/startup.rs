@@ -8,7 +8,7 @@ use actix_web::dev::Server;
 use sqlx::PgPool;
 use std::net::TcpListener;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
@@ -21,6 +21,13 @@ pub struct AppState {
     /// Set once migrations ran and the first index snapshot is loaded.
     pub loaded: AtomicBool,
     pub chat: Arc<ChatService>,
+    /// Live conversation streams in this process.
+    pub hub: crate::events::Hub,
+    pub limits: Arc<crate::http::Limits>,
+    /// One rebuild at a time; a request already covered by a rebuild that started later is skipped.
+    reload_lock: tokio::sync::Mutex<()>,
+    reload_requests: AtomicU64,
+    reload_done: AtomicU64,
 }
 
 /// Which generator answers: the one from the settings, one the caller made (tests), or none.
@@ -112,8 +119,14 @@ impl Application {
             retriever,
             search_slots: Arc::new(Semaphore::new(settings.server.max_inflight_searches)),
             loaded: AtomicBool::new(false),
+            hub: crate::events::Hub::default(),
+            limits: crate::http::Limits::new(&settings.limits),
+            reload_lock: tokio::sync::Mutex::new(()),
+            reload_requests: AtomicU64::new(0),
+            reload_done: AtomicU64::new(0),
         });
         tokio::spawn(load_until_ready(state.clone()));
+        tokio::spawn(crate::events::listen_forever(state.clone()));
         let address = format!("{}:{}", settings.server.host, settings.server.port);
         let listener = TcpListener::bind(&address).with_context(|| format!("cannot listen on {address}"))?;
         let port = listener.local_addr()?.port();
@@ -149,9 +162,16 @@ async fn load_until_ready(state: Arc<AppState>) {
     }
 }
 
-/// Rebuilds the search snapshot from Postgres and swaps it in.
+/// Rebuilds the search snapshot from Postgres and swaps it in. When it returns, every change
+/// committed before the call is searchable. Calls that pile up share one rebuild.
 pub async fn reload(state: &AppState) -> anyhow::Result<()> {
     use anyhow::Context;
+    let wanted = state.reload_requests.fetch_add(1, Ordering::AcqRel) + 1;
+    let _one_at_a_time = state.reload_lock.lock().await;
+    if state.reload_done.load(Ordering::Acquire) >= wanted {
+        return Ok(()); // a rebuild that started after this request has finished
+    }
+    let covers = state.reload_requests.load(Ordering::Acquire);
     store::migrate(&state.pool).await.context("migrations failed")?;
     let started = std::time::Instant::now();
     let index = load_index(&state.pool, state.retriever.embedder()).await.context("loading the index failed")?;
@@ -159,6 +179,7 @@ pub async fn reload(state: &AppState) -> anyhow::Result<()> {
     let vectors = index.has_vectors();
     state.retriever.replace(index);
     state.retriever.remember_queries(past_queries(&state.pool).await.unwrap_or_default());
+    state.reload_done.store(covers, Ordering::Release);
     tracing::info!(docs, vectors, took = ?started.elapsed(), "search index ready");
     Ok(())
 }

@@ -2,20 +2,24 @@
 //!
 //! Prices, stock and policies reach the shopper only from the catalog: the model sees them as
 //! numbered sources and cites them; the cards sent with the answer are built from the catalog.
+mod escalate;
 mod guard;
 mod intent;
 pub mod log;
 mod mask;
 mod prompt;
+pub mod sentiment;
 
+pub use escalate::{Reason, similar};
 pub use intent::{Intent, classify, search_query};
 pub use mask::mask;
-pub use prompt::{Prompts, SourceCard, cards, cited, used};
+pub use prompt::{Prompts, SourceCard, cards, cited, fill, used};
 
 use crate::domain::{DocKind, Filters, SearchRequest};
 use crate::llm::{ChatMessage, GenError, GenEvent, GenRequest, Generator, Role, Usage};
-use crate::retrieval::{Hit, Mode, Retriever, SearchError, Source};
+use crate::retrieval::{Hit, Index, Mode, Retriever, SearchError, Source};
 use crate::store::conversations::{self, MessageRow};
+use crate::store::escalations;
 use log::ConversationLog;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -48,17 +52,38 @@ const DELIMITERS: &[&str] = &["<sources>", "</sources>", "<question>", "</questi
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ChatEvent {
-    Token { text: String },
-    Sources { sources: Vec<SourceCard> },
+    Token {
+        text: String,
+    },
+    Sources {
+        sources: Vec<SourceCard>,
+    },
+    /// Who is answering now: `waiting` (a person was asked for), `staff`, `bot`, `resolved`.
+    Status(Status),
     Done(Done),
-    Error { code: &'static str, message: String },
+    Error {
+        code: &'static str,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub status: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait_seconds: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Done {
     pub message_id: Uuid,
     pub intent: Intent,
-    /// `model`, `faq` (answered from an FAQ directly), `fixed` (no model needed), `guarded` (stopped).
+    /// `model`, `faq` (answered from an FAQ directly), `fixed` (no model needed), `unanswered`
+    /// (nothing found), `guarded` (stopped), `handoff` (a person was asked to join), `staff` (a person
+    /// owns the conversation: Aisle stayed silent).
     pub answered_by: &'static str,
     pub usage: Option<Usage>,
 }
@@ -67,6 +92,10 @@ pub struct Done {
 pub enum ChatError {
     #[error("no conversation with that id")]
     UnknownConversation,
+    #[error("this conversation was started with another token")]
+    WrongToken,
+    #[error("conversations cannot be checked right now")]
+    Database(#[from] sqlx::Error),
     #[error("{0}")]
     InvalidMessage(String),
     #[error("too many answers are being written right now")]
@@ -85,6 +114,45 @@ pub enum ChatError {
 pub struct Turn {
     role: Role,
     text: String,
+    /// An assistant turn that found nothing to answer with.
+    unanswered: bool,
+}
+
+/// What this process remembers of a conversation, so chat works while Postgres is away.
+#[derive(Default)]
+struct Live {
+    token_hash: Option<String>,
+    turns: Vec<Turn>,
+    touched: Option<std::time::Instant>,
+}
+
+/// Conversations remembered in memory; the least recently used are forgotten beyond this.
+const MAX_LIVE: usize = 20_000;
+
+/// How Aisle will answer a message.
+enum Plan {
+    Fixed {
+        answer: String,
+        sources: Vec<SourceCard>,
+        by: &'static str,
+    },
+    Model {
+        request: GenRequest,
+        sources: Vec<SourceCard>,
+    },
+    /// A person was asked to join: say so, and where the shopper is in the queue.
+    Handoff {
+        answer: String,
+        status: Status,
+    },
+}
+
+/// How Aisle would answer, without anyone seeing it (the knowledge-base editor's preview).
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    pub answer: String,
+    pub sources: Vec<SourceCard>,
+    pub answered_by: &'static str,
 }
 
 pub struct ChatService {
@@ -95,8 +163,7 @@ pub struct ChatService {
     pool: sqlx::PgPool,
     settings: ChatSettings,
     max_tokens: u32,
-    /// Recent turns per conversation, so the chat works while Postgres is away.
-    history: Mutex<HashMap<Uuid, Vec<Turn>>>,
+    live: Mutex<HashMap<Uuid, Live>>,
     guard: guard::LeakGuard,
 }
 
@@ -114,6 +181,9 @@ fn row(conversation_id: Uuid, role: &str, text: &str) -> MessageRow {
         ttft_ms: None,
         duration_ms: None,
         created_at: chrono::Utc::now(),
+        sentiment: None,
+        answered_by: None,
+        author: None,
     }
 }
 
@@ -128,7 +198,7 @@ impl ChatService {
     ) -> Self {
         let log = Arc::new(ConversationLog::new(pool.clone(), settings.spool_path.clone()));
         let guard = guard::LeakGuard::new(&prompts.system);
-        Self { retriever, generator, prompts, log, pool, settings, max_tokens, history: Mutex::default(), guard }
+        Self { retriever, generator, prompts, log, pool, settings, max_tokens, live: Mutex::default(), guard }
     }
 
     pub fn prompts(&self) -> &Prompts {
@@ -139,11 +209,39 @@ impl ChatService {
         self.generator.as_ref()
     }
 
-    /// Starts a conversation. It exists in memory at once; Postgres gets it when it can.
-    pub async fn create(&self) -> Uuid {
+    fn live(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Live>> {
+        self.live.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn forget_oldest(live: &mut HashMap<Uuid, Live>) {
+        if live.len() > MAX_LIVE {
+            let mut by_age: Vec<(Option<std::time::Instant>, Uuid)> =
+                live.iter().map(|(k, v)| (v.touched, *k)).collect();
+            by_age.sort();
+            for (_, id) in by_age.into_iter().take(MAX_LIVE / 10) {
+                live.remove(&id);
+            }
+        }
+    }
+
+    /// Starts a conversation and returns its id and the token its shopper must send.
+    /// It exists in memory at once; Postgres gets it when it can.
+    pub async fn create(&self) -> (Uuid, String) {
+        let token = crate::auth::new_token("conv");
+        let hash = crate::auth::hash(&token);
+        let id = self.start(Some(hash.clone())).await;
+        (id, token)
+    }
+
+    async fn start(&self, token_hash: Option<String>) -> Uuid {
         let id = Uuid::new_v4();
-        self.history.lock().unwrap_or_else(|p| p.into_inner()).insert(id, Vec::new());
-        if let Err(e) = conversations::create(&self.pool, id).await {
+        {
+            let mut live = self.live();
+            let touched = Some(std::time::Instant::now());
+            live.insert(id, Live { token_hash: token_hash.clone(), turns: Vec::new(), touched });
+            Self::forget_oldest(&mut live);
+        }
+        if let Err(e) = conversations::create(&self.pool, id, token_hash.as_deref()).await {
             tracing::warn!(error = %e, "conversation will reach Postgres with its first message");
         }
         id
@@ -151,38 +249,50 @@ impl ChatService {
 
     /// Starts a conversation that already has turns (an OpenAI-style client sends the whole history).
     pub async fn create_with_history(&self, turns: Vec<(Role, String)>) -> Uuid {
-        let id = self.create().await;
+        let id = self.start(None).await;
         for (role, text) in turns {
-            self.remember(id, role, &text);
+            self.remember(id, role, &text, false);
         }
         id
     }
 
+    /// Whether `token_hash` opens this conversation.
+    pub async fn check_token(&self, id: Uuid, token_hash: &str) -> Result<(), ChatError> {
+        let remembered = self.live().get(&id).map(|l| l.token_hash.clone());
+        let stored = match remembered {
+            Some(h) => h,
+            None => conversations::token_hash(&self.pool, id).await?.ok_or(ChatError::UnknownConversation)?,
+        };
+        if stored.as_deref() == Some(token_hash) { Ok(()) } else { Err(ChatError::WrongToken) }
+    }
+
     async fn known(&self, id: Uuid) -> bool {
-        if self.history.lock().unwrap_or_else(|p| p.into_inner()).contains_key(&id) {
+        if let Some(l) = self.live().get_mut(&id) {
+            l.touched = Some(std::time::Instant::now());
             return true;
         }
         // Another process (or before a restart) may have started it.
-        match conversations::messages(&self.pool, id).await {
-            Ok(rows) if !rows.is_empty() || conversations::exists(&self.pool, id).await.unwrap_or(false) => {
-                let turns = rows
-                    .into_iter()
-                    .map(|r| Turn {
-                        role: if r.role == "shopper" { Role::User } else { Role::Assistant },
-                        text: r.text,
-                    })
-                    .collect();
-                self.history.lock().unwrap_or_else(|p| p.into_inner()).insert(id, turns);
-                true
-            }
-            _ => false,
-        }
+        let Ok(Some(token_hash)) = conversations::token_hash(&self.pool, id).await else { return false };
+        let rows = conversations::messages(&self.pool, id).await.unwrap_or_default();
+        let turns = rows
+            .into_iter()
+            .filter(|r| r.role != "staff")
+            .map(|r| Turn {
+                role: if r.role == "shopper" { Role::User } else { Role::Assistant },
+                unanswered: r.answered_by.as_deref() == Some("unanswered"),
+                text: r.text,
+            })
+            .collect();
+        let mut live = self.live();
+        live.insert(id, Live { token_hash, turns, touched: Some(std::time::Instant::now()) });
+        Self::forget_oldest(&mut live);
+        true
     }
 
-    fn remember(&self, id: Uuid, role: Role, text: &str) {
-        let mut h = self.history.lock().unwrap_or_else(|p| p.into_inner());
-        let turns = h.entry(id).or_default();
-        turns.push(Turn { role, text: text.to_string() });
+    fn remember(&self, id: Uuid, role: Role, text: &str, unanswered: bool) {
+        let mut live = self.live();
+        let turns = &mut live.entry(id).or_default().turns;
+        turns.push(Turn { role, text: text.to_string(), unanswered });
         let keep = self.settings.history_turns * 2 + 2;
         if turns.len() > keep {
             turns.drain(..turns.len() - keep);
@@ -190,17 +300,21 @@ impl ChatService {
     }
 
     fn recent(&self, id: Uuid) -> Vec<Turn> {
-        self.history.lock().unwrap_or_else(|p| p.into_inner()).get(&id).cloned().unwrap_or_default()
+        self.live().get(&id).map(|l| l.turns.clone()).unwrap_or_default()
     }
 
-    async fn retrieve(&self, query: String) -> Result<Vec<Hit>, ChatError> {
+    /// Searches the live index, or `index` (a draft's preview) when given.
+    async fn retrieve(&self, query: String, index: Option<Arc<Index>>) -> Result<Vec<Hit>, ChatError> {
         let req = SearchRequest::parse(&query, Filters::default(), DocKind::All, self.settings.sources, false)
             .map_err(ChatError::InvalidMessage)?;
         let retriever = self.retriever.clone();
-        tokio::task::spawn_blocking(move || retriever.search(&req, Mode::Hybrid, None))
-            .await
-            .map_err(|e| ChatError::Internal(e.to_string()))?
-            .map_err(ChatError::from)
+        tokio::task::spawn_blocking(move || match index {
+            Some(index) => retriever.search_in(&index, &req, Mode::Hybrid, None),
+            None => retriever.search(&req, Mode::Hybrid, None),
+        })
+        .await
+        .map_err(|e| ChatError::Internal(e.to_string()))?
+        .map_err(ChatError::from)
     }
 
     /// Hits that are evidence: similar enough (or the best keyword match), and close to the best
@@ -229,7 +343,7 @@ impl ChatService {
 
     /// The evidence for a message: retrieved with the previous message for follow-ups, filtered.
     pub async fn evidence_for(&self, text: &str, previous: Option<&str>) -> Result<Vec<Hit>, ChatError> {
-        Ok(self.evidence(self.retrieve(search_query(text, previous)).await?))
+        Ok(self.evidence(self.retrieve(search_query(text, previous), None).await?))
     }
 
     /// What the model sees: the cached system prompt, recent turns, then the message with its sources.
@@ -240,6 +354,40 @@ impl ChatService {
         let turn = self.prompts.turn(text, sources).map_err(|e| ChatError::Internal(e.to_string()))?;
         messages.push(ChatMessage { role: Role::User, content: turn });
         Ok(GenRequest { messages, max_tokens: self.max_tokens })
+    }
+
+    /// Decides how to answer: a fixed reply, an FAQ, nothing found, or the model with sources.
+    async fn plan(
+        &self,
+        index: Option<Arc<Index>>,
+        intent: Intent,
+        history: &[Turn],
+        text: &str,
+        previous: Option<&str>,
+    ) -> Result<Plan, ChatError> {
+        let replies = &self.prompts.replies;
+        let fixed = |answer: &str, by| Plan::Fixed { answer: answer.to_string(), sources: Vec::new(), by };
+        match intent {
+            Intent::WantsHuman => return Ok(fixed(&replies.wants_human, "fixed")),
+            Intent::Greeting => return Ok(fixed(&replies.greeting, "fixed")),
+            Intent::Thanks => return Ok(fixed(&replies.thanks, "fixed")),
+            _ => {}
+        }
+        let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
+        let sources = cards(&hits);
+        if sources.is_empty() {
+            return Ok(fixed(&replies.not_found, "unanswered"));
+        }
+        if let Some(i) = self.faq_answer(&hits) {
+            let faq = SourceCard { n: 1, ..sources[i].clone() };
+            let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
+            return Ok(Plan::Fixed { answer, sources: vec![faq], by: "faq" });
+        }
+        if self.generator.is_none() {
+            return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: "fixed" });
+        }
+        let request = self.request(history, text, &sources)?;
+        Ok(Plan::Model { request, sources })
     }
 
     /// Answers one shopper message; the events arrive on the returned channel.
@@ -257,53 +405,93 @@ impl ChatService {
             return Err(ChatError::UnknownConversation);
         }
         let intent = classify(text);
+        let mood = sentiment::score(text);
         let history = self.recent(conversation);
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.clone());
+        // Who answers: without Postgres there is no queue, and Aisle keeps answering.
+        let status = match self.log.has_spooled() {
+            true => "bot".to_string(), // Postgres is away: no need to wait for it to fail again
+            false => match escalations::state(&self.pool, conversation).await {
+                Ok(Some(s)) => s.status,
+                _ => "bot".to_string(),
+            },
+        };
+        if status == "resolved" {
+            let _ = escalations::reopen(&self.pool, conversation).await;
+        }
         let mut shopper = row(conversation, "shopper", text);
         shopper.intent = Some(intent.as_str().into());
+        shopper.sentiment = Some(mood);
         self.log.write(&shopper).await.map_err(ChatError::Store)?;
-        self.remember(conversation, Role::User, text);
+        self.remember(conversation, Role::User, text, false);
 
         let (tx, rx) = channel(64);
-        let fixed = match intent {
-            Intent::WantsHuman => Some(self.prompts.replies.wants_human.clone()),
-            Intent::Greeting => Some(self.prompts.replies.greeting.clone()),
-            Intent::Thanks => Some(self.prompts.replies.thanks.clone()),
-            _ => None,
-        };
         let this = self.clone();
-        if let Some(answer) = fixed {
-            tokio::spawn(async move { this.finish_fixed(conversation, intent, answer, Vec::new(), "fixed", tx).await });
+        if status == "staff" {
+            // A person owns the conversation: they see the message live; Aisle stays silent.
+            tokio::spawn(async move { this.stay_silent(shopper.id, intent, tx).await });
             return Ok(rx);
         }
-        let hits = self.evidence_for(text, previous.as_deref()).await?;
-        let sources = cards(&hits);
-        if sources.is_empty() {
-            let answer = self.prompts.replies.not_found.clone();
-            tokio::spawn(async move { this.finish_fixed(conversation, intent, answer, Vec::new(), "fixed", tx).await });
-            return Ok(rx);
+        let mut plan = self.plan(None, intent, &history, text, previous.as_deref()).await?;
+        if status != "waiting" {
+            let not_confident =
+                matches!(&plan, Plan::Fixed { by: "unanswered", .. }) && history.iter().any(|t| t.unanswered);
+            if let Some(reason) = escalate::trigger(intent, mood, text, &history, not_confident)
+                && let Some(p) = self.escalate(conversation, reason, text).await
+            {
+                plan = p;
+            }
         }
-        if let Some(i) = self.faq_answer(&hits) {
-            let faq = sources[i].clone();
-            let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
-            let faq = SourceCard { n: 1, ..faq };
-            tokio::spawn(async move { this.finish_fixed(conversation, intent, answer, vec![faq], "faq", tx).await });
-            return Ok(rx);
+        match plan {
+            Plan::Fixed { answer, sources, by } => {
+                tokio::spawn(async move { this.finish_fixed(conversation, intent, answer, sources, by, tx).await });
+            }
+            Plan::Handoff { answer, status } => {
+                tokio::spawn(async move {
+                    let _ = tx.send(ChatEvent::Status(status)).await;
+                    this.finish_fixed(conversation, intent, answer, Vec::new(), "handoff", tx).await
+                });
+            }
+            Plan::Model { request, sources } => {
+                let Some(generator) = self.generator.clone() else {
+                    return Err(ChatError::ModelUnavailable("no model".into()));
+                };
+                let stream = generator.generate(request).map_err(|e| match e {
+                    GenError::Busy => ChatError::Busy,
+                    GenError::Unavailable(m) => ChatError::ModelUnavailable(m),
+                })?;
+                let model = generator.model_name().to_string();
+                tokio::spawn(async move { this.stream_model(conversation, intent, sources, model, stream, tx).await });
+            }
         }
-        let Some(generator) = self.generator.clone() else {
-            let answer = self.prompts.replies.model_unavailable.clone();
-            tokio::spawn(async move { this.finish_fixed(conversation, intent, answer, sources, "fixed", tx).await });
-            return Ok(rx);
-        };
-        // The history before this message: `remember` above already added it.
-        let request = self.request(&history, text, &sources)?;
-        let stream = generator.generate(request).map_err(|e| match e {
-            GenError::Busy => ChatError::Busy,
-            GenError::Unavailable(m) => ChatError::ModelUnavailable(m),
-        })?;
-        let model = generator.model_name().to_string();
-        tokio::spawn(async move { this.stream_model(conversation, intent, sources, model, stream, tx).await });
         Ok(rx)
+    }
+
+    /// How Aisle would answer `question` with `index` (a draft applied), logging nothing.
+    pub async fn preview(&self, index: Arc<Index>, question: &str) -> Result<Preview, ChatError> {
+        let intent = classify(question);
+        match self.plan(Some(index), intent, &[], question, None).await? {
+            Plan::Fixed { answer, sources, by } => Ok(Preview { answer, sources, answered_by: by }),
+            Plan::Handoff { answer, .. } => Ok(Preview { answer, sources: Vec::new(), answered_by: "handoff" }),
+            Plan::Model { request, sources } => {
+                let generator = self.generator.as_ref().ok_or(ChatError::ModelUnavailable("no model".into()))?;
+                let (mut answer, _) =
+                    crate::llm::complete(generator.as_ref(), request).await.map_err(ChatError::ModelUnavailable)?;
+                if let Some(cut) = DELIMITERS.iter().filter_map(|d| answer.find(d)).min() {
+                    answer.truncate(cut);
+                }
+                let answer = answer.trim().to_string();
+                if self.guard.leaks(&answer) {
+                    return Ok(Preview {
+                        answer: self.prompts.replies.refused.clone(),
+                        sources: Vec::new(),
+                        answered_by: "guarded",
+                    });
+                }
+                let sources = used(&answer, &sources);
+                Ok(Preview { answer, sources, answered_by: "model" })
+            }
+        }
     }
 
     async fn finish_fixed(
@@ -412,7 +600,8 @@ impl ChatService {
             m.ttft_ms = Some(u.ttft_ms as f32);
             m.duration_ms = Some(u.duration_ms as f32);
         }
-        self.remember(conversation, Role::Assistant, &answer);
+        m.answered_by = Some(by.into());
+        self.remember(conversation, Role::Assistant, &answer, by == "unanswered");
         if let Err(e) = self.log.write(&m).await {
             tracing::error!(error = %e, "an answer could be neither stored nor spooled");
         }

@@ -12,6 +12,18 @@ pub struct Replies {
     pub thanks: String,
     pub model_unavailable: String,
     pub refused: String,
+    pub escalated_upset: String,
+    pub escalated_unsure: String,
+    pub escalated_repeat: String,
+    pub queue: String,
+    pub joined: String,
+    pub handed_back: String,
+    pub resolved: String,
+}
+
+/// Fills `{{name}}` placeholders of a fixed reply.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |t, (k, v)| t.replace(&format!("{{{{{k}}}}}"), v))
 }
 
 pub struct Prompts {
@@ -87,6 +99,8 @@ impl Prompts {
             .map_err(|e| format!("prompts/turn.jinja: {e}"))?;
         env.add_template("describe", include_str!("../../prompts/describe.jinja"))
             .map_err(|e| format!("prompts/describe.jinja: {e}"))?;
+        env.add_template("handoff", include_str!("../../prompts/handoff.jinja"))
+            .map_err(|e| format!("prompts/handoff.jinja: {e}"))?;
         let replies: Replies = toml::from_str(include_str!("../../prompts/replies.toml"))
             .map_err(|e| format!("prompts/replies.toml: {e}"))?;
         let system = env
@@ -99,6 +113,12 @@ impl Prompts {
     /// The request for a product description: the facts it may use, the tone and the length.
     pub fn describe(&self, facts: &[String], tone: &str, length_words: u32) -> Result<String, minijinja::Error> {
         self.env.get_template("describe")?.render(context! { facts, tone, length_words })
+    }
+
+    /// The request for a handoff summary; `messages` are (role, text) in order.
+    pub fn handoff(&self, messages: &[(String, String)]) -> Result<String, minijinja::Error> {
+        let messages: Vec<_> = messages.iter().map(|(role, text)| context! { role, text }).collect();
+        self.env.get_template("handoff")?.render(context! { messages })
     }
 
     /// The shopper's message with its numbered sources, delimited as data.

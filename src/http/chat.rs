@@ -1,19 +1,26 @@
 //! Conversations: start one, send a message and receive the answer as server-sent events,
-//! read the history, and give feedback on an answer.
+//! follow the conversation live, read the history, and give feedback on an answer.
+use crate::auth::{Viewer, conversation_viewer};
 use crate::chat::{ChatError, ChatEvent};
 use crate::error::ApiError;
+use crate::events::LiveEvent;
 use crate::startup::AppState;
-use crate::store::conversations;
-use actix_web::{HttpResponse, Responder, web};
+use crate::store::{conversations, escalations};
+use actix_web::{HttpRequest, HttpResponse, Responder, web};
 use actix_web_lab::sse;
 use serde::Deserialize;
 use std::time::Duration;
+use tokio::sync::broadcast::error::RecvError;
 use uuid::Uuid;
 
 impl From<ChatError> for ApiError {
     fn from(e: ChatError) -> Self {
         match e {
             ChatError::UnknownConversation => ApiError::UnknownConversation,
+            ChatError::WrongToken => {
+                ApiError::Forbidden("this conversation was started with another conversation token".into())
+            }
+            ChatError::Database(_) => ApiError::DatabaseUnavailable,
             ChatError::InvalidMessage(m) => ApiError::InvalidMessage(m),
             ChatError::Busy => ApiError::Overloaded,
             ChatError::ModelUnavailable(_) => ApiError::ModelUnavailable,
@@ -23,9 +30,15 @@ impl From<ChatError> for ApiError {
     }
 }
 
-pub async fn create(state: web::Data<AppState>) -> HttpResponse {
-    let id = state.chat.create().await;
-    HttpResponse::Created().json(serde_json::json!({ "id": id }))
+fn peer(req: &HttpRequest) -> Option<std::net::IpAddr> {
+    req.peer_addr().map(|a| a.ip())
+}
+
+/// Starts a conversation. The token in the answer must accompany every later request about it.
+pub async fn create(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    state.limits.address(peer(&req))?;
+    let (id, token) = state.chat.create().await;
+    Ok(HttpResponse::Created().json(serde_json::json!({ "id": id, "token": token })))
 }
 
 #[derive(Deserialize)]
@@ -34,24 +47,35 @@ pub struct NewMessage {
     text: String,
 }
 
+fn event<T: serde::Serialize>(name: &'static str, value: &T) -> sse::Event {
+    let data = sse::Data::new_json(value).unwrap_or_else(|_| sse::Data::new("{}"));
+    sse::Event::Data(data.event(name))
+}
+
 fn to_sse(ev: ChatEvent) -> sse::Event {
     let name = match &ev {
         ChatEvent::Token { .. } => "token",
         ChatEvent::Sources { .. } => "sources",
+        ChatEvent::Status(_) => "status",
         ChatEvent::Done(_) => "done",
         ChatEvent::Error { .. } => "error",
     };
-    let data = sse::Data::new_json(&ev).unwrap_or_else(|_| sse::Data::new("{}"));
-    sse::Event::Data(data.event(name))
+    event(name, &ev)
 }
 
-/// The answer streams as `token` events, then `sources`, then `done` (or `error`).
+/// The answer streams as `token` events, then `sources`, then `done` (or `error`); `status` says
+/// when a person was asked to join or owns the conversation (Aisle then stays silent).
 pub async fn send(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<Uuid>,
     body: web::Json<NewMessage>,
 ) -> Result<impl Responder, ApiError> {
-    let mut events = state.chat.reply(path.into_inner(), &body.text).await?;
+    let id = path.into_inner();
+    state.limits.address(peer(&req))?;
+    conversation_viewer(&req, &state, id).await?;
+    state.limits.conversation(id)?;
+    let mut events = state.chat.reply(id, &body.text).await?;
     let stream = async_stream::stream! {
         while let Some(ev) = events.recv().await {
             yield to_sse(ev);
@@ -60,15 +84,52 @@ pub async fn send(
     Ok(sse::Sse::from_infallible_stream(stream).with_keep_alive(Duration::from_secs(15)))
 }
 
-pub async fn history(state: web::Data<AppState>, path: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+/// Everything that happens in the conversation from now on, whichever process it happens in:
+/// `message` (from the shopper, Aisle or a person) and `status` (a person joined, left, resolved).
+/// The first event is the current status.
+pub async fn live(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<Uuid>,
+) -> Result<impl Responder, ApiError> {
     let id = path.into_inner();
+    conversation_viewer(&req, &state, id).await?;
+    let mut rx = state.hub.subscribe(id);
+    let first = state.chat.status_event(id).await;
+    let stream = async_stream::stream! {
+        if let Some(s) = first {
+            yield event("status", &s);
+        }
+        loop {
+            match rx.recv().await {
+                Ok(LiveEvent::Message(m)) => yield event("message", &m),
+                Ok(LiveEvent::Status(s)) => yield event("status", &s),
+                Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => break,
+            }
+        }
+    };
+    Ok(sse::Sse::from_infallible_stream(stream).with_keep_alive(Duration::from_secs(15)))
+}
+
+pub async fn history(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let viewer = conversation_viewer(&req, &state, id).await?;
     let messages = conversations::messages(&state.pool, id).await.map_err(|_| ApiError::DatabaseUnavailable)?;
-    if messages.is_empty()
-        && !conversations::exists(&state.pool, id).await.map_err(|_| ApiError::DatabaseUnavailable)?
-    {
-        return Err(ApiError::UnknownConversation);
+    let st = escalations::state(&state.pool, id).await.map_err(|_| ApiError::DatabaseUnavailable)?;
+    let Some(st) = st else { return Err(ApiError::UnknownConversation) };
+    let mut body = serde_json::json!({ "id": id, "status": st.status, "messages": messages });
+    if let Viewer::Team(_) = viewer {
+        body["summary"] = serde_json::json!(st.summary);
+        body["reason"] = serde_json::json!(st.reason);
+        body["assignee"] = serde_json::json!(st.assignee_name);
+        body["escalated_at"] = serde_json::json!(st.escalated_at);
     }
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "id": id, "messages": messages })))
+    Ok(HttpResponse::Ok().json(body))
 }
 
 #[derive(Deserialize)]
@@ -80,9 +141,11 @@ pub struct Feedback {
 
 pub async fn feedback(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<Uuid>,
     body: web::Json<Feedback>,
 ) -> Result<HttpResponse, ApiError> {
+    state.limits.address(peer(&req))?;
     if body.rating != "up" && body.rating != "down" {
         return Err(ApiError::InvalidParameter("rating must be \"up\" or \"down\"".into()));
     }
@@ -90,8 +153,14 @@ pub async fn feedback(
     if comment.is_some_and(|c| c.chars().count() > 2000) {
         return Err(ApiError::InvalidParameter("the comment is longer than 2000 characters".into()));
     }
+    let message = path.into_inner();
+    let conversation = conversations::conversation_of(&state.pool, message)
+        .await
+        .map_err(|_| ApiError::DatabaseUnavailable)?
+        .ok_or(ApiError::UnknownMessage)?;
+    conversation_viewer(&req, &state, conversation).await?;
     let comment = comment.map(crate::chat::mask);
-    let found = conversations::feedback(&state.pool, path.into_inner(), &body.rating, comment.as_deref())
+    let found = conversations::feedback(&state.pool, message, &body.rating, comment.as_deref())
         .await
         .map_err(|_| ApiError::DatabaseUnavailable)?;
     if found { Ok(HttpResponse::NoContent().finish()) } else { Err(ApiError::UnknownMessage) }

@@ -1,14 +1,22 @@
 //! Thin HTTP handlers: parse, call one service, map the result.
 mod chat;
 mod health;
+mod kb;
+mod limits;
 mod openai;
+mod pages;
 mod products;
 mod search;
+mod staff;
 
+pub use limits::Limits;
+
+use crate::auth::CONVERSATION_HEADER;
 use crate::error::{ApiError, json_error_handler, path_error_handler, query_error_handler};
 use crate::startup::AppState;
+use actix_cors::Cors;
 use actix_web::dev::{Server, Service};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{App, HttpMessage, HttpServer, web};
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -38,16 +46,62 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
             .route("/health", web::get().to(health::health))
             .route("/ready", web::get().to(health::ready))
             .route("/v1/chat/completions", web::post().to(openai::completions))
+            .route("/", web::get().to(pages::shop))
+            .route("/staff", web::get().to(pages::staff))
+            .route("/kb", web::get().to(pages::kb))
+            .route("/widget.js", web::get().to(pages::widget))
+            .route("/console.js", web::get().to(pages::console_js))
+            .route("/aisle.css", web::get().to(pages::css))
+            .service(
+                // What the widget calls, from whichever shop page embeds it.
+                web::scope("/api/conversations")
+                    .wrap(
+                        Cors::default()
+                            .allow_any_origin()
+                            .allowed_methods(["GET", "POST"])
+                            .allowed_headers([header::CONTENT_TYPE, HeaderName::from_static(CONVERSATION_HEADER)])
+                            .max_age(3600),
+                    )
+                    .route("", web::post().to(chat::create))
+                    .route("/{id}", web::get().to(chat::history))
+                    .route("/{id}/messages", web::post().to(chat::send))
+                    .route("/{id}/events", web::get().to(chat::live)),
+            )
             .service(
                 web::scope("/api")
+                    .wrap(
+                        Cors::default()
+                            .allow_any_origin()
+                            .allowed_methods(["GET", "POST"])
+                            .allowed_header(header::CONTENT_TYPE),
+                    )
                     .route("/search", web::get().to(search::search))
                     .route("/suggest", web::get().to(search::suggest))
-                    .route("/conversations", web::post().to(chat::create))
-                    .route("/conversations/{id}", web::get().to(chat::history))
-                    .route("/conversations/{id}/messages", web::post().to(chat::send))
                     .route("/messages/{id}/feedback", web::post().to(chat::feedback))
                     .route("/products/{sku}/descriptions", web::post().to(products::draft))
-                    .route("/products/{sku}/descriptions", web::get().to(products::list)),
+                    .route("/products/{sku}/descriptions", web::get().to(products::list))
+                    .route("/staff/queue", web::get().to(staff::queue))
+                    .route("/staff/claim", web::post().to(staff::claim_next))
+                    .route("/staff/conversations/{id}/claim", web::post().to(staff::claim))
+                    .route("/staff/conversations/{id}/messages", web::post().to(staff::reply))
+                    .route("/staff/conversations/{id}/release", web::post().to(staff::release))
+                    .route("/staff/conversations/{id}/resolve", web::post().to(staff::resolve))
+                    .route("/analytics", web::get().to(staff::report))
+                    .route("/tokens", web::get().to(staff::list_tokens))
+                    .route("/tokens", web::post().to(staff::create_token))
+                    .route("/tokens/{id}", web::delete().to(staff::revoke_token))
+                    .route("/kb/articles", web::get().to(kb::list))
+                    .route("/kb/articles", web::post().to(kb::create))
+                    .route("/kb/articles/{id}", web::get().to(kb::get))
+                    .route("/kb/articles/{id}", web::put().to(kb::update))
+                    .route("/kb/articles/{id}/retire", web::post().to(kb::retire))
+                    .route("/kb/articles/{id}/restore", web::post().to(kb::restore))
+                    .route("/kb/preview", web::post().to(kb::preview))
+                    .service(
+                        web::resource("/kb/import")
+                            .app_data(web::PayloadConfig::new(32 * 1024 * 1024))
+                            .route(web::post().to(kb::import)),
+                    ),
             )
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(ApiError::NotFound) }))
     })

@@ -56,7 +56,7 @@ async fn agent(state: &AppState, messages: Vec<(Role, String)>) -> Result<Receiv
         while let Some(ev) = events.recv().await {
             let piece = match ev {
                 ChatEvent::Token { text } => Piece::Text(text),
-                ChatEvent::Sources { .. } => continue,
+                ChatEvent::Sources { .. } | ChatEvent::Status(_) => continue,
                 ChatEvent::Done(d) => Piece::End {
                     finish: if d.usage.as_ref().is_some_and(|u| u.stop == crate::llm::StopReason::Length) {
                         "length"

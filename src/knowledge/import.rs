@@ -131,6 +131,11 @@ pub async fn import_path(pool: &PgPool, path: &Path, show_progress: bool) -> Res
         tally(&mut report.articles, store::articles::upsert(&mut tx, a).await?);
         bar.inc(1);
     }
+    let changed = |c: &Counts| c.inserted + c.updated > 0;
+    if changed(&report.products) || changed(&report.articles) {
+        // Every running server re-indexes when this commits.
+        store::articles::notify_changed(&mut tx, "import").await?;
+    }
     tx.commit().await?;
     bar.finish_and_clear();
     Ok(report)

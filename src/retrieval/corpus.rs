@@ -117,6 +117,27 @@ pub async fn load_index(pool: &PgPool, embedder: Option<&Arc<Embedder>>) -> Resu
     Ok(tokio::task::spawn_blocking(move || super::Index::build(docs, vectors)).await??)
 }
 
+/// The live snapshot with one article replaced by a draft (or added): what a preview searches.
+pub async fn with_draft(
+    pool: &PgPool,
+    embedder: Option<&Arc<Embedder>>,
+    current: &super::Index,
+    draft: &Article,
+) -> Result<super::Index, LoadError> {
+    let mut docs: Vec<Doc> = current
+        .docs()
+        .iter()
+        .filter(|d| !matches!(&d.source, Source::Passage(p) if p.article_id == draft.id))
+        .cloned()
+        .collect();
+    docs.extend(documents(Vec::new(), std::slice::from_ref(draft)));
+    let vectors = match embedder {
+        Some(e) => Some(vectors_for(pool, e, &docs).await?),
+        None => None,
+    };
+    Ok(tokio::task::spawn_blocking(move || super::Index::build(docs, vectors)).await??)
+}
+
 /// Groups past queries for the suggester.
 pub async fn past_queries(pool: &PgPool) -> Result<HashMap<String, i64>, sqlx::Error> {
     Ok(store::queries::popular(pool, 5000).await?.into_iter().collect())

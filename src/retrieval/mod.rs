@@ -9,7 +9,7 @@ mod keyword;
 mod suggest;
 pub mod vector;
 
-pub use corpus::{Doc, LoadError, Passage, Source, documents, load_index, past_queries};
+pub use corpus::{Doc, LoadError, Passage, Source, documents, load_index, past_queries, with_draft};
 pub use embed::{EmbedError, Embedder};
 pub use fusion::{Method, Scores, Signal};
 
@@ -75,6 +75,10 @@ impl Index {
 
     pub fn len(&self) -> usize {
         self.docs.len()
+    }
+
+    pub fn docs(&self) -> &[Doc] {
+        &self.docs
     }
 
     pub fn is_empty(&self) -> bool {
@@ -192,6 +196,17 @@ impl Retriever {
     /// Runs a search (CPU-bound: call from a blocking thread). The query embedding is part of it.
     pub fn search(&self, req: &SearchRequest, mode: Mode, method: Option<Method>) -> Result<Vec<Hit>, SearchError> {
         let index = self.current().ok_or(SearchError::NotReady)?;
+        self.search_in(&index, req, mode, method)
+    }
+
+    /// Runs a search on a given snapshot (a draft's preview) instead of the live one.
+    pub fn search_in(
+        &self,
+        index: &Index,
+        req: &SearchRequest,
+        mode: Mode,
+        method: Option<Method>,
+    ) -> Result<Vec<Hit>, SearchError> {
         let query_vector = match (mode, &self.embedder) {
             (Mode::Keyword, _) | (_, None) => None,
             (_, Some(e)) => Some(e.embed_query(&req.text)?),

@@ -1,7 +1,12 @@
-//! The `articles` table: FAQ entries and policies.
+//! The `articles` table (FAQ entries and policies) and `article_revisions`, their history.
 use super::products::Upsert;
 use crate::domain::{Article, ArticleKind};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 use sqlx::{PgPool, Postgres, Transaction};
+
+/// The channel on which every Aisle process hears that the knowledge changed.
+pub const CHANGED: &str = "aisle_kb";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -12,31 +17,108 @@ struct Row {
     tags: Vec<String>,
 }
 
+fn article(r: Row) -> Result<Article, sqlx::Error> {
+    Ok(Article {
+        kind: ArticleKind::parse(&r.kind).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        id: r.id,
+        title: r.title,
+        body: r.body,
+        tags: r.tags,
+    })
+}
+
 /// Articles that may be cited (not retired).
 pub async fn active(pool: &PgPool) -> Result<Vec<Article>, sqlx::Error> {
     let rows: Vec<Row> =
         sqlx::query_as("SELECT id, kind, title, body, tags FROM articles WHERE retired_at IS NULL ORDER BY id")
             .fetch_all(pool)
             .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Article {
-                kind: ArticleKind::parse(&r.kind).map_err(|e| sqlx::Error::Decode(e.into()))?,
-                id: r.id,
-                title: r.title,
-                body: r.body,
-                tags: r.tags,
-            })
-        })
-        .collect()
+    rows.into_iter().map(article).collect()
 }
 
-/// Inserts or updates an article; an imported article is active again.
+/// An article as an editor sees it.
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct Entry {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<String>,
+    pub revision: i32,
+    pub retired: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+const ENTRY: &str =
+    "SELECT id, kind, title, body, tags, revision, retired_at IS NOT NULL AS retired, updated_at FROM articles";
+
+/// Articles whose id, title or text contains `q` (all when empty), newest change first.
+pub async fn list(pool: &PgPool, q: &str, include_retired: bool) -> Result<Vec<Entry>, sqlx::Error> {
+    let pattern = format!("%{}%", q.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    sqlx::query_as(&format!(
+        "{ENTRY} WHERE (id ILIKE $1 OR title ILIKE $1 OR body ILIKE $1) AND ($2 OR retired_at IS NULL)
+         ORDER BY updated_at DESC, id LIMIT 500"
+    ))
+    .bind(pattern)
+    .bind(include_retired)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn get(pool: &PgPool, id: &str) -> Result<Option<Entry>, sqlx::Error> {
+    sqlx::query_as(&format!("{ENTRY} WHERE id = $1")).bind(id).fetch_optional(pool).await
+}
+
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct Revision {
+    pub revision: i32,
+    pub action: String,
+    pub author: String,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<String>,
+    pub retired: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The history of one article, newest first.
+pub async fn revisions(pool: &PgPool, id: &str) -> Result<Vec<Revision>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT revision, action, author, kind, title, body, tags, retired, created_at FROM article_revisions
+         WHERE article_id = $1 ORDER BY revision DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Records the article's current state as its newest revision and tells every process.
+async fn record(tx: &mut Transaction<'_, Postgres>, id: &str, action: &str, author: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO article_revisions (article_id, revision, action, author, kind, title, body, tags, retired)
+         SELECT id, revision, $2, $3, kind, title, body, tags, retired_at IS NOT NULL FROM articles WHERE id = $1",
+    )
+    .bind(id)
+    .bind(action)
+    .bind(author)
+    .execute(&mut **tx)
+    .await?;
+    notify_changed(tx, id).await
+}
+
+/// Delivered at commit, to every listening process (this one included).
+pub async fn notify_changed(tx: &mut Transaction<'_, Postgres>, payload: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT pg_notify($1, $2)").bind(CHANGED).bind(payload).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Inserts or updates an article from an import; an imported article is active again.
 pub async fn upsert(tx: &mut Transaction<'_, Postgres>, a: &Article) -> Result<Upsert, sqlx::Error> {
     let inserted: Option<bool> = sqlx::query_scalar(
         r#"INSERT INTO articles (id, kind, title, body, tags) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, body = EXCLUDED.body,
-               tags = EXCLUDED.tags, retired_at = NULL, updated_at = now()
+               tags = EXCLUDED.tags, retired_at = NULL, updated_at = now(), revision = articles.revision + 1
            WHERE (articles.kind, articles.title, articles.body, articles.tags, articles.retired_at)
              IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.title, EXCLUDED.body, EXCLUDED.tags, NULL)
            RETURNING (xmax = 0)"#,
@@ -48,5 +130,97 @@ pub async fn upsert(tx: &mut Transaction<'_, Postgres>, a: &Article) -> Result<U
     .bind(&a.tags)
     .fetch_optional(&mut **tx)
     .await?;
-    Ok(Upsert::from_returning(inserted))
+    let upsert = Upsert::from_returning(inserted);
+    if upsert != Upsert::Unchanged {
+        record(tx, &a.id, "imported", "import").await?;
+    }
+    Ok(upsert)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no article with that id")]
+    NotFound,
+    #[error("an article with the id `{0}` already exists")]
+    Exists(String),
+    #[error("revision {current} was saved since you opened revision {base}")]
+    Conflict { base: i32, current: i32 },
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+pub async fn create(pool: &PgPool, a: &Article, author: &str) -> Result<i32, EditError> {
+    let mut tx = pool.begin().await?;
+    let created = sqlx::query(
+        "INSERT INTO articles (id, kind, title, body, tags) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&a.id)
+    .bind(a.kind.as_str())
+    .bind(&a.title)
+    .bind(&a.body)
+    .bind(&a.tags)
+    .execute(&mut *tx)
+    .await?;
+    if created.rows_affected() == 0 {
+        return Err(EditError::Exists(a.id.clone()));
+    }
+    record(&mut tx, &a.id, "created", author).await?;
+    tx.commit().await?;
+    Ok(1)
+}
+
+/// The revision an edit starts from, locked until the edit commits.
+async fn lock(tx: &mut Transaction<'_, Postgres>, id: &str, base: Option<i32>) -> Result<i32, EditError> {
+    let current: i32 = sqlx::query_scalar("SELECT revision FROM articles WHERE id = $1 FOR UPDATE")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(EditError::NotFound)?;
+    match base {
+        Some(base) if base != current => Err(EditError::Conflict { base, current }),
+        _ => Ok(current),
+    }
+}
+
+/// Saves an edit; with `base`, refuses when someone else saved since that revision.
+pub async fn update(pool: &PgPool, a: &Article, base: Option<i32>, author: &str) -> Result<i32, EditError> {
+    let mut tx = pool.begin().await?;
+    let current = lock(&mut tx, &a.id, base).await?;
+    let changed = sqlx::query(
+        "UPDATE articles SET kind = $2, title = $3, body = $4, tags = $5, revision = revision + 1, updated_at = now()
+         WHERE id = $1 AND (kind, title, body, tags) IS DISTINCT FROM ($2, $3, $4, $5)",
+    )
+    .bind(&a.id)
+    .bind(a.kind.as_str())
+    .bind(&a.title)
+    .bind(&a.body)
+    .bind(&a.tags)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Ok(current);
+    }
+    record(&mut tx, &a.id, "edited", author).await?;
+    tx.commit().await?;
+    Ok(current + 1)
+}
+
+/// Retires (never cited again) or restores an article; returns the new revision.
+pub async fn set_retired(pool: &PgPool, id: &str, retired: bool, author: &str) -> Result<i32, EditError> {
+    let mut tx = pool.begin().await?;
+    let current = lock(&mut tx, id, None).await?;
+    let changed = sqlx::query(
+        "UPDATE articles SET retired_at = CASE WHEN $2 THEN now() END, revision = revision + 1, updated_at = now()
+         WHERE id = $1 AND (retired_at IS NOT NULL) <> $2",
+    )
+    .bind(id)
+    .bind(retired)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Ok(current);
+    }
+    record(&mut tx, id, if retired { "retired" } else { "restored" }, author).await?;
+    tx.commit().await?;
+    Ok(current + 1)
 }

@@ -18,11 +18,46 @@ pub struct MessageRow {
     pub ttft_ms: Option<f32>,
     pub duration_ms: Option<f32>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Shopper messages: -1 (angry) .. 1 (happy).
+    #[serde(default)]
+    pub sentiment: Option<f32>,
+    /// Assistant messages: model, faq, fixed, unanswered, guarded, handoff.
+    #[serde(default)]
+    pub answered_by: Option<String>,
+    /// Staff messages: who wrote it.
+    #[serde(default)]
+    pub author: Option<String>,
 }
 
-pub async fn create(pool: &PgPool, id: Uuid) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO conversations (id) VALUES ($1) ON CONFLICT DO NOTHING").bind(id).execute(pool).await?;
+/// The channel on which every process hears of new messages and status changes.
+pub const CHANNEL: &str = "aisle_conversation";
+
+/// Tells listening processes (at commit) that a conversation changed.
+pub async fn notify(
+    conn: &mut sqlx::PgConnection,
+    conversation: Uuid,
+    message: Option<Uuid>,
+) -> Result<(), sqlx::Error> {
+    let payload = serde_json::json!({ "c": conversation, "m": message }).to_string();
+    sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(conn).await?;
     Ok(())
+}
+
+pub async fn create(pool: &PgPool, id: Uuid, token_hash: Option<&str>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO conversations (id, token_hash) VALUES ($1, $2)
+         ON CONFLICT (id) DO UPDATE SET token_hash = COALESCE(conversations.token_hash, EXCLUDED.token_hash)",
+    )
+    .bind(id)
+    .bind(token_hash)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The conversation's token hash: `None` when there is no such conversation.
+pub async fn token_hash(pool: &PgPool, id: Uuid) -> Result<Option<Option<String>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT token_hash FROM conversations WHERE id = $1").bind(id).fetch_optional(pool).await
 }
 
 pub async fn exists(pool: &PgPool, id: Uuid) -> Result<bool, sqlx::Error> {
@@ -38,8 +73,8 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
         .await?;
     sqlx::query(
         r#"INSERT INTO messages (id, conversation_id, role, text, intent, sources, model, prompt_tokens,
-                                 generated_tokens, ttft_ms, duration_ms, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING"#,
+                                 generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING"#,
     )
     .bind(m.id)
     .bind(m.conversation_id)
@@ -53,8 +88,12 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
     .bind(m.ttft_ms)
     .bind(m.duration_ms)
     .bind(m.created_at)
+    .bind(m.sentiment)
+    .bind(&m.answered_by)
+    .bind(&m.author)
     .execute(&mut *tx)
     .await?;
+    notify(&mut tx, m.conversation_id, Some(m.id)).await?;
     sqlx::query("UPDATE conversations SET updated_at = now() WHERE id = $1")
         .bind(m.conversation_id)
         .execute(&mut *tx)
@@ -63,10 +102,21 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
 }
 
 pub async fn messages(pool: &PgPool, conversation: Uuid) -> Result<Vec<MessageRow>, sqlx::Error> {
-    sqlx::query_as("SELECT id, conversation_id, role, text, intent, sources, model, prompt_tokens, generated_tokens, ttft_ms, duration_ms, created_at FROM messages WHERE conversation_id = $1 ORDER BY created_at, id")
+    sqlx::query_as(&format!("{SELECT} WHERE conversation_id = $1 ORDER BY created_at, id"))
         .bind(conversation)
         .fetch_all(pool)
         .await
+}
+
+const SELECT: &str = "SELECT id, conversation_id, role, text, intent, sources, model, prompt_tokens, generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author FROM messages";
+
+pub async fn message(pool: &PgPool, id: Uuid) -> Result<Option<MessageRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{SELECT} WHERE id = $1")).bind(id).fetch_optional(pool).await
+}
+
+/// The conversation an answer belongs to.
+pub async fn conversation_of(pool: &PgPool, message: Uuid) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar("SELECT conversation_id FROM messages WHERE id = $1").bind(message).fetch_optional(pool).await
 }
 
 /// Records thumbs up or down on an assistant message; false when there is no such message.

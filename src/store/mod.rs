@@ -1,10 +1,13 @@
 //! Postgres: the source of truth. One file per table; migrations are applied at start.
+pub mod analytics;
 pub mod articles;
 pub mod conversations;
 pub mod descriptions;
 pub mod embeddings;
+pub mod escalations;
 pub mod products;
 pub mod queries;
+pub mod tokens;
 
 use secrecy::ExposeSecret;
 use sqlx::PgPool;

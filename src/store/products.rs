@@ -53,6 +53,7 @@ pub async fn all(pool: &PgPool) -> Result<Vec<Product>, sqlx::Error> {
     rows.into_iter().map(Product::try_from).collect()
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Upsert {
     Inserted,
     Updated,

@@ -34,7 +34,7 @@ async fn every_turn_is_stored_with_personal_details_masked() {
     let app = spawn_demo_app_with(fake("The Beats Flex costs $49.99 [1].")).await;
     let c = app.new_conversation().await;
     app.ask(&c, "I'm ann@example.com, are there wireless earphones?").await;
-    let body: Value = app.get(&format!("/api/conversations/{c}")).await.json().await.expect("json");
+    let body = app.history(&c).await;
     let messages = body["messages"].as_array().expect("messages");
     assert_eq!(messages.len(), 2);
     assert_eq!(messages[0]["role"], "shopper");
@@ -60,7 +60,7 @@ async fn something_the_shop_does_not_sell_gets_no_invented_product() {
     let app = spawn_demo_app_with(fake("We have a great telescope for $99 [1].")).await;
     let c = app.new_conversation().await;
     let evs = app.ask(&c, "do you have an astronomical telescope with a tripod mount?").await;
-    assert_eq!(events(&evs, "done")[0]["answered_by"], "fixed", "the model is not asked without evidence");
+    assert_eq!(events(&evs, "done")[0]["answered_by"], "unanswered", "the model is not asked without evidence");
     assert!(answer(&evs).contains("couldn't find"), "{}", answer(&evs));
     assert_eq!(events(&evs, "sources")[0]["sources"].as_array().map(Vec::len), Some(0));
 }
@@ -103,7 +103,11 @@ async fn feedback_is_recorded_on_answers() {
     let evs = app.ask(&c, "wireless earphones").await;
     let message = events(&evs, "done")[0]["message_id"].as_str().expect("id").to_string();
     let post = |id: String, body: Value| {
-        app.client.post(format!("{}/api/messages/{id}/feedback", app.address)).json(&body).send()
+        app.client
+            .post(format!("{}/api/messages/{id}/feedback", app.address))
+            .header("x-conversation-token", app.token_of(&c))
+            .json(&body)
+            .send()
     };
     let ok =
         post(message.clone(), serde_json::json!({"rating": "down", "comment": "too short"})).await.expect("request");
@@ -157,10 +161,10 @@ async fn a_full_queue_answers_503_with_retry_after() {
     let engine = aisle::llm::LlamaEngine::start(&test_llm_settings(1, 1), &system).expect("engine");
     let app = spawn_with_generator(demo_settings().await, GeneratorChoice::Given(Arc::new(engine))).await;
     app.wait_ready().await;
-    let c = app.new_conversation().await;
+    let [c1, c2, c3] = [app.new_conversation().await, app.new_conversation().await, app.new_conversation().await];
     let question = "Tell me everything about the Apple AirPods Max Silver headphones";
-    let (a, b) = tokio::join!(app.send_message(&c, question), app.send_message(&c, question));
-    let third = app.send_message(&c, question).await;
+    let (a, b) = tokio::join!(app.send_message(&c1, question), app.send_message(&c2, question));
+    let third = app.send_message(&c3, question).await;
     assert_eq!(third.status().as_u16(), 503);
     assert!(third.headers().contains_key("retry-after"));
     assert_eq!(third.json::<Value>().await.expect("json")["error"]["code"], "overloaded");

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub pool: PgPool,
     pub app: Arc<aisle::startup::AppState>,
     pub client: reqwest::Client,
+    /// Conversation tokens, by conversation id, as a shopper's browser keeps them.
+    tokens: std::sync::Mutex<std::collections::HashMap<String, String>>,
 }
 
 fn server_url() -> String {
@@ -80,6 +82,9 @@ pub fn settings_for(database: &str) -> Settings {
     let mut s = Settings::load(None).expect("settings");
     s.server.port = 0;
     s.database.url = SecretString::from(database_url(database));
+    // Tests send many requests from one address; the rate-limit test sets its own.
+    s.limits.per_ip_per_minute = 100_000;
+    s.limits.per_conversation_per_minute = 100_000;
     // Each app spools to its own file, so tests cannot replay each other's messages.
     s.chat.spool_path = std::env::temp_dir().join(format!("aisle-spool-{}.jsonl", uuid::Uuid::new_v4().simple()));
     s
@@ -122,7 +127,7 @@ pub async fn spawn_with_generator(settings: Settings, generator: GeneratorChoice
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state.clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, pool, app: state, client: reqwest::Client::new() }
+    TestApp { address, pool, app: state, client: reqwest::Client::new(), tokens: Default::default() }
 }
 
 /// Aisle over an empty database.
@@ -169,16 +174,51 @@ impl TestApp {
     pub async fn new_conversation(&self) -> String {
         let r = self.client.post(format!("{}/api/conversations", self.address)).send().await.expect("request");
         assert_eq!(r.status().as_u16(), 201);
-        r.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_string()
+        let body = r.json::<Value>().await.expect("json");
+        let id = body["id"].as_str().expect("id").to_string();
+        let token = body["token"].as_str().expect("a conversation token").to_string();
+        self.tokens.lock().expect("tokens").insert(id.clone(), token);
+        id
+    }
+
+    /// The conversation's token (a made-up one for a conversation this app did not start).
+    pub fn token_of(&self, conversation: &str) -> String {
+        self.tokens.lock().expect("tokens").get(conversation).cloned().unwrap_or_else(|| "conv_unknown".into())
     }
 
     pub async fn send_message(&self, conversation: &str, text: &str) -> reqwest::Response {
         self.client
             .post(format!("{}/api/conversations/{conversation}/messages", self.address))
+            .header("x-conversation-token", self.token_of(conversation))
             .json(&serde_json::json!({ "text": text }))
             .send()
             .await
             .expect("request")
+    }
+
+    /// The conversation as its shopper reads it.
+    pub async fn history(&self, conversation: &str) -> Value {
+        let r = self
+            .client
+            .get(format!("{}/api/conversations/{conversation}", self.address))
+            .header("x-conversation-token", self.token_of(conversation))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(r.status().as_u16(), 200);
+        r.json().await.expect("json")
+    }
+
+    /// Makes a staff, editor or admin token straight in the database, as `aisle token create` does.
+    pub async fn token(&self, role: &str, name: &str) -> String {
+        let token = aisle::auth::new_token("aisle");
+        aisle::store::tokens::create(&self.pool, name, role, &aisle::auth::hash(&token)).await.expect("token");
+        token
+    }
+
+    /// A request with a team member's token.
+    pub fn as_team(&self, method: reqwest::Method, path: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, format!("{}{path}", self.address)).bearer_auth(token)
     }
 
     /// Sends a message and reads the whole event stream.

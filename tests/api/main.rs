@@ -4,5 +4,6 @@ mod describe;
 mod helpers;
 mod import;
 mod openai;
+mod people;
 mod search;
 mod service;

@@ -1,0 +1,202 @@
+// Aisle chat widget. Embed on any page with one tag:
+//   <script src="https://your-aisle-host/widget.js" defer></script>
+// Everything any party wrote (shopper, Aisle, staff, catalog) is inserted as text, never as HTML.
+(function () {
+  "use strict";
+  const script = document.currentScript;
+  const base = new URL(script ? script.src : "/widget.js", location.href).origin;
+  const KEY = "aisle.conversation." + base;
+
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") el.className = v;
+      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+      else if (v !== false && v != null) el.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat()) if (c != null) el.append(c instanceof Node ? c : String(c));
+    return el;
+  }
+
+  // Reads a text/event-stream response body, calling onEvent(name, data) per event.
+  async function readEvents(response, onEvent) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        let name = "message", data = "";
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) name = line.slice(6).trim();
+          else if (line.startsWith("data:")) data += line.slice(5).trim();
+        }
+        if (data) { try { onEvent(name, JSON.parse(data)); } catch (e) { /* keep-alive or malformed */ } }
+      }
+    }
+  }
+
+  const host = h("div", { id: "aisle-widget" });
+  const root = host.attachShadow({ mode: "open" });
+  root.append(h("link", { rel: "stylesheet", href: base + "/aisle.css" }));
+  const launcher = h("button", { class: "aisle-launcher", type: "button", "aria-expanded": "false" }, "Chat with us");
+  const log = h("ol", { class: "messages", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
+  const status = h("div", { class: "aisle-status", role: "status" });
+  const input = h("textarea", { rows: "1", maxlength: "2000", "aria-label": "Your message", placeholder: "Ask about a product, delivery, returns…" });
+  const send = h("button", { type: "submit" }, "Send");
+  const human = h("button", { type: "button", class: "secondary" }, "Talk to a person");
+  const form = h("form", { class: "aisle-form" }, input, send);
+  const close = h("button", { type: "button", "aria-label": "Close chat" }, "×");
+  const panel = h("section", { class: "aisle-panel", hidden: true, "aria-label": "Shop assistant" },
+    h("div", { class: "aisle-head" }, h("strong", {}, "Shop assistant"), close),
+    status, log, h("div", { class: "aisle-tools" }, human), form);
+  root.append(launcher, panel);
+
+  let conversation = null;
+  const shown = new Set();
+
+  function note(text) {
+    log.append(h("li", { class: "note" }, text));
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function bubble(role, who) {
+    const body = h("span", { class: "text" });
+    const li = h("li", { class: role }, who ? h("span", { class: "who" }, who) : null, body);
+    log.append(li);
+    log.scrollTop = log.scrollHeight;
+    return { li, body };
+  }
+
+  function card(s) {
+    const p = s.product;
+    const facts = p
+      ? "$" + Number(p.price).toFixed(2) + " · " + (p.stock > 0 ? "in stock" : "out of stock") + (p.rating ? " · " + Number(p.rating).toFixed(1) + "★" : "")
+      : (s.text || "").slice(0, 160);
+    return h("div", { class: "source" }, h("b", {}, "[" + s.n + "] " + s.title), h("span", {}, facts));
+  }
+
+  function thumbs(li, messageId) {
+    const row = h("div", { class: "thumbs" });
+    const rate = async (rating, button) => {
+      let comment = null;
+      if (rating === "down") comment = prompt("What was wrong with this answer? (optional)") || null;
+      const r = await api("/api/messages/" + messageId + "/feedback", { method: "POST", body: JSON.stringify({ rating, comment }) });
+      if (r.ok) { for (const b of row.querySelectorAll("button")) b.setAttribute("aria-pressed", "false"); button.setAttribute("aria-pressed", "true"); }
+    };
+    const up = h("button", { type: "button", "aria-pressed": "false", "aria-label": "Helpful", onclick: () => rate("up", up) }, "👍");
+    const down = h("button", { type: "button", "aria-pressed": "false", "aria-label": "Not helpful", onclick: () => rate("down", down) }, "👎");
+    row.append(up, down);
+    li.append(row);
+  }
+
+  function api(path, init) {
+    const headers = { "content-type": "application/json" };
+    if (conversation) headers["x-conversation-token"] = conversation.token;
+    return fetch(base + path, Object.assign({ headers }, init));
+  }
+
+  async function problem(r) {
+    try { const body = await r.json(); return body.error.message; } catch (e) { return "Something went wrong (" + r.status + "). Please try again."; }
+  }
+
+  function showStatus(s) {
+    status.textContent = s.status === "bot" || s.status === "resolved" ? "" : s.text;
+    if (s.status !== "waiting" || !shown.has("waiting")) note(s.text);
+    if (s.status === "waiting") shown.add("waiting"); else shown.delete("waiting");
+  }
+
+  async function follow() {
+    // Messages from a person, and who is answering, arrive on the conversation's live stream.
+    for (;;) {
+      try {
+        const r = await api("/api/conversations/" + conversation.id + "/events", { method: "GET" });
+        if (r.status === 404 || r.status === 403) return;
+        let first = true;
+        await readEvents(r, (name, data) => {
+          if (name === "status") { if (!(first && data.status === "bot")) showStatus(data); first = false; }
+          if (name === "message" && data.role === "staff" && !shown.has(data.id)) {
+            shown.add(data.id);
+            bubble("staff", data.author || "Our team").body.textContent = data.text;
+          }
+        });
+      } catch (e) { /* network: retry below */ }
+      await new Promise((ok) => setTimeout(ok, 2000));
+    }
+  }
+
+  async function start() {
+    if (conversation) return;
+    try { conversation = JSON.parse(sessionStorage.getItem(KEY)); } catch (e) { conversation = null; }
+    if (conversation) {
+      const r = await api("/api/conversations/" + conversation.id, { method: "GET" });
+      if (r.ok) {
+        for (const m of (await r.json()).messages) {
+          shown.add(m.id);
+          bubble(m.role, m.role === "staff" ? m.author : null).body.textContent = m.text;
+        }
+      } else conversation = null;
+    }
+    if (!conversation) {
+      const r = await api("/api/conversations", { method: "POST" });
+      if (!r.ok) { note(await problem(r)); return; }
+      conversation = await r.json();
+      sessionStorage.setItem(KEY, JSON.stringify(conversation));
+      note("Hi! Ask me about products, delivery, returns or payment. A person from our team can join at any time.");
+    }
+    follow();
+  }
+
+  async function ask(text) {
+    await start();
+    if (!conversation) return;
+    bubble("shopper").body.textContent = text;
+    send.disabled = true;
+    const { li, body } = bubble("assistant");
+    li.setAttribute("aria-busy", "true");
+    try {
+      const r = await api("/api/conversations/" + conversation.id + "/messages", { method: "POST", body: JSON.stringify({ text }) });
+      if (!r.ok) { li.remove(); note(await problem(r)); return; }
+      await readEvents(r, (name, data) => {
+        if (name === "token") { body.textContent += data.text; log.scrollTop = log.scrollHeight; }
+        if (name === "sources" && data.sources.length) li.append(h("div", { class: "sources" }, data.sources.map(card)));
+        if (name === "status") showStatus(data);
+        if (name === "error") note(data.message);
+        if (name === "done") {
+          shown.add(data.message_id);
+          if (data.answered_by === "staff") li.remove();
+          else thumbs(li, data.message_id);
+        }
+      });
+    } catch (e) {
+      note("The connection was lost. Please try again.");
+    } finally {
+      li.removeAttribute("aria-busy");
+      send.disabled = false;
+      input.focus();
+    }
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    ask(text);
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+  human.addEventListener("click", () => ask("I'd like to talk to a person, please."));
+  launcher.addEventListener("click", () => {
+    panel.hidden = false; launcher.hidden = true; launcher.setAttribute("aria-expanded", "true");
+    start(); input.focus();
+  });
+  close.addEventListener("click", () => { panel.hidden = true; launcher.hidden = false; launcher.setAttribute("aria-expanded", "false"); launcher.focus(); });
+  document.body.append(host);
+})();
