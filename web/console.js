@@ -98,8 +98,12 @@
     async function load(id) {
       const c = await api("/api/conversations/" + id);
       $("conv-status").textContent = c.status === "staff" ? "with " + (c.assignee || "staff") : c.status;
+      $("claim").disabled = c.status !== "waiting";
+      $("release").disabled = $("resolve").disabled = $("reply").disabled = c.status !== "staff";
       $("conv-reason").textContent = c.reason ? "escalated: " + c.reason.replace(/_/g, " ") : "";
       $("conv-summary").textContent = c.summary || "The summary is being written…";
+      // The model writes the summary after the handoff; look again until it is there.
+      if (!c.summary && c.reason) setTimeout(() => { if (current === id) load(id).catch(() => {}); }, 2000);
       for (const m of c.messages) addMessage(m);
       return c;
     }
@@ -153,7 +157,7 @@
         return h("div", {}, h("span", {}, String(x.hour).padStart(2, "0") + "h"), h("span", {}, fill), h("span", {}, x.messages));
       }));
       $("stats").replaceChildren(
-        h("p", {}, r.conversations + " conversations"),
+        h("p", {}, "Conversations: " + r.conversations),
         ...section("Escalations by reason", r.escalations_by_reason.map((x) => h("li", {}, x.key.replace(/_/g, " ") + ": " + x.count))),
         ...section("Could not answer", r.unanswered.map((x) => h("li", {}, x.question + " (" + x.times + "×)"))),
         ...section("Thumbs down", r.thumbs_down.map((x) => h("li", {}, h("div", {}, "Q: " + (x.question || "?")), h("div", { class: "meta" }, "A: " + x.answer.slice(0, 160)), x.comment ? h("div", {}, "“" + x.comment + "”") : null))),

@@ -65,8 +65,8 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  function bubble(role, who) {
-    const body = h("span", { class: "text" });
+  function bubble(role, who, text) {
+    const body = h("span", { class: "text" }, text || "");
     const li = h("li", { class: role }, who ? h("span", { class: "who" }, who) : null, body);
     log.append(li);
     log.scrollTop = log.scrollHeight;
@@ -89,9 +89,9 @@
       const r = await api("/api/messages/" + messageId + "/feedback", { method: "POST", body: JSON.stringify({ rating, comment }) });
       if (r.ok) { for (const b of row.querySelectorAll("button")) b.setAttribute("aria-pressed", "false"); button.setAttribute("aria-pressed", "true"); }
     };
-    const up = h("button", { type: "button", "aria-pressed": "false", "aria-label": "Helpful", onclick: () => rate("up", up) }, "👍");
-    const down = h("button", { type: "button", "aria-pressed": "false", "aria-label": "Not helpful", onclick: () => rate("down", down) }, "👎");
-    row.append(up, down);
+    const up = h("button", { type: "button", "aria-pressed": "false", "aria-label": "Helpful", onclick: () => rate("up", up) }, "Yes");
+    const down = h("button", { type: "button", "aria-pressed": "false", "aria-label": "Not helpful", onclick: () => rate("down", down) }, "No");
+    row.append(h("span", {}, "Helpful?"), up, down);
     li.append(row);
   }
 
@@ -105,10 +105,13 @@
     try { const body = await r.json(); return body.error.message; } catch (e) { return "Something went wrong (" + r.status + "). Please try again."; }
   }
 
+  // The bar says who is answering now; a change of hands is also noted in the conversation.
+  // (The queue position is in the bar only: the handoff answer already says it.)
   function showStatus(s) {
     status.textContent = s.status === "bot" || s.status === "resolved" ? "" : s.text;
-    if (s.status !== "waiting" || !shown.has("waiting")) note(s.text);
-    if (s.status === "waiting") shown.add("waiting"); else shown.delete("waiting");
+    if (s.status !== "waiting" && shown.has("status:" + s.status) === false) note(s.text);
+    for (const k of ["waiting", "staff", "bot", "resolved"]) shown.delete("status:" + k);
+    shown.add("status:" + s.status);
   }
 
   async function follow() {
@@ -122,7 +125,7 @@
           if (name === "status") { if (!(first && data.status === "bot")) showStatus(data); first = false; }
           if (name === "message" && data.role === "staff" && !shown.has(data.id)) {
             shown.add(data.id);
-            bubble("staff", data.author || "Our team").body.textContent = data.text;
+            bubble("staff", data.author || "Our team", data.text);
           }
         });
       } catch (e) { /* network: retry below */ }
@@ -138,7 +141,7 @@
       if (r.ok) {
         for (const m of (await r.json()).messages) {
           shown.add(m.id);
-          bubble(m.role, m.role === "staff" ? m.author : null).body.textContent = m.text;
+          bubble(m.role, m.role === "staff" ? m.author : null, m.text);
         }
       } else conversation = null;
     }
@@ -155,7 +158,7 @@
   async function ask(text) {
     await start();
     if (!conversation) return;
-    bubble("shopper").body.textContent = text;
+    bubble("shopper", null, text);
     send.disabled = true;
     const { li, body } = bubble("assistant");
     li.setAttribute("aria-busy", "true");
@@ -170,7 +173,8 @@
         if (name === "done") {
           shown.add(data.message_id);
           if (data.answered_by === "staff") li.remove();
-          else thumbs(li, data.message_id);
+          else if (data.answered_by !== "handoff") thumbs(li, data.message_id);
+          else li.append(h("span", { class: "sr-only" }, "(done)"));
         }
       });
     } catch (e) {

@@ -141,17 +141,21 @@ impl ChatService {
             }
             _ => None,
         };
-        let summary = written.filter(|s| s.len() > 10).unwrap_or_else(|| extractive(&messages));
+        // The products come from the sources cited, never from the model.
+        // A small model sometimes repeats the instructions instead of following them.
+        let followed = |s: &String| s.contains("Wants:") && !s.contains("what the shopper wants");
+        let summary = match written.filter(followed) {
+            Some(w) => format!("{w}\nProducts: {}", products(&messages)),
+            None => extractive(&messages),
+        };
         if let Err(e) = escalations::set_summary(&self.pool, conversation, &summary).await {
             tracing::warn!(error = %e, "could not store the handoff summary");
         }
     }
 }
 
-/// A summary without a model: the first question, the last answer, the products cited.
-fn extractive(messages: &[conversations::MessageRow]) -> String {
-    let first = messages.iter().find(|m| m.role == "shopper").map_or("", |m| m.text.as_str());
-    let tried = messages.iter().rev().find(|m| m.role == "assistant").map_or("nothing yet", |m| m.text.as_str());
+/// The products the conversation's answers cited, by title.
+fn products(messages: &[conversations::MessageRow]) -> String {
     let mut products: Vec<String> = messages
         .iter()
         .filter_map(|m| m.sources.as_array())
@@ -159,10 +163,17 @@ fn extractive(messages: &[conversations::MessageRow]) -> String {
         .filter(|s| s["type"] == "product")
         .filter_map(|s| s["title"].as_str().map(str::to_string))
         .collect();
-    products.dedup();
-    let products = if products.is_empty() { "none".to_string() } else { products.join(", ") };
+    let mut seen = std::collections::HashSet::new();
+    products.retain(|p| seen.insert(p.clone()));
+    if products.is_empty() { "none".to_string() } else { products.join(", ") }
+}
+
+/// A summary without a model: the first question, the last answer, the products cited.
+fn extractive(messages: &[conversations::MessageRow]) -> String {
+    let first = messages.iter().find(|m| m.role == "shopper").map_or("", |m| m.text.as_str());
+    let tried = messages.iter().rev().find(|m| m.role == "assistant").map_or("nothing yet", |m| m.text.as_str());
     let cut = |s: &str| s.chars().take(200).collect::<String>();
-    format!("Wants: {}\nTried: {}\nProducts: {products}", cut(first), cut(tried))
+    format!("Wants: {}\nTried: {}\nProducts: {}", cut(first), cut(tried), products(messages))
 }
 
 #[cfg(test)]

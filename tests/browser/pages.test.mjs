@@ -1,0 +1,107 @@
+// What a shopper, a support person and an editor see and do, in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startAisle, screenshots } from "./harness.mjs";
+
+let aisle, shopper;
+
+before(async () => {
+  aisle = await startAisle();
+  shopper = await (await aisle.browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+});
+
+after(async () => { if (aisle) await aisle.stop(); });
+
+/** Opens the widget on the demo shop page. */
+async function openChat(page) {
+  await page.goto(aisle.base + "/");
+  await page.getByRole("button", { name: "Chat with us" }).click();
+  await page.getByRole("textbox", { name: "Your message" }).waitFor();
+}
+
+/** Sends a message and returns the assistant's bubble; records how its text grew. */
+async function ask(page, text) {
+  const before = await page.locator("#aisle-widget li.assistant").count();
+  await page.getByRole("textbox", { name: "Your message" }).fill(text);
+  await page.getByRole("textbox", { name: "Your message" }).press("Enter");
+  const bubble = page.locator("#aisle-widget li.assistant").nth(before);
+  await bubble.waitFor();
+  const lengths = new Set();
+  for (let i = 0; i < 1200; i++) {
+    lengths.add((await bubble.locator(".text").textContent()).length);
+    if ((await bubble.getAttribute("aria-busy")) === null) break;
+    await page.waitForTimeout(50);
+  }
+  return { bubble, lengths };
+}
+
+test("a shopper asks and sees a streamed answer citing the catalog", async () => {
+  await openChat(shopper);
+  const { bubble, lengths } = await ask(shopper, "How much do the Beats Flex wireless earphones cost?");
+  const text = await bubble.locator(".text").textContent();
+  assert.ok(text.length > 20, text);
+  assert.ok([...lengths].filter((n) => n > 0).length >= 3, `the answer appeared in pieces, not at once: ${[...lengths]}`);
+  const card = bubble.locator(".source").first();
+  assert.match(await card.textContent(), /Beats Flex/);
+  assert.match(await card.textContent(), /\$49\.99/, "the card's price comes from the catalog");
+  await bubble.locator(".thumbs").getByRole("button", { name: "Helpful", exact: true }).click();
+  await bubble.locator('.thumbs button[aria-pressed="true"]').waitFor();
+  await shopper.screenshot({ path: join(screenshots, "shop-widget.png") });
+});
+
+test("a shopper asks for a person; staff claim and reply; the shopper sees it live", async () => {
+  await shopper.getByRole("button", { name: "Talk to a person" }).click();
+  await shopper.locator("#aisle-widget .aisle-status").filter({ hasText: "queue" }).waitFor();
+
+  const staff = await (await aisle.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await staff.goto(aisle.base + "/staff");
+  await staff.getByLabel("Staff token").fill(aisle.tokens.staff);
+  await staff.getByRole("button", { name: "Sign in" }).click();
+  const item = staff.locator("#queue li").filter({ hasText: "talk to a person" });
+  await item.getByRole("button").click();
+  await staff.getByRole("button", { name: "Claim", exact: true }).click();
+  await staff.locator("#conv-status").filter({ hasText: "with Sam" }).waitFor();
+  await shopper.locator("#aisle-widget li.note").filter({ hasText: "Sam from our team has joined" }).waitFor();
+
+  // Text from anyone is shown as text: markup in a reply never becomes HTML.
+  const reply = 'Hi, I\'m Sam. Happy to help <img src=x onerror="window.__pwned=1">';
+  await staff.getByLabel("Reply to the shopper").fill(reply);
+  await staff.getByRole("button", { name: "Send" }).click();
+  const seen = shopper.locator("#aisle-widget li.staff").filter({ hasText: "Hi, I'm Sam" });
+  await seen.waitFor();
+  assert.equal(await seen.locator(".text").textContent(), reply);
+  assert.equal(await shopper.locator("#aisle-widget img").count(), 0);
+  assert.equal(await shopper.evaluate(() => window.__pwned), undefined);
+
+  // The summary is written for the person who took over.
+  await staff.locator("#conv-summary").filter({ hasNotText: "being written" }).waitFor({ timeout: 60000 });
+  await staff.screenshot({ path: join(screenshots, "staff-console.png"), fullPage: true });
+  await shopper.screenshot({ path: join(screenshots, "shop-with-staff.png") });
+  await staff.getByRole("button", { name: "Resolve" }).click();
+  await shopper.locator("#aisle-widget li.note").filter({ hasText: "resolved" }).waitFor();
+});
+
+test("an editor changes an FAQ and the next answer uses the new text", async () => {
+  const editor = await (await aisle.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await editor.goto(aisle.base + "/kb");
+  await editor.getByLabel("Editor token").fill(aisle.tokens.editor);
+  await editor.getByRole("button", { name: "Sign in" }).click();
+  await editor.getByLabel("Search").fill("payment");
+  await editor.locator("#articles li").filter({ hasText: "payment-methods" }).getByRole("button").click();
+  const body = editor.getByLabel("Text");
+  await editor.locator("#f-meta").filter({ hasText: "Revision 1" }).waitFor();
+  await body.fill((await body.inputValue()) + " We now also accept Klarna instalments.");
+  await editor.getByLabel("How would Aisle answer, with this draft?").fill("Which payment methods do you accept?");
+  await editor.getByRole("button", { name: "Preview" }).click();
+  await editor.locator("#preview").filter({ hasText: "Klarna" }).waitFor();
+  await editor.getByRole("button", { name: "Save" }).click();
+  await editor.locator("#edit-ok").filter({ hasText: "Saved revision 2" }).waitFor();
+  await editor.locator("#history li").filter({ hasText: "edited by Eve" }).waitFor();
+  await editor.screenshot({ path: join(screenshots, "kb-editor.png"), fullPage: true });
+
+  const next = await (await aisle.browser.newContext()).newPage();
+  await openChat(next);
+  const { bubble } = await ask(next, "Which payment methods do you accept?");
+  assert.match(await bubble.locator(".text").textContent(), /Klarna/);
+});
