@@ -111,6 +111,11 @@ enum BenchWhat {
         #[arg(long, default_value_t = 200)]
         queries: usize,
     },
+    /// How long until a knowledge-base edit is searchable in another process (NOTIFY + rebuild).
+    Reindex {
+        #[arg(long, default_value_t = 20)]
+        repeats: usize,
+    },
     /// Time to first token and tokens/s, cold and warm, and with 1 to 8 conversations at once.
     Chat {
         #[arg(long, default_value_t = 3)]
@@ -274,6 +279,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let chat = aisle::chat::ChatService::new(retriever, None, prompts, pool, settings.chat.clone(), max_tokens);
             let remote = remote.map(|url| (url, remote_model));
             bench::chat(&chat, &settings.llm, repeats.max(1), max_tokens, remote).await?;
+        }
+        Command::Bench { what: BenchWhat::Reindex { repeats } } => {
+            let pool = connect(&settings).await?;
+            let embedder = load_embedder(&settings).await;
+            bench::reindex(&pool, embedder, &settings.retrieval, repeats.max(1)).await?;
         }
         Command::Bench { what: BenchWhat::Retrieval { sizes, queries } } => {
             let embedder = load_embedder(&settings)

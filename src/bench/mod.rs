@@ -1,8 +1,10 @@
 //! `aisle bench retrieval`: index build time and query latency on synthetic catalogs.
 mod chat;
+mod reindex;
 mod synthetic;
 
 pub use chat::chat;
+pub use reindex::reindex;
 
 pub use synthetic::catalog;
 

@@ -34,11 +34,24 @@ impl Model {
         let template = model
             .chat_template(None)
             .map_err(|e| GenError::Unavailable(format!("the model has no chat template: {e}")))?;
-        let devices: Vec<String> = llama_cpp_2::list_llama_ggml_backend_devices()
-            .into_iter()
-            .map(|d| format!("{} ({})", d.name, d.backend))
-            .collect();
-        tracing::info!(model = %s.model_path.display(), gpu_layers = s.gpu_layers, ?devices, slots = s.slots, "language model loaded");
+        let all = llama_cpp_2::list_llama_ggml_backend_devices();
+        let devices: Vec<String> = all.iter().map(|d| format!("{} ({})", d.description, d.backend)).collect();
+        let gpu = all.iter().find(|d| {
+            use llama_cpp_2::LlamaBackendDeviceType::{Accelerator, Gpu, IntegratedGpu};
+            matches!(d.device_type, Gpu | IntegratedGpu | Accelerator)
+        });
+        // llama.cpp offloads the repeating layers plus the output layer: n_layer + 1 in all.
+        let on_gpu = gpu.map_or(0, |_| s.gpu_layers.min(model.n_layer() + 1));
+        let backend = gpu.filter(|_| on_gpu > 0).map_or("CPU".to_string(), |d| d.backend.clone());
+        tracing::info!(
+            model = %s.model_path.display(),
+            backend,
+            layers_on_gpu = on_gpu,
+            layers = model.n_layer() + 1,
+            ?devices,
+            slots = s.slots,
+            "language model loaded"
+        );
         Ok(Self { model, template })
     }
 

@@ -43,10 +43,25 @@ fn backend() -> Result<&'static LlamaBackend, GenError> {
     BACKEND
         .get_or_init(|| {
             llama_cpp_2::send_logs_to_tracing(llama_cpp_2::LogOptions::default());
+            load_backend_modules();
             LlamaBackend::init().map_err(|e| e.to_string())
         })
         .as_ref()
         .map_err(|e| GenError::Unavailable(e.clone()))
+}
+
+/// With the `gpu` feature, ggml's backends (CPU variants, CUDA, ...) are shared libraries loaded at
+/// run time from the binary's own folder: the same binary uses a GPU when `libggml-cuda.so` is
+/// there and a GPU is present, and the CPU otherwise. Without the feature the CPU backend is built in.
+fn load_backend_modules() {
+    #[cfg(feature = "gpu")]
+    {
+        let here = std::env::current_exe().ok().and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        match here {
+            Some(dir) => llama_cpp_2::llama_backend::load_backends_from_path(&dir),
+            None => llama_cpp_2::llama_backend::load_backends(),
+        }
+    }
 }
 
 pub(super) struct Job {
