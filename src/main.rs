@@ -127,6 +127,18 @@ enum BenchWhat {
         remote: Option<String>,
         #[arg(long, default_value = "remote")]
         remote_model: String,
+        /// Conversations at once in the aggregate table.
+        #[arg(long, value_delimiter = ',', default_values_t = [1usize, 2, 4, 8])]
+        concurrency: Vec<usize>,
+        /// Measure with each of these `llm.gpu_layers` (e.g. 999,0: GPU, then CPU); default: the setting.
+        #[arg(long, value_delimiter = ',')]
+        gpu_layers: Vec<u32>,
+        /// Read the prompts from this file instead of building them (no Postgres needed).
+        #[arg(long)]
+        prompts: Option<PathBuf>,
+        /// Write the prompts built here to this file, for a machine without Postgres.
+        #[arg(long)]
+        save_prompts: Option<PathBuf>,
     },
 }
 
@@ -271,14 +283,58 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
             }
         }
-        Command::Bench { what: BenchWhat::Chat { repeats, max_tokens, remote, remote_model } } => {
-            let pool = connect(&settings).await?;
-            let retriever = loaded_retriever(&settings, &pool).await?;
-            let prompts = aisle::chat::Prompts::load(&settings.chat.shop_name, settings.chat.max_words)
-                .map_err(anyhow::Error::msg)?;
-            let chat = aisle::chat::ChatService::new(retriever, None, prompts, pool, settings.chat.clone(), max_tokens);
-            let remote = remote.map(|url| (url, remote_model));
-            bench::chat(&chat, &settings.llm, repeats.max(1), max_tokens, remote).await?;
+        Command::Bench {
+            what:
+                BenchWhat::Chat {
+                    repeats,
+                    max_tokens,
+                    remote,
+                    remote_model,
+                    concurrency,
+                    gpu_layers,
+                    prompts,
+                    save_prompts,
+                },
+        } => {
+            let prompts = match prompts {
+                Some(file) => {
+                    let text =
+                        std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    serde_json::from_str(&text).with_context(|| format!("{} is not a prompts file", file.display()))?
+                }
+                None => {
+                    let pool = connect(&settings).await?;
+                    let retriever = loaded_retriever(&settings, &pool).await?;
+                    let prompts = aisle::chat::Prompts::load(&settings.chat.shop_name, settings.chat.max_words)
+                        .map_err(anyhow::Error::msg)?;
+                    let chat = aisle::chat::ChatService::new(
+                        retriever,
+                        None,
+                        prompts,
+                        pool,
+                        settings.chat.clone(),
+                        max_tokens,
+                    );
+                    bench::prompts(&chat, max_tokens).await?
+                }
+            };
+            let mut prompts: bench::Prompts = prompts;
+            for r in &mut prompts.requests {
+                r.max_tokens = max_tokens;
+            }
+            if let Some(file) = save_prompts {
+                std::fs::write(&file, serde_json::to_string_pretty(&prompts)?)?;
+                println!("prompts written to {}", file.display());
+                return Ok(ExitCode::SUCCESS);
+            }
+            let gpu_layers = if gpu_layers.is_empty() { vec![settings.llm.gpu_layers] } else { gpu_layers };
+            let b = bench::ChatBench {
+                repeats: repeats.max(1),
+                concurrency,
+                gpu_layers,
+                remote: remote.map(|url| (url, remote_model)),
+            };
+            bench::chat(&prompts, &settings.llm, &b).await?;
         }
         Command::Bench { what: BenchWhat::Reindex { repeats } } => {
             let pool = connect(&settings).await?;

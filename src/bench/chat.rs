@@ -53,59 +53,85 @@ async fn at_once(generator: &dyn Generator, requests: &[GenRequest], n: usize) -
     ))
 }
 
-/// Prompts are built exactly as answers build them (same retrieval, evidence filter, templates).
-/// `remote`, when given, is another OpenAI-compatible server (e.g. llama.cpp's) measured alike.
-pub async fn chat(
-    chat: &ChatService,
-    settings: &LlmSettings,
-    repeats: usize,
-    max_tokens: u32,
-    remote: Option<(String, String)>,
-) -> anyhow::Result<()> {
+/// The prompts a benchmark sends: built here from the catalog, or read from a file written by
+/// `--save-prompts` (so a machine without Postgres, such as a GPU box, measures the same prompts).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Prompts {
+    pub system: String,
+    pub requests: Vec<GenRequest>,
+}
+
+/// Builds the prompts exactly as answers build them (same retrieval, evidence filter, templates).
+pub async fn prompts(chat: &ChatService, max_tokens: u32) -> anyhow::Result<Prompts> {
     let mut requests = Vec::new();
     for q in QUESTIONS {
         let sources = cards(&chat.evidence_for(q, None).await?);
         requests.push(GenRequest { max_tokens, ..chat.request(&[], q, &sources)? });
     }
-    let system = &chat.prompts().system;
+    Ok(Prompts { system: chat.prompts().system.clone(), requests })
+}
+
+/// What to measure.
+pub struct ChatBench {
+    pub repeats: usize,
+    /// Conversations at once, for the aggregate table.
+    pub concurrency: Vec<usize>,
+    /// Each value is measured with the same binary: e.g. `[999, 0]` compares GPU and CPU.
+    pub gpu_layers: Vec<u32>,
+    /// Another OpenAI-compatible server (e.g. llama.cpp's) measured alike.
+    pub remote: Option<(String, String)>,
+}
+
+pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow::Result<()> {
+    let (system, requests) = (&p.system, &p.requests);
+    let max_tokens = requests.first().map_or(0, |r| r.max_tokens);
     let remote: Option<Arc<RemoteGenerator>> =
-        remote.map(|(url, model)| Arc::new(RemoteGenerator::new(&url, &model, None)));
-    println!(
-        "chat benchmark: {} ({} threads), {max_tokens} tokens max, medians of {repeats} questions",
-        settings.model_path.display(),
-        settings.threads
-    );
-    println!("{:<34} {:>8} {:>10}", "one question at a time", "ttft_ms", "decode_t/s");
-    let mut warm = (0.0, 0.0);
-    for (label, cache) in [("aisle, prefix cache off", false), ("aisle, prefix cache on", true)] {
-        let engine = LlamaEngine::start(&LlmSettings { prefix_cache: cache, slots: 1, ..settings.clone() }, system)?;
-        run(&engine, requests[requests.len() - 1].clone()).await?; // warm-up: buffers, page cache
-        let (ttft, rate) = one_by_one(&engine, &requests, repeats).await?;
-        println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
-        warm = (ttft, rate);
-    }
-    if let Some(r) = &remote {
-        run(r, requests[requests.len() - 1].clone()).await?;
-        let (ttft, rate) = one_by_one(r, &requests, repeats).await?;
-        println!("{:<34} {ttft:>8.0} {rate:>10.1}", format!("remote {}", r.model_name()));
-        println!("ratio remote/aisle: ttft {:.2}x, decode {:.2}x", ttft / warm.0, rate / warm.1);
-    }
-    let engine = LlamaEngine::start(&LlmSettings { prefix_cache: true, slots: 8, ..settings.clone() }, system)?;
-    run(&engine, requests[requests.len() - 1].clone()).await?;
-    println!(
-        "{:<14} {:>12} {:>14} {:>12} {:>16}",
-        "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms", "remote_aggr_t/s"
-    );
-    for n in [1usize, 2, 4, 8] {
-        let (aggregate, per_stream, ttft) = at_once(&engine, &requests, n).await?;
-        let remote_aggregate = match &remote {
-            Some(r) => match at_once(r, &requests, n).await {
-                Ok((aggregate, ..)) => format!("{aggregate:.1}"),
-                Err(e) => format!("failed: {e}"),
-            },
-            None => "-".into(),
-        };
-        println!("{n:<14} {aggregate:>12.1} {per_stream:>14.1} {ttft:>12.0} {remote_aggregate:>16}");
+        b.remote.clone().map(|(url, model)| Arc::new(RemoteGenerator::new(&url, &model, None)));
+    for &gpu_layers in &b.gpu_layers {
+        let settings = LlmSettings { gpu_layers, ..settings.clone() };
+        println!(
+            "chat benchmark: {} ({} threads, llm.gpu_layers = {gpu_layers}), {max_tokens} tokens max, medians of {} questions",
+            settings.model_path.display(),
+            settings.threads,
+            b.repeats
+        );
+        println!("{:<34} {:>8} {:>10}", "one question at a time", "ttft_ms", "decode_t/s");
+        let mut warm = (0.0, 0.0);
+        for (label, cache) in [("aisle, prefix cache off", false), ("aisle, prefix cache on", true)] {
+            let engine =
+                LlamaEngine::start(&LlmSettings { prefix_cache: cache, slots: 1, ..settings.clone() }, system)?;
+            run(&engine, requests[requests.len() - 1].clone()).await?; // warm-up: buffers, page cache
+            let (ttft, rate) = one_by_one(&engine, requests, b.repeats).await?;
+            println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
+            warm = (ttft, rate);
+        }
+        if let Some(r) = &remote {
+            run(r, requests[requests.len() - 1].clone()).await?;
+            let (ttft, rate) = one_by_one(r, requests, b.repeats).await?;
+            println!("{:<34} {ttft:>8.0} {rate:>10.1}", format!("remote {}", r.model_name()));
+            println!("ratio remote/aisle: ttft {:.2}x, decode {:.2}x", ttft / warm.0, rate / warm.1);
+        }
+        let most = b.concurrency.iter().copied().max().unwrap_or(1) as u32;
+        let engine = LlamaEngine::start(
+            &LlmSettings { prefix_cache: true, slots: most, queue: most as usize * 2, ..settings.clone() },
+            system,
+        )?;
+        run(&engine, requests[requests.len() - 1].clone()).await?;
+        println!(
+            "{:<14} {:>12} {:>14} {:>12} {:>16}",
+            "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms", "remote_aggr_t/s"
+        );
+        for &n in &b.concurrency {
+            let (aggregate, per_stream, ttft) = at_once(&engine, requests, n).await?;
+            let remote_aggregate = match &remote {
+                Some(r) => match at_once(r, requests, n).await {
+                    Ok((aggregate, ..)) => format!("{aggregate:.1}"),
+                    Err(e) => format!("failed: {e}"),
+                },
+                None => "-".into(),
+            };
+            println!("{n:<14} {aggregate:>12.1} {per_stream:>14.1} {ttft:>12.0} {remote_aggregate:>16}");
+        }
     }
     Ok(())
 }

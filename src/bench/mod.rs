@@ -3,7 +3,7 @@ mod chat;
 mod reindex;
 mod synthetic;
 
-pub use chat::chat;
+pub use chat::{ChatBench, Prompts, chat, prompts};
 pub use reindex::reindex;
 
 pub use synthetic::catalog;
