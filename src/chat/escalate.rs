@@ -111,8 +111,14 @@ impl ChatService {
     }
 
     /// A person owns the conversation: the shopper's message is theirs to answer.
-    pub(super) async fn stay_silent(&self, message_id: Uuid, intent: Intent, tx: Sender<ChatEvent>) {
-        let name = "A colleague".to_string();
+    pub(super) async fn stay_silent(
+        &self,
+        message_id: Uuid,
+        intent: Intent,
+        owner: Option<String>,
+        tx: Sender<ChatEvent>,
+    ) {
+        let name = owner.unwrap_or_else(|| "A colleague".into());
         let text = fill(&self.prompts.replies.joined, &[("name", &name)]);
         let _ = tx
             .send(ChatEvent::Status(Status { status: "staff".into(), text, position: None, wait_seconds: None }))

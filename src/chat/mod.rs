@@ -409,11 +409,11 @@ impl ChatService {
         let history = self.recent(conversation);
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.clone());
         // Who answers: without Postgres there is no queue, and Aisle keeps answering.
-        let status = match self.log.has_spooled() {
-            true => "bot".to_string(), // Postgres is away: no need to wait for it to fail again
+        let (status, owner) = match self.log.has_spooled() {
+            true => ("bot".to_string(), None), // Postgres is away: no need to wait for it to fail again
             false => match escalations::state(&self.pool, conversation).await {
-                Ok(Some(s)) => s.status,
-                _ => "bot".to_string(),
+                Ok(Some(s)) => (s.status, s.assignee_name),
+                _ => ("bot".to_string(), None),
             },
         };
         if status == "resolved" {
@@ -429,7 +429,7 @@ impl ChatService {
         let this = self.clone();
         if status == "staff" {
             // A person owns the conversation: they see the message live; Aisle stays silent.
-            tokio::spawn(async move { this.stay_silent(shopper.id, intent, tx).await });
+            tokio::spawn(async move { this.stay_silent(shopper.id, intent, owner, tx).await });
             return Ok(rx);
         }
         let mut plan = self.plan(None, intent, &history, text, previous.as_deref()).await?;

@@ -73,7 +73,11 @@ pub async fn send(
 ) -> Result<impl Responder, ApiError> {
     let id = path.into_inner();
     state.limits.address(peer(&req))?;
-    conversation_viewer(&req, &state, id).await?;
+    if let Viewer::Team(_) = conversation_viewer(&req, &state, id).await? {
+        return Err(ApiError::Forbidden(
+            "only the shopper writes here; staff reply with POST /api/staff/conversations/{id}/messages".into(),
+        ));
+    }
     state.limits.conversation(id)?;
     let mut events = state.chat.reply(id, &body.text).await?;
     let stream = async_stream::stream! {

@@ -144,6 +144,13 @@ async fn a_shopper_reads_only_their_own_conversation() {
     let staff = app.token("staff", "Sam").await;
     let as_staff = app.as_team(Method::GET, &format!("/api/conversations/{theirs}"), &staff).send().await;
     assert_eq!(as_staff.expect("request").status().as_u16(), 200, "staff read any conversation");
+    let posing = app
+        .as_team(Method::POST, &format!("/api/conversations/{theirs}/messages"), &staff)
+        .json(&json!({"text": "hello"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(posing.status().as_u16(), 403, "staff do not write as the shopper");
 }
 
 #[tokio::test]
