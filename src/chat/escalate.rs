@@ -127,6 +127,21 @@ impl ChatService {
         let _ = tx.send(ChatEvent::Done(done)).await;
     }
 
+    /// One short answer from the model about the chat; `None` without a model or a usable answer.
+    async fn ask_about(&self, lines: &[(String, String)], question: &str) -> Option<String> {
+        let generator = self.generator.as_ref()?;
+        let prompt = self.prompts.handoff(lines, question).ok()?;
+        let req = crate::llm::GenRequest {
+            messages: vec![crate::llm::ChatMessage { role: Role::User, content: prompt }],
+            max_tokens: 60,
+        };
+        let (text, _) = crate::llm::complete(generator.as_ref(), req).await.ok()?;
+        let text = text.trim().lines().next().unwrap_or_default().trim().to_string();
+        tracing::debug!(question, answer = %text, "handoff summary");
+        let echoed = text.contains("one short sentence") || text.contains(question);
+        (text.len() > 3 && !echoed).then_some(text)
+    }
+
     /// Writes the handoff summary: by the model when there is one, else from the messages.
     pub async fn summarize(&self, conversation: Uuid) {
         let Ok(messages) = conversations::messages(&self.pool, conversation).await else { return };
@@ -137,22 +152,20 @@ impl ChatService {
             .rev()
             .map(|m| (m.role.clone(), m.text.chars().take(400).collect()))
             .collect();
-        let written = match (&self.generator, self.prompts.handoff(&lines)) {
-            (Some(g), Ok(prompt)) => {
-                let req = crate::llm::GenRequest {
-                    messages: vec![crate::llm::ChatMessage { role: Role::User, content: prompt }],
-                    max_tokens: 120,
-                };
-                crate::llm::complete(g.as_ref(), req).await.map(|(t, _)| t.trim().to_string()).ok()
+        // Small models follow one direct question far better than a format to fill in.
+        let mut written = Vec::new();
+        for question in
+            ["What does the shopper want?", "What has the assistant already answered, suggested or offered?"]
+        {
+            match self.ask_about(&lines, question).await {
+                Some(answer) => written.push(answer),
+                None => break,
             }
-            _ => None,
-        };
+        }
         // The products come from the sources cited, never from the model.
-        // A small model sometimes repeats the instructions instead of following them.
-        let followed = |s: &String| s.contains("Wants:") && !s.contains("what the shopper wants");
-        let summary = match written.filter(followed) {
-            Some(w) => format!("{w}\nProducts: {}", products(&messages)),
-            None => extractive(&messages),
+        let summary = match written.as_slice() {
+            [wants, tried] => format!("Wants: {wants}\nTried: {tried}\nProducts: {}", products(&messages)),
+            _ => extractive(&messages),
         };
         if let Err(e) = escalations::set_summary(&self.pool, conversation, &summary).await {
             tracing::warn!(error = %e, "could not store the handoff summary");

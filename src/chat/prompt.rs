@@ -67,8 +67,17 @@ fn product_facts(p: &Product, policies: bool) -> String {
             s.push_str(&format!(", {}", v.to_lowercase()));
         }
     }
-    let clause: String = p.description.split([',', '.']).next().unwrap_or_default().chars().take(80).collect();
-    format!("{s}. {}", clause.trim())
+    let clause = p.description.split([',', '.']).next().unwrap_or_default().trim();
+    format!("{s}. {}", cut_words(clause, 80))
+}
+
+/// At most `max` characters, ending at a whole word.
+fn cut_words(text: &str, max: usize) -> &str {
+    if text.chars().count() <= max {
+        return text;
+    }
+    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    text[..end].rfind(' ').map_or(&text[..end], |i| text[..i].trim_end_matches([',', ';', ':']))
 }
 
 /// Words that make a product's warranty, shipping and return terms worth the prompt tokens.
@@ -115,10 +124,10 @@ impl Prompts {
         self.env.get_template("describe")?.render(context! { facts, tone, length_words })
     }
 
-    /// The request for a handoff summary; `messages` are (role, text) in order.
-    pub fn handoff(&self, messages: &[(String, String)]) -> Result<String, minijinja::Error> {
+    /// One question about a chat for the handoff summary; `messages` are (role, text) in order.
+    pub fn handoff(&self, messages: &[(String, String)], question: &str) -> Result<String, minijinja::Error> {
         let messages: Vec<_> = messages.iter().map(|(role, text)| context! { role, text }).collect();
-        self.env.get_template("handoff")?.render(context! { messages })
+        self.env.get_template("handoff")?.render(context! { messages, question })
     }
 
     /// The shopper's message with its numbered sources, delimited as data.
@@ -218,6 +227,15 @@ mod tests {
         let sources = [card(1, "Red Lipstick"), card(2, "Eyeshadow Palette")];
         assert_eq!(used("The Red Lipstick costs $12.99.", &sources).len(), 1);
         assert_eq!(used("See [2].", &sources)[0].n, 2);
+    }
+
+    #[test]
+    fn product_facts_end_at_a_whole_word() {
+        assert_eq!(
+            cut_words("offer a comfortable and versatile audio experience", 40),
+            "offer a comfortable and versatile audio"
+        );
+        assert_eq!(cut_words("short", 40), "short");
     }
 
     #[test]
