@@ -209,7 +209,8 @@
       const { article, revisions } = await api("/api/kb/articles/" + encodeURIComponent(id));
       fill(article);
       $("history").replaceChildren(...revisions.map((r) => h("li", {},
-        h("div", {}, "#" + r.revision + " " + r.action + " by " + r.author), h("div", { class: "meta" }, when(r.created_at)),
+        h("div", {}, "#" + r.revision + " " + r.action + " by " + r.author),
+        h("div", { class: "meta" }, when(r.created_at) + (r.changed.length ? " · changed: " + r.changed.join(", ") : "")),
         h("details", {}, h("summary", {}, "Text of this revision"), h("p", { class: "preview" }, r.title + "\n\n" + r.body)))));
       refresh();
     }

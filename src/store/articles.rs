@@ -80,17 +80,40 @@ pub struct Revision {
     pub tags: Vec<String>,
     pub retired: bool,
     pub created_at: DateTime<Utc>,
+    /// What differs from the revision before: `kind`, `title`, `body`, `tags`, `retired`.
+    #[sqlx(skip)]
+    pub changed: Vec<&'static str>,
 }
 
-/// The history of one article, newest first.
+/// The history of one article, newest first, each revision with what it changed.
 pub async fn revisions(pool: &PgPool, id: &str) -> Result<Vec<Revision>, sqlx::Error> {
-    sqlx::query_as(
+    let mut revisions: Vec<Revision> = sqlx::query_as(
         "SELECT revision, action, author, kind, title, body, tags, retired, created_at FROM article_revisions
          WHERE article_id = $1 ORDER BY revision DESC",
     )
     .bind(id)
     .fetch_all(pool)
-    .await
+    .await?;
+    for i in 0..revisions.len() {
+        let changed = match revisions.get(i + 1) {
+            None => vec!["kind", "title", "body", "tags"],
+            Some(before) => {
+                let now = &revisions[i];
+                [
+                    ("kind", now.kind != before.kind),
+                    ("title", now.title != before.title),
+                    ("body", now.body != before.body),
+                    ("tags", now.tags != before.tags),
+                    ("retired", now.retired != before.retired),
+                ]
+                .into_iter()
+                .filter_map(|(field, differs)| differs.then_some(field))
+                .collect()
+            }
+        };
+        revisions[i].changed = changed;
+    }
+    Ok(revisions)
 }
 
 /// Records the article's current state as its newest revision and tells every process.

@@ -368,6 +368,7 @@ async fn editors_change_articles_with_revisions_and_aisle_answers_with_the_chang
         json_of(app.as_team(Method::GET, "/api/kb/articles/payment-methods", &editor).send().await.expect("get")).await;
     let newest = &after["revisions"][0];
     assert_eq!((newest["action"].as_str(), newest["author"].as_str()), (Some("edited"), Some("Eve")));
+    assert_eq!(newest["changed"], json!(["body"]), "what changed");
     assert!(newest["body"].as_str().is_some_and(|b| b.contains("Klarna")));
     assert_eq!(after["revisions"][1]["action"], "imported");
 
