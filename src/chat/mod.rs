@@ -433,7 +433,11 @@ impl ChatService {
             return Ok(rx);
         }
         let mut plan = self.plan(None, intent, &history, text, previous.as_deref()).await?;
-        if status != "waiting" {
+        if status == "waiting" && intent == Intent::WantsHuman {
+            // Already queued: say where they stand rather than promising again.
+            let status = self.queue_status(conversation).await;
+            plan = Plan::Handoff { answer: format!("{} {}", self.prompts.replies.still_waiting, status.text), status };
+        } else if status != "waiting" {
             let not_confident =
                 matches!(&plan, Plan::Fixed { by: "unanswered", .. }) && history.iter().any(|t| t.unanswered);
             if let Some(reason) = escalate::trigger(intent, mood, text, &history, not_confident)

@@ -16,6 +16,7 @@ pub struct Replies {
     pub escalated_unsure: String,
     pub escalated_repeat: String,
     pub queue: String,
+    pub still_waiting: String,
     pub joined: String,
     pub handed_back: String,
     pub resolved: String,

@@ -188,6 +188,8 @@ async fn each_trigger_escalates_with_its_reason() {
     };
     let asked = escalated(&app).await;
     assert_eq!(reason(asked.clone()).await.as_deref(), Some("asked_for_person"));
+    let again = app.ask(&asked, "hello?? I asked for a human").await;
+    assert!(said(&again).contains("number 1 in the queue"), "asking again says where they stand: {}", said(&again));
 
     let angry = app.new_conversation().await;
     let evs = app.ask(&angry, "This is the WORST shop ever, my order never arrived and nobody answers!!!").await;
