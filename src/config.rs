@@ -19,7 +19,7 @@ pub struct Settings {
 /// Requests allowed per minute before a 429 with Retry-After.
 #[derive(Debug, Clone, Deserialize)]
 pub struct LimitSettings {
-    /// Per client address: new conversations, messages and feedback together.
+    /// Per client address: new conversations, messages, feedback and OpenAI-style completions together.
     pub per_ip_per_minute: u32,
     /// Messages per conversation.
     pub per_conversation_per_minute: u32,

@@ -108,6 +108,8 @@ pub async fn completions(
     state: web::Data<AppState>,
     body: web::Json<CompletionRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    // The same per-address budget as the widget: this endpoint also makes the model work.
+    state.limits.address(req.peer_addr().map(|a| a.ip()))?;
     let body = body.into_inner();
     if body.messages.is_empty() {
         return Err(ApiError::InvalidMessage("messages is empty".into()));
