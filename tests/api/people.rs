@@ -578,3 +578,49 @@ async fn the_pages_are_served_with_a_strict_content_policy() {
     assert_eq!(js.headers()["access-control-allow-origin"], "*", "any shop page may load the widget");
     assert!(!js.text().await.expect("js").contains("innerHTML"), "the widget never parses text as HTML");
 }
+
+#[tokio::test]
+async fn a_process_cut_off_from_postgres_catches_up_on_edits_made_meanwhile() {
+    let proxy = crate::helpers::PgProxy::start().await;
+    let direct = demo_settings().await;
+    let mut cut_off = direct.clone();
+    cut_off.database.url = proxy.url_for(&direct.database.url);
+    let a = spawn_with_generator(cut_off, GeneratorChoice::None).await;
+    let b = spawn_with_generator(direct, GeneratorChoice::None).await;
+    a.wait_ready().await;
+    b.wait_ready().await;
+    let staff = a.token("staff", "Sam").await;
+    let editor = b.token("editor", "Eve").await;
+
+    proxy.cut();
+    // Without Postgres, team endpoints say so and the process stays up.
+    let r = a.as_team(Method::GET, "/api/staff/queue", &staff).send().await.expect("request");
+    assert_eq!(
+        json_of(r).await,
+        (
+            503,
+            json!({"error": {"code": "database_unavailable",
+        "message": "conversation history is unavailable right now; try again in a minute"}})
+        )
+    );
+    let (status, _) = save_article(
+        &b,
+        &editor,
+        Method::POST,
+        "/api/kb/articles",
+        json!({"kind": "policy", "title": "Holiday opening hours", "body": "Over the holidays our warehouse ships on weekdays only, until January 5."}),
+    )
+    .await;
+    assert_eq!(status, 201);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    proxy.restore();
+
+    // Process A missed the notification; it rebuilds when it reconnects.
+    let started = std::time::Instant::now();
+    while a.search_ids("holiday opening hours warehouse").await.first().map(String::as_str)
+        != Some("holiday-opening-hours")
+    {
+        assert!(started.elapsed() < Duration::from_secs(20), "the cut-off process never caught up");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
