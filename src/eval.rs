@@ -198,3 +198,63 @@ mod sentiment_tests {
         assert!(m.escalation_recall >= 0.8 && m.escalation_precision >= 0.9, "{m:?}");
     }
 }
+
+/// The alternatives measured against the lexicon: nearest centroid of MiniLM embeddings trained on
+/// `train`, alone and blended with the lexicon (what Aisle runs), scored on `test`.
+pub fn sentiment_by_embedding(
+    embedder: &crate::retrieval::Embedder,
+    train: &[Feeling],
+    test: &[Feeling],
+) -> Result<Vec<(&'static str, SentimentMetrics, Vec<String>)>, crate::retrieval::EmbedError> {
+    use crate::chat::sentiment::{Centroids, Class, STRONGLY_NEGATIVE, blend, label, score};
+    let examples: Vec<(String, String, bool)> =
+        train.iter().map(|f| (f.text.clone(), f.label.clone(), f.escalate)).collect();
+    let centroids = Centroids::train(embedder, &examples)?;
+    let vectors = embedder.embed(&test.iter().map(|f| f.text.clone()).collect::<Vec<_>>())?;
+    let classes: Vec<Class> = vectors.iter().map(|v| centroids.classify(v)).collect();
+    let judge = |verdicts: Vec<(&'static str, bool)>| {
+        let (mut right, mut tp, mut fp, mut fn_) = (0, 0, 0, 0);
+        let mut wrong = Vec::new();
+        for (f, (l, strong)) in test.iter().zip(verdicts) {
+            if l == f.label {
+                right += 1;
+            } else {
+                wrong.push(format!("{l:>8} (want {:>8}): {}", f.label, f.text));
+            }
+            match (strong, f.escalate) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fn_ += 1,
+                _ => {}
+            }
+        }
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let m = SentimentMetrics {
+            messages: test.len(),
+            accuracy: ratio(right, test.len()),
+            escalation_recall: ratio(tp, tp + fn_),
+            escalation_precision: ratio(tp, tp + fp),
+        };
+        (m, wrong)
+    };
+    let alone = classes
+        .iter()
+        .map(|c| match c {
+            Class::Strong => ("negative", true),
+            Class::Negative => ("negative", false),
+            Class::Neutral => ("neutral", false),
+            Class::Positive => ("positive", false),
+        })
+        .collect();
+    let blended = test
+        .iter()
+        .zip(&classes)
+        .map(|(f, c)| {
+            let s = blend(score(&f.text), Some(*c));
+            (label(s).as_str(), s <= STRONGLY_NEGATIVE)
+        })
+        .collect();
+    let (m1, w1) = judge(alone);
+    let (m2, w2) = judge(blended);
+    Ok(vec![("embedding centroids", m1, w1), ("lexicon + embedding (live)", m2, w2)])
+}

@@ -82,7 +82,12 @@ enum EvalWhat {
     /// nDCG@10, Recall@5/10 and MRR for keyword, vector and hybrid retrieval.
     Retrieval { file: PathBuf },
     /// Accuracy of the sentiment lexicon on labelled shopper messages.
-    Sentiment { file: PathBuf },
+    Sentiment {
+        file: PathBuf,
+        /// Also measure nearest-centroid classification of embeddings, trained on this set.
+        #[arg(long)]
+        train: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -246,15 +251,26 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
             eval::print(&rows);
         }
-        Command::Eval { what: EvalWhat::Sentiment { file } } => {
+        Command::Eval { what: EvalWhat::Sentiment { file, train } } => {
             let set = eval::load_feelings(&file).map_err(anyhow::Error::msg)?;
+            let show = |name: &str, m: eval::SentimentMetrics, wrong: Vec<String>| {
+                println!(
+                    "{name}: {} messages: accuracy {:.3}, escalation recall {:.3}, precision {:.3}",
+                    m.messages, m.accuracy, m.escalation_recall, m.escalation_precision
+                );
+                for w in wrong {
+                    println!("  {w}");
+                }
+            };
             let (m, wrong) = eval::sentiment(&set);
-            println!(
-                "{} messages: accuracy {:.3}, escalation recall {:.3}, precision {:.3}",
-                m.messages, m.accuracy, m.escalation_recall, m.escalation_precision
-            );
-            for w in wrong {
-                println!("  {w}");
+            show("lexicon", m, wrong);
+            if let Some(train) = train {
+                let train = eval::load_feelings(&train).map_err(anyhow::Error::msg)?;
+                let embedder =
+                    load_embedder(&settings).await.context("the embedding model is needed (scripts/setup)")?;
+                for (name, m, wrong) in eval::sentiment_by_embedding(&embedder, &train, &set)? {
+                    show(name, m, wrong);
+                }
             }
         }
         Command::Token { what } => {

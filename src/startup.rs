@@ -113,6 +113,8 @@ impl Application {
             settings.llm.max_tokens,
         ));
         tokio::spawn(chat.log.clone().replay_forever());
+        let warm = chat.clone();
+        tokio::task::spawn_blocking(move || warm.warm_sentiment());
         let state = Arc::new(AppState {
             pool,
             chat,

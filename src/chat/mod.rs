@@ -165,6 +165,8 @@ pub struct ChatService {
     max_tokens: u32,
     live: Mutex<HashMap<Uuid, Live>>,
     guard: guard::LeakGuard,
+    /// Sentiment classes from embeddings, trained once from the built-in examples.
+    centroids: Arc<std::sync::OnceLock<Option<sentiment::Centroids>>>,
 }
 
 fn row(conversation_id: Uuid, role: &str, text: &str) -> MessageRow {
@@ -198,7 +200,51 @@ impl ChatService {
     ) -> Self {
         let log = Arc::new(ConversationLog::new(pool.clone(), settings.spool_path.clone()));
         let guard = guard::LeakGuard::new(&prompts.system);
-        Self { retriever, generator, prompts, log, pool, settings, max_tokens, live: Mutex::default(), guard }
+        let centroids = Arc::default();
+        Self {
+            retriever,
+            generator,
+            prompts,
+            log,
+            pool,
+            settings,
+            max_tokens,
+            live: Mutex::default(),
+            guard,
+            centroids,
+        }
+    }
+
+    /// Trains the embedding sentiment classes (once; call at start so no shopper waits for it).
+    pub fn warm_sentiment(&self) {
+        if let Some(embedder) = self.retriever.embedder() {
+            self.centroids.get_or_init(|| match sentiment::Centroids::builtin(embedder) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    tracing::warn!(error = %e, "sentiment runs on the lexicon only");
+                    None
+                }
+            });
+        }
+    }
+
+    /// How the shopper feels: the lexicon, and the embedding classes where it finds no feeling.
+    async fn mood(self: &Arc<Self>, text: &str) -> f32 {
+        let lexicon = sentiment::score(text);
+        if lexicon != 0.0 || self.retriever.embedder().is_none() {
+            return lexicon;
+        }
+        let (this, text) = (self.clone(), text.to_string());
+        let class = tokio::task::spawn_blocking(move || {
+            this.warm_sentiment();
+            let centroids = this.centroids.get()?.as_ref()?;
+            let v = this.retriever.embedder()?.embed(&[text]).ok()?.pop()?;
+            Some(centroids.classify(&v))
+        })
+        .await
+        .ok()
+        .flatten();
+        sentiment::blend(lexicon, class)
     }
 
     pub fn prompts(&self) -> &Prompts {
@@ -405,7 +451,7 @@ impl ChatService {
             return Err(ChatError::UnknownConversation);
         }
         let intent = classify(text);
-        let mood = sentiment::score(text);
+        let mood = self.mood(text).await;
         let history = self.recent(conversation);
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.clone());
         // Who answers: without Postgres there is no queue, and Aisle keeps answering.

@@ -624,3 +624,19 @@ async fn a_process_cut_off_from_postgres_catches_up_on_edits_made_meanwhile() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn a_complaint_in_words_the_lexicon_lacks_is_negative_but_brings_no_one_in() {
+    let app = spawn_demo_app_with(fake("The Beats Flex costs $49.99 [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "my new blender is leaking water all over the counter").await;
+    assert_ne!(done(&evs)["answered_by"], "handoff", "{evs:?}");
+    let mood: f32 =
+        sqlx::query_scalar("SELECT sentiment FROM messages WHERE conversation_id = $1::uuid AND role = 'shopper'")
+            .bind(&c)
+            .fetch_one(&app.pool)
+            .await
+            .expect("sentiment");
+    assert_eq!(aisle::chat::sentiment::score("my new blender is leaking water all over the counter"), 0.0);
+    assert!(mood <= -0.2, "the embedding classes read it as a complaint: {mood}");
+}
