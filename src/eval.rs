@@ -199,13 +199,16 @@ mod sentiment_tests {
     }
 }
 
+/// A method's name, its figures, and the messages it got wrong.
+pub type Scored = (&'static str, SentimentMetrics, Vec<String>);
+
 /// The alternatives measured against the lexicon: nearest centroid of MiniLM embeddings trained on
 /// `train`, alone and blended with the lexicon (what Aisle runs), scored on `test`.
 pub fn sentiment_by_embedding(
     embedder: &crate::retrieval::Embedder,
     train: &[Feeling],
     test: &[Feeling],
-) -> Result<Vec<(&'static str, SentimentMetrics, Vec<String>)>, crate::retrieval::EmbedError> {
+) -> Result<Vec<Scored>, crate::retrieval::EmbedError> {
     use crate::chat::sentiment::{Centroids, Class, STRONGLY_NEGATIVE, blend, label, score};
     let examples: Vec<(String, String, bool)> =
         train.iter().map(|f| (f.text.clone(), f.label.clone(), f.escalate)).collect();
