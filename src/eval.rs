@@ -147,29 +147,33 @@ pub fn load_feelings(path: &Path) -> Result<Vec<Feeling>, String> {
         .collect()
 }
 
-/// Scores the sentiment lexicon; also returns the messages it gets wrong.
-pub fn sentiment(set: &[Feeling]) -> (SentimentMetrics, Vec<String>) {
-    use crate::chat::sentiment::{STRONGLY_NEGATIVE, label, score};
-    let mut right = 0;
-    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+/// What a method says of one message: its label, whether it brings in a person, and its score.
+struct Verdict {
+    label: &'static str,
+    escalate: bool,
+    score: Option<f32>,
+}
+
+/// Scores verdicts (one per message, in order) against the labels; also lists what went wrong.
+fn judge(set: &[Feeling], verdicts: impl IntoIterator<Item = Verdict>) -> (SentimentMetrics, Vec<String>) {
+    let (mut right, mut tp, mut fp, mut fn_) = (0, 0, 0, 0);
     let mut wrong = Vec::new();
-    for f in set {
-        let s = score(&f.text);
-        let l = label(s).as_str();
-        if l == f.label {
+    for (f, v) in set.iter().zip(verdicts) {
+        let score = v.score.map(|s| format!(", {s:+.2}")).unwrap_or_default();
+        if v.label == f.label {
             right += 1;
         } else {
-            wrong.push(format!("{l:>8} (want {:>8}, {s:+.2}): {}", f.label, f.text));
+            wrong.push(format!("{:>8} (want {:>8}{score}): {}", v.label, f.label, f.text));
         }
-        match (s <= STRONGLY_NEGATIVE, f.escalate) {
+        match (v.escalate, f.escalate) {
             (true, true) => tp += 1,
             (true, false) => {
                 fp += 1;
-                wrong.push(format!("escalates needlessly ({s:+.2}): {}", f.text));
+                wrong.push(format!("escalates needlessly{score}: {}", f.text));
             }
             (false, true) => {
                 fn_ += 1;
-                wrong.push(format!("misses an escalation ({s:+.2}): {}", f.text));
+                wrong.push(format!("misses an escalation{score}: {}", f.text));
             }
             _ => {}
         }
@@ -182,6 +186,17 @@ pub fn sentiment(set: &[Feeling]) -> (SentimentMetrics, Vec<String>) {
         escalation_precision: ratio(tp, tp + fp),
     };
     (metrics, wrong)
+}
+
+/// A score as the service reads it: its label, and whether it brings in a person.
+fn verdict(score: f32) -> Verdict {
+    use crate::chat::sentiment::{STRONGLY_NEGATIVE, label};
+    Verdict { label: label(score).as_str(), escalate: score <= STRONGLY_NEGATIVE, score: Some(score) }
+}
+
+/// Scores the sentiment lexicon; also returns the messages it gets wrong.
+pub fn sentiment(set: &[Feeling]) -> (SentimentMetrics, Vec<String>) {
+    judge(set, set.iter().map(|f| verdict(crate::chat::sentiment::score(&f.text))))
 }
 
 #[cfg(test)]
@@ -209,55 +224,23 @@ pub fn sentiment_by_embedding(
     train: &[Feeling],
     test: &[Feeling],
 ) -> Result<Vec<Scored>, crate::retrieval::EmbedError> {
-    use crate::chat::sentiment::{Centroids, Class, STRONGLY_NEGATIVE, blend, label, score};
+    use crate::chat::sentiment::{Centroids, Class, blend, score};
     let examples: Vec<(String, String, bool)> =
         train.iter().map(|f| (f.text.clone(), f.label.clone(), f.escalate)).collect();
     let centroids = Centroids::train(embedder, &examples)?;
     let vectors = embedder.embed(&test.iter().map(|f| f.text.clone()).collect::<Vec<_>>())?;
     let classes: Vec<Class> = vectors.iter().map(|v| centroids.classify(v)).collect();
-    let judge = |verdicts: Vec<(&'static str, bool)>| {
-        let (mut right, mut tp, mut fp, mut fn_) = (0, 0, 0, 0);
-        let mut wrong = Vec::new();
-        for (f, (l, strong)) in test.iter().zip(verdicts) {
-            if l == f.label {
-                right += 1;
-            } else {
-                wrong.push(format!("{l:>8} (want {:>8}): {}", f.label, f.text));
-            }
-            match (strong, f.escalate) {
-                (true, true) => tp += 1,
-                (true, false) => fp += 1,
-                (false, true) => fn_ += 1,
-                _ => {}
-            }
-        }
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let m = SentimentMetrics {
-            messages: test.len(),
-            accuracy: ratio(right, test.len()),
-            escalation_recall: ratio(tp, tp + fn_),
-            escalation_precision: ratio(tp, tp + fp),
-        };
-        (m, wrong)
-    };
-    let alone = classes
-        .iter()
-        .map(|c| match c {
+    let alone = classes.iter().map(|c| {
+        let (label, escalate) = match c {
             Class::Strong => ("negative", true),
             Class::Negative => ("negative", false),
             Class::Neutral => ("neutral", false),
             Class::Positive => ("positive", false),
-        })
-        .collect();
-    let blended = test
-        .iter()
-        .zip(&classes)
-        .map(|(f, c)| {
-            let s = blend(score(&f.text), Some(*c));
-            (label(s).as_str(), s <= STRONGLY_NEGATIVE)
-        })
-        .collect();
-    let (m1, w1) = judge(alone);
-    let (m2, w2) = judge(blended);
+        };
+        Verdict { label, escalate, score: None }
+    });
+    let blended = test.iter().zip(&classes).map(|(f, c)| verdict(blend(score(&f.text), Some(*c))));
+    let (m1, w1) = judge(test, alone);
+    let (m2, w2) = judge(test, blended);
     Ok(vec![("embedding centroids", m1, w1), ("lexicon + embedding (live)", m2, w2)])
 }

@@ -113,8 +113,10 @@ impl Application {
             settings.llm.max_tokens,
         ));
         tokio::spawn(chat.log.clone().replay_forever());
-        let warm = chat.clone();
-        tokio::task::spawn_blocking(move || warm.warm_sentiment());
+        if let Some(e) = retriever.embedder().cloned() {
+            // Train the sentiment classes now, so no shopper waits for it.
+            tokio::task::spawn_blocking(move || crate::chat::sentiment::Centroids::shared(&e));
+        }
         let state = Arc::new(AppState {
             pool,
             chat,
@@ -150,7 +152,12 @@ impl Application {
 async fn load_until_ready(state: Arc<AppState>) {
     let mut delay = Duration::from_millis(500);
     loop {
-        match reload(&state).await {
+        let loaded = async {
+            use anyhow::Context;
+            store::migrate(&state.pool).await.context("migrations failed")?;
+            reload(&state).await
+        };
+        match loaded.await {
             Ok(()) => {
                 state.loaded.store(true, Ordering::Release);
                 return;
@@ -174,7 +181,6 @@ pub async fn reload(state: &AppState) -> anyhow::Result<()> {
         return Ok(()); // a rebuild that started after this request has finished
     }
     let covers = state.reload_requests.load(Ordering::Acquire);
-    store::migrate(&state.pool).await.context("migrations failed")?;
     let started = std::time::Instant::now();
     let index = load_index(&state.pool, state.retriever.embedder()).await.context("loading the index failed")?;
     let docs = index.len();

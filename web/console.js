@@ -1,20 +1,8 @@
 // The staff console and the knowledge-base editor. Text from anyone is inserted as text, never HTML.
-(function () {
-  "use strict";
+// Served inside one function together with common.js (see src/http/pages.rs).
   const $ = (id) => document.getElementById(id);
   const page = document.body.dataset.page;
   const KEY = "aisle.token." + page;
-
-  function h(tag, attrs, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") el.className = v;
-      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-      else if (v !== false && v != null) el.setAttribute(k, v === true ? "" : v);
-    }
-    for (const c of children.flat()) if (c != null) el.append(c instanceof Node ? c : String(c));
-    return el;
-  }
 
   async function api(path, init) {
     const headers = { authorization: "Bearer " + sessionStorage.getItem(KEY), "content-type": "application/json" };
@@ -26,28 +14,6 @@
       throw new Error(message);
     }
     return r.status === 204 ? null : r.json();
-  }
-
-  async function readEvents(response, onEvent) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let cut;
-      while ((cut = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        let name = "message", data = "";
-        for (const line of block.split("\n")) {
-          if (line.startsWith("event:")) name = line.slice(6).trim();
-          else if (line.startsWith("data:")) data += line.slice(5).trim();
-        }
-        if (data) { try { onEvent(name, JSON.parse(data)); } catch (e) { /* ignore */ } }
-      }
-    }
   }
 
   const when = (t) => new Date(t).toLocaleString();
@@ -254,4 +220,3 @@
   }
 
   if (sessionStorage.getItem(KEY)) signIn(sessionStorage.getItem(KEY)); else $("signin").hidden = false;
-})();

@@ -1,45 +1,11 @@
 // Aisle chat widget. Embed on any page with one tag:
 //   <script src="https://your-aisle-host/widget.js" defer></script>
 // Everything any party wrote (shopper, Aisle, staff, catalog) is inserted as text, never as HTML.
-(function () {
-  "use strict";
+// Served inside one function together with common.js (see src/http/pages.rs): nothing leaks into
+// the page's globals.
   const script = document.currentScript;
   const base = new URL(script ? script.src : "/widget.js", location.href).origin;
   const KEY = "aisle.conversation." + base;
-
-  function h(tag, attrs, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") el.className = v;
-      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-      else if (v !== false && v != null) el.setAttribute(k, v === true ? "" : v);
-    }
-    for (const c of children.flat()) if (c != null) el.append(c instanceof Node ? c : String(c));
-    return el;
-  }
-
-  // Reads a text/event-stream response body, calling onEvent(name, data) per event.
-  async function readEvents(response, onEvent) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let cut;
-      while ((cut = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        let name = "message", data = "";
-        for (const line of block.split("\n")) {
-          if (line.startsWith("event:")) name = line.slice(6).trim();
-          else if (line.startsWith("data:")) data += line.slice(5).trim();
-        }
-        if (data) { try { onEvent(name, JSON.parse(data)); } catch (e) { /* keep-alive or malformed */ } }
-      }
-    }
-  }
 
   const host = h("div", { id: "aisle-widget" });
   const root = host.attachShadow({ mode: "open" });
@@ -203,4 +169,3 @@
   });
   close.addEventListener("click", () => { panel.hidden = true; launcher.hidden = false; launcher.setAttribute("aria-expanded", "false"); launcher.focus(); });
   document.body.append(host);
-})();

@@ -119,11 +119,16 @@ pub struct Turn {
 }
 
 /// What this process remembers of a conversation, so chat works while Postgres is away.
-#[derive(Default)]
 struct Live {
     token_hash: Option<String>,
     turns: Vec<Turn>,
-    touched: Option<std::time::Instant>,
+    touched: std::time::Instant,
+}
+
+impl Live {
+    fn new(token_hash: Option<String>, turns: Vec<Turn>) -> Self {
+        Self { token_hash, turns, touched: std::time::Instant::now() }
+    }
 }
 
 /// Conversations remembered in memory; the least recently used are forgotten beyond this.
@@ -165,28 +170,6 @@ pub struct ChatService {
     max_tokens: u32,
     live: Mutex<HashMap<Uuid, Live>>,
     guard: guard::LeakGuard,
-    /// Sentiment classes from embeddings, trained once from the built-in examples.
-    centroids: Arc<std::sync::OnceLock<Option<sentiment::Centroids>>>,
-}
-
-fn row(conversation_id: Uuid, role: &str, text: &str) -> MessageRow {
-    MessageRow {
-        id: Uuid::new_v4(),
-        conversation_id,
-        role: role.into(),
-        text: mask(text),
-        intent: None,
-        sources: serde_json::json!([]),
-        model: None,
-        prompt_tokens: None,
-        generated_tokens: None,
-        ttft_ms: None,
-        duration_ms: None,
-        created_at: chrono::Utc::now(),
-        sentiment: None,
-        answered_by: None,
-        author: None,
-    }
 }
 
 impl ChatService {
@@ -200,46 +183,20 @@ impl ChatService {
     ) -> Self {
         let log = Arc::new(ConversationLog::new(pool.clone(), settings.spool_path.clone()));
         let guard = guard::LeakGuard::new(&prompts.system);
-        let centroids = Arc::default();
-        Self {
-            retriever,
-            generator,
-            prompts,
-            log,
-            pool,
-            settings,
-            max_tokens,
-            live: Mutex::default(),
-            guard,
-            centroids,
-        }
-    }
-
-    /// Trains the embedding sentiment classes (once; call at start so no shopper waits for it).
-    pub fn warm_sentiment(&self) {
-        if let Some(embedder) = self.retriever.embedder() {
-            self.centroids.get_or_init(|| match sentiment::Centroids::builtin(embedder) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    tracing::warn!(error = %e, "sentiment runs on the lexicon only");
-                    None
-                }
-            });
-        }
+        Self { retriever, generator, prompts, log, pool, settings, max_tokens, live: Mutex::default(), guard }
     }
 
     /// How the shopper feels: the lexicon, and the embedding classes where it finds no feeling.
-    async fn mood(self: &Arc<Self>, text: &str) -> f32 {
+    async fn mood(&self, text: &str) -> f32 {
         let lexicon = sentiment::score(text);
         if lexicon != 0.0 || self.retriever.embedder().is_none() {
             return lexicon;
         }
-        let (this, text) = (self.clone(), text.to_string());
+        let (retriever, text) = (self.retriever.clone(), text.to_string());
         let class = tokio::task::spawn_blocking(move || {
-            this.warm_sentiment();
-            let centroids = this.centroids.get()?.as_ref()?;
-            let v = this.retriever.embedder()?.embed(&[text]).ok()?.pop()?;
-            Some(centroids.classify(&v))
+            let embedder = retriever.embedder()?;
+            let centroids = sentiment::Centroids::shared(embedder)?;
+            Some(centroids.classify(&embedder.embed(&[text]).ok()?.pop()?))
         })
         .await
         .ok()
@@ -259,10 +216,12 @@ impl ChatService {
         self.live.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn forget_oldest(live: &mut HashMap<Uuid, Live>) {
+    /// Remembers a conversation; beyond `MAX_LIVE`, the least recently used tenth is forgotten.
+    fn admit(&self, id: Uuid, conversation: Live) {
+        let mut live = self.live();
+        live.insert(id, conversation);
         if live.len() > MAX_LIVE {
-            let mut by_age: Vec<(Option<std::time::Instant>, Uuid)> =
-                live.iter().map(|(k, v)| (v.touched, *k)).collect();
+            let mut by_age: Vec<(std::time::Instant, Uuid)> = live.iter().map(|(k, v)| (v.touched, *k)).collect();
             by_age.sort();
             for (_, id) in by_age.into_iter().take(MAX_LIVE / 10) {
                 live.remove(&id);
@@ -281,12 +240,7 @@ impl ChatService {
 
     async fn start(&self, token_hash: Option<String>) -> Uuid {
         let id = Uuid::new_v4();
-        {
-            let mut live = self.live();
-            let touched = Some(std::time::Instant::now());
-            live.insert(id, Live { token_hash: token_hash.clone(), turns: Vec::new(), touched });
-            Self::forget_oldest(&mut live);
-        }
+        self.admit(id, Live::new(token_hash.clone(), Vec::new()));
         if let Err(e) = conversations::create(&self.pool, id, token_hash.as_deref()).await {
             tracing::warn!(error = %e, "conversation will reach Postgres with its first message");
         }
@@ -314,7 +268,7 @@ impl ChatService {
 
     async fn known(&self, id: Uuid) -> bool {
         if let Some(l) = self.live().get_mut(&id) {
-            l.touched = Some(std::time::Instant::now());
+            l.touched = std::time::Instant::now();
             return true;
         }
         // Another process (or before a restart) may have started it.
@@ -329,15 +283,13 @@ impl ChatService {
                 text: r.text,
             })
             .collect();
-        let mut live = self.live();
-        live.insert(id, Live { token_hash, turns, touched: Some(std::time::Instant::now()) });
-        Self::forget_oldest(&mut live);
+        self.admit(id, Live::new(token_hash, turns));
         true
     }
 
     fn remember(&self, id: Uuid, role: Role, text: &str, unanswered: bool) {
         let mut live = self.live();
-        let turns = &mut live.entry(id).or_default().turns;
+        let turns = &mut live.entry(id).or_insert_with(|| Live::new(None, Vec::new())).turns;
         turns.push(Turn { role, text: text.to_string(), unanswered });
         let keep = self.settings.history_turns * 2 + 2;
         if turns.len() > keep {
@@ -465,7 +417,7 @@ impl ChatService {
         if status == "resolved" {
             let _ = escalations::reopen(&self.pool, conversation).await;
         }
-        let mut shopper = row(conversation, "shopper", text);
+        let mut shopper = MessageRow::new(conversation, "shopper", mask(text));
         shopper.intent = Some(intent.as_str().into());
         shopper.sentiment = Some(mood);
         self.log.write(&shopper).await.map_err(ChatError::Store)?;
@@ -640,7 +592,7 @@ impl ChatService {
         by: &'static str,
         tx: Sender<ChatEvent>,
     ) {
-        let mut m = row(conversation, "assistant", &answer);
+        let mut m = MessageRow::new(conversation, "assistant", mask(&answer));
         m.intent = Some(intent.as_str().into());
         m.sources = serde_json::to_value(&sources).unwrap_or_default();
         m.model = model;

@@ -269,8 +269,26 @@ impl Centroids {
         Ok(Self { classes })
     }
 
-    /// From the built-in examples.
-    pub fn builtin(embedder: &crate::retrieval::Embedder) -> Result<Self, crate::retrieval::EmbedError> {
+    /// From the built-in examples, trained once per embedding model and process (the first caller
+    /// pays, so start-up calls it); `None` when the examples cannot be embedded.
+    pub fn shared(embedder: &crate::retrieval::Embedder) -> Option<std::sync::Arc<Self>> {
+        use std::collections::HashMap;
+        use std::sync::{Arc, Mutex, OnceLock};
+        static TRAINED: OnceLock<Mutex<HashMap<String, Option<Arc<Centroids>>>>> = OnceLock::new();
+        let mut trained = TRAINED.get_or_init(Mutex::default).lock().unwrap_or_else(|p| p.into_inner());
+        trained
+            .entry(embedder.model_id.clone())
+            .or_insert_with(|| match Self::builtin(embedder) {
+                Ok(c) => Some(Arc::new(c)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "sentiment runs on the lexicon only");
+                    None
+                }
+            })
+            .clone()
+    }
+
+    fn builtin(embedder: &crate::retrieval::Embedder) -> Result<Self, crate::retrieval::EmbedError> {
         let examples: Vec<(String, String, bool)> = EXAMPLES
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())

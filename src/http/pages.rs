@@ -38,12 +38,26 @@ pub async fn kb() -> HttpResponse {
     page(include_str!("../../web/kb.html"))
 }
 
+/// A script served as one strict function holding `web/common.js` then `web/<name>.js`, so the
+/// shared helpers are written once and nothing leaks into the page's globals.
+macro_rules! script {
+    ($name:literal) => {
+        concat!(
+            "(function () {\n\"use strict\";\n",
+            include_str!("../../web/common.js"),
+            "\n",
+            include_str!(concat!("../../web/", $name, ".js")),
+            "})();\n"
+        )
+    };
+}
+
 pub async fn widget() -> HttpResponse {
-    asset("text/javascript; charset=utf-8", include_str!("../../web/widget.js"))
+    asset("text/javascript; charset=utf-8", script!("widget"))
 }
 
 pub async fn console_js() -> HttpResponse {
-    asset("text/javascript; charset=utf-8", include_str!("../../web/console.js"))
+    asset("text/javascript; charset=utf-8", script!("console"))
 }
 
 pub async fn css() -> HttpResponse {

@@ -76,21 +76,8 @@ pub async fn reply(
         return Err(not_claimed());
     }
     let m = conversations::MessageRow {
-        id: Uuid::new_v4(),
-        conversation_id: id,
-        role: "staff".into(),
-        text: mask(text),
-        intent: None,
-        sources: serde_json::json!([]),
-        model: None,
-        prompt_tokens: None,
-        generated_tokens: None,
-        ttft_ms: None,
-        duration_ms: None,
-        created_at: chrono::Utc::now(),
-        sentiment: None,
-        answered_by: None,
         author: Some(caller.name.clone()),
+        ..conversations::MessageRow::new(id, "staff", mask(text))
     };
     conversations::insert_message(&state.pool, &m).await.map_err(db)?;
     Ok(HttpResponse::Created().json(m))

@@ -220,12 +220,7 @@ pub async fn update(pool: &PgPool, a: &Article, base: Option<i32>, author: &str)
     .bind(&a.tags)
     .execute(&mut *tx)
     .await?;
-    if changed.rows_affected() == 0 {
-        return Ok(current);
-    }
-    record(&mut tx, &a.id, "edited", author).await?;
-    tx.commit().await?;
-    Ok(current + 1)
+    commit_change(tx, &a.id, changed.rows_affected(), current, "edited", author).await
 }
 
 /// Retires (never cited again) or restores an article; returns the new revision.
@@ -240,10 +235,23 @@ pub async fn set_retired(pool: &PgPool, id: &str, retired: bool, author: &str) -
     .bind(retired)
     .execute(&mut *tx)
     .await?;
-    if changed.rows_affected() == 0 {
+    let action = if retired { "retired" } else { "restored" };
+    commit_change(tx, id, changed.rows_affected(), current, action, author).await
+}
+
+/// Records and commits a change to a locked article; nothing changed is no new revision.
+async fn commit_change(
+    mut tx: Transaction<'_, Postgres>,
+    id: &str,
+    rows_changed: u64,
+    current: i32,
+    action: &str,
+    author: &str,
+) -> Result<i32, EditError> {
+    if rows_changed == 0 {
         return Ok(current);
     }
-    record(&mut tx, id, if retired { "retired" } else { "restored" }, author).await?;
+    record(&mut tx, id, action, author).await?;
     tx.commit().await?;
     Ok(current + 1)
 }

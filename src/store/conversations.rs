@@ -29,6 +29,29 @@ pub struct MessageRow {
     pub author: Option<String>,
 }
 
+impl MessageRow {
+    /// A new message with nothing but who wrote what; `text` must already be masked.
+    pub fn new(conversation_id: Uuid, role: &str, text: String) -> Self {
+        Self {
+            id: Uuid::new_v4(),
+            conversation_id,
+            role: role.into(),
+            text,
+            intent: None,
+            sources: serde_json::json!([]),
+            model: None,
+            prompt_tokens: None,
+            generated_tokens: None,
+            ttft_ms: None,
+            duration_ms: None,
+            created_at: chrono::Utc::now(),
+            sentiment: None,
+            answered_by: None,
+            author: None,
+        }
+    }
+}
+
 /// The channel on which every process hears of new messages and status changes.
 pub const CHANNEL: &str = "aisle_conversation";
 
@@ -58,10 +81,6 @@ pub async fn create(pool: &PgPool, id: Uuid, token_hash: Option<&str>) -> Result
 /// The conversation's token hash: `None` when there is no such conversation.
 pub async fn token_hash(pool: &PgPool, id: Uuid) -> Result<Option<Option<String>>, sqlx::Error> {
     sqlx::query_scalar("SELECT token_hash FROM conversations WHERE id = $1").bind(id).fetch_optional(pool).await
-}
-
-pub async fn exists(pool: &PgPool, id: Uuid) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM conversations WHERE id = $1)").bind(id).fetch_one(pool).await
 }
 
 /// Idempotent, so a replayed spool never duplicates a message.
