@@ -1,15 +1,11 @@
-//! Who is asking. Staff, editors and admins send `Authorization: Bearer <token>` (tokens are
-//! made with `aisle token create` and stored only as hashes); shoppers send the conversation token
-//! they got when the conversation started, as `X-Conversation-Token`.
-use crate::error::ApiError;
-use crate::startup::AppState;
+//! Who is asking. Staff, editors and admins hold bearer tokens (made with `aisle token create`,
+//! stored only as hashes); shoppers hold the token of their conversation. This module knows the
+//! roles and the secrets; reading them from a request is the HTTP layer's job (`http/auth.rs`).
 use crate::store::tokens;
-use actix_web::{FromRequest, HttpRequest, web};
 use rand::RngCore;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::future::Future;
-use std::pin::Pin;
+use sqlx::PgPool;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, clap::ValueEnum)]
@@ -17,7 +13,7 @@ use uuid::Uuid;
 pub enum Role {
     /// Everything, including tokens.
     Admin,
-    /// The knowledge base and catalog import.
+    /// The knowledge base, catalog import and product descriptions.
     Editor,
     /// The escalation queue and conversations.
     Staff,
@@ -42,8 +38,6 @@ impl Role {
     }
 }
 
-pub const CONVERSATION_HEADER: &str = "x-conversation-token";
-
 /// A new secret: 32 random bytes, hex, with a prefix that makes a leaked one easy to recognise.
 pub fn new_token(prefix: &str) -> String {
     let mut bytes = [0u8; 32];
@@ -56,6 +50,18 @@ pub fn hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("this token is unknown or was revoked")]
+    UnknownToken,
+    #[error("this token has an unknown role")]
+    UnknownRole,
+    #[error("this needs the {needed} role and your token has the {has} role")]
+    WrongRole { needed: String, has: &'static str },
+    #[error("tokens cannot be checked right now")]
+    Database(#[from] sqlx::Error),
+}
+
 /// A signed-in member of the team.
 #[derive(Debug, Clone)]
 pub struct Caller {
@@ -66,70 +72,23 @@ pub struct Caller {
 
 impl Caller {
     /// Admins may do everything; everyone else only what their role names.
-    pub fn require(&self, allowed: &[Role]) -> Result<(), ApiError> {
+    pub fn require(&self, allowed: &[Role]) -> Result<(), AuthError> {
         if self.role == Role::Admin || allowed.contains(&self.role) {
-            Ok(())
-        } else {
-            let needed: Vec<&str> = allowed.iter().map(|r| r.as_str()).collect();
-            Err(ApiError::Forbidden(format!(
-                "this needs the {} role and your token has the {} role",
-                needed.join(" or "),
-                self.role.as_str()
-            )))
+            return Ok(());
         }
+        let needed: Vec<&str> = allowed.iter().map(|r| r.as_str()).collect();
+        Err(AuthError::WrongRole { needed: needed.join(" or "), has: self.role.as_str() })
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
     }
 }
 
-fn bearer(req: &HttpRequest) -> Option<String> {
-    let value = req.headers().get(actix_web::http::header::AUTHORIZATION)?.to_str().ok()?;
-    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer "))?;
-    Some(token.trim().to_string())
-}
-
-/// The conversation token a shopper sent, if any.
-pub fn conversation_token(req: &HttpRequest) -> Option<String> {
-    Some(req.headers().get(CONVERSATION_HEADER)?.to_str().ok()?.trim().to_string())
-}
-
-/// Looks up the bearer token; `Ok(None)` when none was sent.
-pub async fn caller(req: &HttpRequest) -> Result<Option<Caller>, ApiError> {
-    let Some(token) = bearer(req) else { return Ok(None) };
-    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no state")))?;
-    let row = tokens::find(&state.pool, &hash(&token)).await.map_err(|_| ApiError::DatabaseUnavailable)?;
-    let row = row.ok_or(ApiError::Unauthorized("this token is unknown or was revoked"))?;
-    let role = Role::parse(&row.role).ok_or(ApiError::Unauthorized("this token has an unknown role"))?;
-    Ok(Some(Caller { id: row.id, name: row.name, role }))
-}
-
-impl FromRequest for Caller {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            caller(&req).await?.ok_or(ApiError::Unauthorized(
-                "sign in: send `Authorization: Bearer <token>` (an admin makes tokens with `aisle token create`)",
-            ))
-        })
-    }
-}
-
-/// Either a team member or whoever holds the conversation's token.
-pub enum Viewer {
-    Team(Caller),
-    Shopper,
-}
-
-/// Lets staff (and admins) in, or the shopper whose conversation this is.
-pub async fn conversation_viewer(req: &HttpRequest, state: &AppState, conversation: Uuid) -> Result<Viewer, ApiError> {
-    if let Some(c) = caller(req).await? {
-        c.require(&[Role::Staff])?;
-        return Ok(Viewer::Team(c));
-    }
-    let token = conversation_token(req).ok_or(ApiError::Unauthorized(
-        "send the conversation token you got when the conversation started, as X-Conversation-Token",
-    ))?;
-    state.chat.check_token(conversation, &hash(&token)).await?;
-    Ok(Viewer::Shopper)
+/// The team member a bearer token belongs to.
+#[tracing::instrument(skip_all)]
+pub async fn authenticate(pool: &PgPool, token: &str) -> Result<Caller, AuthError> {
+    let row = tokens::find(pool, &hash(token)).await?.ok_or(AuthError::UnknownToken)?;
+    let role = Role::parse(&row.role).ok_or(AuthError::UnknownRole)?;
+    Ok(Caller { id: row.id, name: row.name, role })
 }

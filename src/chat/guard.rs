@@ -3,6 +3,9 @@ use std::collections::HashSet;
 
 const WINDOW: usize = 6;
 
+/// The tags that delimit data in our prompts (`prompts/turn.jinja`); never part of an answer.
+pub const DELIMITERS: &[&str] = &["<sources>", "</sources>", "<question>", "</question>"];
+
 pub struct LeakGuard {
     shingles: HashSet<String>,
 }

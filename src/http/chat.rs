@@ -1,10 +1,11 @@
 //! Conversations: start one, send a message and receive the answer as server-sent events,
 //! follow the conversation live, read the history, and give feedback on an answer.
-use crate::auth::{Viewer, conversation_viewer};
-use crate::chat::{ChatError, ChatEvent};
+use super::auth::{Viewer, conversation_viewer};
+use super::state::AppState;
+use crate::chat::ChatEvent;
+use crate::domain::{ShopperText, mask};
 use crate::error::ApiError;
 use crate::events::LiveEvent;
-use crate::startup::AppState;
 use crate::store::{conversations, escalations};
 use actix_web::{HttpRequest, HttpResponse, Responder, web};
 use actix_web_lab::sse;
@@ -13,31 +14,14 @@ use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 use uuid::Uuid;
 
-impl From<ChatError> for ApiError {
-    fn from(e: ChatError) -> Self {
-        match e {
-            ChatError::UnknownConversation => ApiError::UnknownConversation,
-            ChatError::WrongToken => {
-                ApiError::Forbidden("this conversation was started with another conversation token".into())
-            }
-            ChatError::Database(_) => ApiError::DatabaseUnavailable,
-            ChatError::InvalidMessage(m) => ApiError::InvalidMessage(m),
-            ChatError::Busy => ApiError::Overloaded,
-            ChatError::ModelUnavailable(_) => ApiError::ModelUnavailable,
-            ChatError::Search(crate::retrieval::SearchError::NotReady) => ApiError::NotReady,
-            other => ApiError::Internal(other.into()),
-        }
-    }
-}
-
-fn peer(req: &HttpRequest) -> Option<std::net::IpAddr> {
+pub(super) fn peer(req: &HttpRequest) -> Option<std::net::IpAddr> {
     req.peer_addr().map(|a| a.ip())
 }
 
 /// Starts a conversation. The token in the answer must accompany every later request about it.
 pub async fn create(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     state.limits.address(peer(&req))?;
-    let (id, token) = state.chat.create().await;
+    let (id, token) = state.chat.conversations().create().await;
     Ok(HttpResponse::Created().json(serde_json::json!({ "id": id, "token": token })))
 }
 
@@ -73,13 +57,14 @@ pub async fn send(
 ) -> Result<impl Responder, ApiError> {
     let id = path.into_inner();
     state.limits.address(peer(&req))?;
-    if let Viewer::Team(_) = conversation_viewer(&req, &state, id).await? {
+    if let Viewer::Team = conversation_viewer(&req, &state, id).await? {
         return Err(ApiError::Forbidden(
             "only the shopper writes here; staff reply with POST /api/staff/conversations/{id}/messages".into(),
         ));
     }
     state.limits.conversation(id)?;
-    let mut events = state.chat.reply(id, &body.text).await?;
+    let text = ShopperText::parse(&body.text).map_err(ApiError::InvalidMessage)?;
+    let mut events = state.chat.reply(id, text).await?;
     let stream = async_stream::stream! {
         while let Some(ev) = events.recv().await {
             yield to_sse(ev);
@@ -99,7 +84,7 @@ pub async fn live(
     let id = path.into_inner();
     conversation_viewer(&req, &state, id).await?;
     let mut rx = state.hub.subscribe(id);
-    let first = state.chat.status_event(id).await;
+    let first = state.escalation.status_event(id).await;
     let stream = async_stream::stream! {
         if let Some(s) = first {
             yield event("status", &s);
@@ -123,11 +108,11 @@ pub async fn history(
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let viewer = conversation_viewer(&req, &state, id).await?;
-    let messages = conversations::messages(&state.pool, id).await.map_err(|_| ApiError::DatabaseUnavailable)?;
-    let st = escalations::state(&state.pool, id).await.map_err(|_| ApiError::DatabaseUnavailable)?;
+    let messages = conversations::messages(&state.pool, id).await?;
+    let st = escalations::state(&state.pool, id).await?;
     let Some(st) = st else { return Err(ApiError::UnknownConversation) };
     let mut body = serde_json::json!({ "id": id, "status": st.status, "messages": messages });
-    if let Viewer::Team(_) = viewer {
+    if let Viewer::Team = viewer {
         body["summary"] = serde_json::json!(st.summary);
         body["reason"] = serde_json::json!(st.reason);
         body["assignee"] = serde_json::json!(st.assignee_name);
@@ -158,14 +143,9 @@ pub async fn feedback(
         return Err(ApiError::InvalidParameter("the comment is longer than 2000 characters".into()));
     }
     let message = path.into_inner();
-    let conversation = conversations::conversation_of(&state.pool, message)
-        .await
-        .map_err(|_| ApiError::DatabaseUnavailable)?
-        .ok_or(ApiError::UnknownMessage)?;
+    let conversation = conversations::conversation_of(&state.pool, message).await?.ok_or(ApiError::UnknownMessage)?;
     conversation_viewer(&req, &state, conversation).await?;
-    let comment = comment.map(crate::chat::mask);
-    let found = conversations::feedback(&state.pool, message, &body.rating, comment.as_deref())
-        .await
-        .map_err(|_| ApiError::DatabaseUnavailable)?;
+    let comment = comment.map(mask);
+    let found = conversations::feedback(&state.pool, message, &body.rating, comment.as_deref()).await?;
     if found { Ok(HttpResponse::NoContent().finish()) } else { Err(ApiError::UnknownMessage) }
 }

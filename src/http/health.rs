@@ -1,8 +1,7 @@
 //! Liveness and readiness probes.
-use crate::startup::AppState;
+use super::state::AppState;
 use actix_web::{HttpResponse, web};
 use serde_json::json;
-use std::sync::atomic::Ordering;
 
 /// The process is up.
 pub async fn health() -> HttpResponse {
@@ -12,7 +11,7 @@ pub async fn health() -> HttpResponse {
 /// Ready to answer: Postgres reachable and the index loaded. Says what is missing when not.
 pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
     let database = sqlx::query("SELECT 1").execute(&state.pool).await.is_ok();
-    let index = state.loaded.load(Ordering::Acquire);
+    let index = state.retriever.is_loaded();
     let vectors = state.retriever.current().is_some_and(|i| i.has_vectors());
     let body = json!({
         "status": if database && index { "ready" } else { "not_ready" },

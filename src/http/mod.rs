@@ -1,4 +1,6 @@
-//! Thin HTTP handlers: parse, call one service, map the result.
+//! Thin HTTP handlers: parse, call one service, map the result. This layer owns the application
+//! state (`state.rs`) and reads who is asking (`auth.rs`); services never reach up here.
+mod auth;
 mod chat;
 mod health;
 mod kb;
@@ -8,16 +10,17 @@ mod pages;
 mod products;
 mod search;
 mod staff;
+mod state;
 
 pub use limits::Limits;
+pub use state::AppState;
 
-use crate::auth::CONVERSATION_HEADER;
 use crate::error::{ApiError, json_error_handler, path_error_handler, query_error_handler};
-use crate::startup::AppState;
 use actix_cors::Cors;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{App, HttpMessage, HttpServer, web};
+use auth::CONVERSATION_HEADER;
 use std::net::TcpListener;
 use std::sync::Arc;
 use tracing_actix_web::{RequestId, TracingLogger};

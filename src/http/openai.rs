@@ -3,10 +3,11 @@
 //! `model: "aisle"` (or none) asks the agent: retrieval, grounding and logging as in the chat.
 //! Any other model name is a plain completion of the given messages by this server's model,
 //! which is what another Aisle uses when it generates remotely.
+use super::state::AppState;
 use crate::chat::ChatEvent;
+use crate::domain::ShopperText;
 use crate::error::ApiError;
-use crate::llm::{ChatMessage, GenEvent, GenRequest, Role};
-use crate::startup::AppState;
+use crate::llm::{ChatMessage, GenError, GenEvent, GenRequest, Role, StopReason};
 use actix_web::{HttpResponse, web};
 use actix_web_lab::sse;
 use serde::Deserialize;
@@ -35,6 +36,15 @@ enum Piece {
     Failed(String),
 }
 
+/// The protocol's `finish_reason`: the model ended (`stop`), or a limit did, whether the token
+/// budget or the context window (`length`).
+fn finish_reason(stop: StopReason) -> &'static str {
+    match stop {
+        StopReason::End => "stop",
+        StopReason::Length | StopReason::Context => "length",
+    }
+}
+
 fn role(r: &str) -> Result<Role, ApiError> {
     match r {
         "system" => Ok(Role::System),
@@ -49,7 +59,8 @@ async fn agent(state: &AppState, messages: Vec<(Role, String)>) -> Result<Receiv
         return Err(ApiError::InvalidMessage("the last message must be the shopper's (role `user`)".into()));
     };
     let history = earlier.iter().filter(|(r, _)| *r != Role::System).cloned().collect();
-    let conversation = state.chat.create_with_history(history).await;
+    let question = ShopperText::parse(question).map_err(ApiError::InvalidMessage)?;
+    let conversation = state.chat.conversations().create_with_history(history).await;
     let mut events = state.chat.reply(conversation, question).await?;
     let (tx, rx) = channel(64);
     tokio::spawn(async move {
@@ -58,11 +69,7 @@ async fn agent(state: &AppState, messages: Vec<(Role, String)>) -> Result<Receiv
                 ChatEvent::Token { text } => Piece::Text(text),
                 ChatEvent::Sources { .. } | ChatEvent::Status(_) => continue,
                 ChatEvent::Done(d) => Piece::End {
-                    finish: if d.usage.as_ref().is_some_and(|u| u.stop == crate::llm::StopReason::Length) {
-                        "length"
-                    } else {
-                        "stop"
-                    },
+                    finish: d.usage.as_ref().map_or("stop", |u| finish_reason(u.stop)),
                     prompt_tokens: d.usage.as_ref().map_or(0, |u| u.prompt_tokens),
                     completion_tokens: d.usage.as_ref().map_or(0, |u| u.generated_tokens),
                 },
@@ -80,8 +87,8 @@ fn plain(state: &AppState, messages: Vec<(Role, String)>, max_tokens: u32) -> Re
     let generator = state.chat.generator().cloned().ok_or(ApiError::ModelUnavailable)?;
     let messages = messages.into_iter().map(|(role, content)| ChatMessage { role, content }).collect();
     let mut events = generator.generate(GenRequest { messages, max_tokens }).map_err(|e| match e {
-        crate::llm::GenError::Busy => ApiError::Overloaded,
-        crate::llm::GenError::Unavailable(_) => ApiError::ModelUnavailable,
+        GenError::Busy => ApiError::Overloaded,
+        GenError::Unavailable(_) => ApiError::ModelUnavailable,
     })?;
     let (tx, rx) = channel(64);
     tokio::spawn(async move {
@@ -89,7 +96,7 @@ fn plain(state: &AppState, messages: Vec<(Role, String)>, max_tokens: u32) -> Re
             let piece = match ev {
                 GenEvent::Token(t) => Piece::Text(t),
                 GenEvent::Done(u) => Piece::End {
-                    finish: if u.stop == crate::llm::StopReason::End { "stop" } else { "length" },
+                    finish: finish_reason(u.stop),
                     prompt_tokens: u.prompt_tokens,
                     completion_tokens: u.generated_tokens,
                 },
@@ -155,8 +162,8 @@ pub async fn completions(
                                "total_tokens": prompt_tokens + completion_tokens },
                 })));
             }
-            Piece::Failed(e) => return Err(ApiError::Internal(anyhow::anyhow!(e))),
+            Piece::Failed(e) => return Err(ApiError::internal(anyhow::anyhow!(e))),
         }
     }
-    Err(ApiError::Internal(anyhow::anyhow!("the answer ended without finishing")))
+    Err(ApiError::internal(anyhow::anyhow!("the answer ended without finishing")))
 }

@@ -1,9 +1,11 @@
 //! `POST /api/products/{sku}/descriptions` drafts descriptions; `GET` lists the drafts for review.
-use crate::describe::{DescribeError, DescribeRequest, Length, Tone, describe};
+//! Editors (and admins) only: drafting runs the model, so it also shares the per-address budget.
+use super::state::AppState;
+use crate::auth::{Caller, Role};
+use crate::describe::{DescribeRequest, Length, Tone, describe};
 use crate::error::ApiError;
-use crate::startup::AppState;
 use crate::store::descriptions;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -14,35 +16,32 @@ pub struct DescribeParams {
     length: Option<Length>,
 }
 
-impl From<DescribeError> for ApiError {
-    fn from(e: DescribeError) -> Self {
-        match e {
-            DescribeError::UnknownProduct(_) => ApiError::UnknownProduct,
-            DescribeError::Invalid(m) => ApiError::InvalidParameter(m),
-            DescribeError::ModelUnavailable => ApiError::ModelUnavailable,
-            DescribeError::Database(_) => ApiError::DatabaseUnavailable,
-            other => ApiError::Internal(other.into()),
-        }
-    }
-}
-
 pub async fn draft(
     state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
     sku: web::Path<String>,
     body: web::Json<DescribeParams>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require(&[Role::Editor])?;
+    state.limits.address(super::chat::peer(&req))?;
     let p = body.into_inner();
-    let req = DescribeRequest {
+    let request = DescribeRequest {
         variants: p.variants.unwrap_or(1),
         tone: p.tone.unwrap_or(Tone::Friendly),
         length: p.length.unwrap_or(Length::Medium),
     };
     let generator = state.chat.generator().map(|g| g.as_ref());
-    let drafts = describe(&state.pool, generator, state.chat.prompts(), &sku, req).await?;
+    let drafts = describe(&state.pool, generator, &state.prompts, &sku, request).await?;
     Ok(HttpResponse::Created().json(serde_json::json!({ "drafts": drafts })))
 }
 
-pub async fn list(state: web::Data<AppState>, sku: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    let drafts = descriptions::for_product(&state.pool, &sku).await.map_err(|_| ApiError::DatabaseUnavailable)?;
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    sku: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(&[Role::Editor])?;
+    let drafts = descriptions::for_product(&state.pool, &sku).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "drafts": drafts })))
 }

@@ -1,8 +1,8 @@
 //! `GET /api/search` and `GET /api/suggest`.
+use super::state::AppState;
 use crate::domain::{DocKind, Filters, Money, SearchRequest};
 use crate::error::ApiError;
-use crate::retrieval::{Hit, Method, Mode, SearchError};
-use crate::startup::AppState;
+use crate::retrieval::{Hit, Method, Mode};
 use crate::store;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
@@ -82,15 +82,6 @@ impl SearchParams {
     }
 }
 
-impl From<SearchError> for ApiError {
-    fn from(e: SearchError) -> Self {
-        match e {
-            SearchError::NotReady => ApiError::NotReady,
-            other => ApiError::Internal(other.into()),
-        }
-    }
-}
-
 pub async fn search(state: web::Data<AppState>, params: web::Query<SearchParams>) -> Result<HttpResponse, ApiError> {
     let started = Instant::now();
     let (req, mode, method) = params.into_inner().into_request(&state)?;
@@ -102,7 +93,7 @@ pub async fn search(state: web::Data<AppState>, params: web::Query<SearchParams>
         (req, hits)
     })
     .await
-    .map_err(|e| ApiError::Internal(e.into()))?;
+    .map_err(ApiError::internal)?;
     let hits = hits?;
     record_query(&state, &req.original);
     Ok(HttpResponse::Ok().json(SearchResponse {

@@ -1,35 +1,25 @@
 //! Support staff: the escalation queue, claiming, replying live, handing back and resolving;
 //! admins: tokens; the team: analytics.
+use super::state::AppState;
 use crate::auth::{Caller, Role, hash, new_token};
-use crate::chat::mask;
+use crate::domain::Outcome;
 use crate::error::ApiError;
-use crate::startup::AppState;
-use crate::store::{analytics, conversations, escalations, tokens};
+use crate::escalation;
+use crate::store::{analytics, escalations, tokens};
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
-fn db(_: sqlx::Error) -> ApiError {
-    ApiError::DatabaseUnavailable
-}
-
-fn not_claimed() -> ApiError {
-    ApiError::Conflict {
-        code: "not_claimed",
-        message: "you have not claimed this conversation; claim it from the queue first".into(),
-    }
-}
-
 pub async fn queue(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Staff])?;
-    let waiting = escalations::queue(&state.pool).await.map_err(db)?;
+    let waiting = escalations::queue(&state.pool).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "conversations": waiting })))
 }
 
 /// Takes the conversation waiting longest; `conversation_id` is null when nobody is waiting.
 pub async fn claim_next(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Staff])?;
-    let claimed = escalations::claim(&state.pool, None, caller.id).await.map_err(db)?;
+    let claimed = escalation::claim_next(&state.pool, &caller).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "conversation_id": claimed })))
 }
 
@@ -40,13 +30,8 @@ pub async fn claim(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Staff])?;
     let id = path.into_inner();
-    match escalations::claim(&state.pool, Some(id), caller.id).await.map_err(db)? {
-        Some(_) => Ok(HttpResponse::Ok().json(serde_json::json!({ "conversation_id": id }))),
-        None => Err(ApiError::Conflict {
-            code: "already_claimed",
-            message: "this conversation is not waiting: someone else claimed it, or it was never escalated".into(),
-        }),
-    }
+    escalation::claim(&state.pool, &caller, id).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "conversation_id": id })))
 }
 
 #[derive(Deserialize)]
@@ -63,34 +48,14 @@ pub async fn reply(
     body: web::Json<Reply>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Staff])?;
-    let id = path.into_inner();
-    let text = body.text.trim();
-    if text.is_empty() || text.chars().count() > crate::chat::MAX_MESSAGE_CHARS {
-        return Err(ApiError::InvalidMessage(format!(
-            "a reply must have between 1 and {} characters",
-            crate::chat::MAX_MESSAGE_CHARS
-        )));
-    }
-    let st = escalations::state(&state.pool, id).await.map_err(db)?.ok_or(ApiError::UnknownConversation)?;
-    if st.status != "staff" || (st.assignee != Some(caller.id) && caller.role != Role::Admin) {
-        return Err(not_claimed());
-    }
-    let m = conversations::MessageRow {
-        author: Some(caller.name.clone()),
-        ..conversations::MessageRow::new(id, "staff", mask(text))
-    };
-    conversations::insert_message(&state.pool, &m).await.map_err(db)?;
+    let m = escalation::reply(&state.pool, &state.log, &caller, path.into_inner(), &body.text).await?;
     Ok(HttpResponse::Created().json(m))
 }
 
-async fn close(state: &AppState, caller: &Caller, id: Uuid, outcome: &str) -> Result<HttpResponse, ApiError> {
+async fn close(state: &AppState, caller: &Caller, id: Uuid, outcome: Outcome) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Staff])?;
-    let admin = caller.role == Role::Admin;
-    if escalations::close(&state.pool, id, caller.id, admin, outcome).await.map_err(db)? {
-        Ok(HttpResponse::Ok().json(serde_json::json!({ "conversation_id": id, "outcome": outcome })))
-    } else {
-        Err(not_claimed())
-    }
+    escalation::close(&state.pool, caller, id, outcome).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "conversation_id": id, "outcome": outcome })))
 }
 
 /// Aisle answers again.
@@ -99,7 +64,7 @@ pub async fn release(
     caller: Caller,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    close(&state, &caller, path.into_inner(), "handed_back").await
+    close(&state, &caller, path.into_inner(), Outcome::HandedBack).await
 }
 
 pub async fn resolve(
@@ -107,7 +72,7 @@ pub async fn resolve(
     caller: Caller,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    close(&state, &caller, path.into_inner(), "resolved").await
+    close(&state, &caller, path.into_inner(), Outcome::Resolved).await
 }
 
 #[derive(Deserialize)]
@@ -126,12 +91,12 @@ pub async fn report(
     if !(1..=366).contains(&days) {
         return Err(ApiError::InvalidParameter("days must be between 1 and 366".into()));
     }
-    Ok(HttpResponse::Ok().json(analytics::report(&state.pool, days).await.map_err(db)?))
+    Ok(HttpResponse::Ok().json(analytics::report(&state.pool, days).await?))
 }
 
 pub async fn list_tokens(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Admin])?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "tokens": tokens::list(&state.pool).await.map_err(db)? })))
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "tokens": tokens::list(&state.pool).await? })))
 }
 
 #[derive(Deserialize)]
@@ -153,7 +118,7 @@ pub async fn create_token(
         return Err(ApiError::InvalidParameter("name must have between 1 and 100 characters".into()));
     }
     let token = new_token("aisle");
-    let id = tokens::create(&state.pool, name, body.role.as_str(), &hash(&token)).await.map_err(db)?;
+    let id = tokens::create(&state.pool, name, body.role.as_str(), &hash(&token)).await?;
     Ok(HttpResponse::Created().json(serde_json::json!({ "id": id, "name": name, "role": body.role, "token": token })))
 }
 
@@ -163,7 +128,7 @@ pub async fn revoke_token(
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Admin])?;
-    match tokens::revoke(&state.pool, &path.into_inner().to_string()).await.map_err(db)? {
+    match tokens::revoke(&state.pool, &path.into_inner().to_string()).await? {
         0 => Err(ApiError::NotFound),
         _ => Ok(HttpResponse::NoContent().finish()),
     }

@@ -1,6 +1,6 @@
 //! Import: read and validate everything first, then write it all in one transaction.
 //! A bad file imports nothing; re-importing the same data changes nothing.
-use super::formats::{ImportError, Parsed, read_file};
+use super::formats::{ImportError, Parsed, read_file, read_text};
 use crate::domain::{Article, Product};
 use crate::store::{self, products::Upsert};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -57,40 +57,71 @@ pub fn read_path(path: &Path) -> Result<Batch, Vec<ImportError>> {
     if files.is_empty() {
         return Err(fail("no .jsonl, .json, .csv or .md files to import".into()));
     }
-    let mut batch = Batch::default();
-    let mut errors = Vec::new();
-    let mut seen_skus: HashMap<String, (PathBuf, usize)> = HashMap::new();
-    let mut seen_articles: HashMap<String, PathBuf> = HashMap::new();
+    let mut batch = Collector::default();
     for file in files {
-        match read_file(&file) {
+        batch.add(&file, read_file(&file));
+    }
+    batch.finish()
+}
+
+/// Gathers what each file holds, and every problem, including a SKU or an article id used twice.
+#[derive(Default)]
+struct Collector {
+    batch: Batch,
+    errors: Vec<ImportError>,
+    seen_skus: HashMap<String, (PathBuf, usize)>,
+    seen_articles: HashMap<String, PathBuf>,
+}
+
+impl Collector {
+    fn add(&mut self, file: &Path, parsed: Result<Parsed, Vec<ImportError>>) {
+        let problem = |line, field: &str, message| ImportError {
+            file: file.to_path_buf(),
+            line: Some(line),
+            field: Some(field.into()),
+            message,
+        };
+        match parsed {
             Ok(Parsed::Products(items)) => {
                 for (line, p) in items {
-                    if let Some((f, l)) = seen_skus.insert(p.sku.to_string(), (file.clone(), line)) {
-                        errors.push(ImportError {
-                            file: file.clone(),
-                            line: Some(line),
-                            field: Some("sku".into()),
-                            message: format!("SKU {} appears twice (also at {}:{l})", p.sku, f.display()),
-                        });
+                    if let Some((f, l)) = self.seen_skus.insert(p.sku.to_string(), (file.to_path_buf(), line)) {
+                        let message = format!("SKU {} appears twice (also at {}:{l})", p.sku, f.display());
+                        self.errors.push(problem(line, "sku", message));
                     }
-                    batch.products.push(p);
+                    self.batch.products.push(p);
                 }
             }
             Ok(Parsed::Article(a)) => {
-                if let Some(f) = seen_articles.insert(a.id.clone(), file.clone()) {
-                    errors.push(ImportError {
-                        file: file.clone(),
-                        line: Some(2),
-                        field: Some("id".into()),
-                        message: format!("article id `{}` is also used by {}", a.id, f.display()),
-                    });
+                if let Some(f) = self.seen_articles.insert(a.id.clone(), file.to_path_buf()) {
+                    let message = format!("article id `{}` is also used by {}", a.id, f.display());
+                    self.errors.push(problem(2, "id", message));
                 }
-                batch.articles.push(a);
+                self.batch.articles.push(a);
             }
-            Err(mut e) => errors.append(&mut e),
+            Err(mut e) => self.errors.append(&mut e),
         }
     }
-    if errors.is_empty() { Ok(batch) } else { Err(errors) }
+
+    fn finish(self) -> Result<Batch, Vec<ImportError>> {
+        if self.errors.is_empty() { Ok(self.batch) } else { Err(self.errors) }
+    }
+}
+
+/// Reads one upload (a request body) in `format`; problems name it `name`.
+pub fn read_upload(name: &str, format: &str, body: &[u8]) -> Result<Batch, Vec<ImportError>> {
+    let file = Path::new(name);
+    let mut batch = Collector::default();
+    let parsed = match std::str::from_utf8(body) {
+        Ok(text) => read_text(file, format, text),
+        Err(e) => Err(vec![ImportError {
+            file: file.to_path_buf(),
+            line: None,
+            field: None,
+            message: format!("the text is not UTF-8: {e}"),
+        }]),
+    };
+    batch.add(file, parsed);
+    batch.finish()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,8 +141,14 @@ fn tally(c: &mut Counts, u: Upsert) {
 }
 
 /// Validates `path` completely, then upserts everything in one transaction.
+#[tracing::instrument(skip_all, fields(path = %path.display()))]
 pub async fn import_path(pool: &PgPool, path: &Path, show_progress: bool) -> Result<ImportReport, ImportFailure> {
     let batch = read_path(path).map_err(ImportFailure::Invalid)?;
+    write(pool, &batch, show_progress).await
+}
+
+/// Upserts a validated batch in one transaction; every running server re-indexes when it commits.
+pub async fn write(pool: &PgPool, batch: &Batch, show_progress: bool) -> Result<ImportReport, ImportFailure> {
     let total = (batch.products.len() + batch.articles.len()) as u64;
     let bar = if show_progress { ProgressBar::new(total) } else { ProgressBar::hidden() };
     bar.set_style(

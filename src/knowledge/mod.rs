@@ -1,8 +1,9 @@
-//! The shop's knowledge as files: catalog formats, articles, validation, chunking and import.
-mod chunk;
+//! The shop's knowledge: catalog and article formats with their validation, import from files
+//! and request bodies, and the editor's changes to articles.
+pub mod editor;
 mod formats;
 mod import;
 
-pub use chunk::chunk_article;
+pub use editor::{Draft, Editor, EditorError};
 pub use formats::{ImportError, canonical_line, read_file};
 pub use import::{Batch, Counts, ImportFailure, ImportReport, import_path, read_path};

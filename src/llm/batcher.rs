@@ -3,8 +3,8 @@
 //! Each slot is one conversation's answer and owns KV-cache sequence `slot index`; the system
 //! prompt lives in its own sequence and is shared into each slot (unified KV cache: the cells are
 //! tagged, not copied), so a new answer evaluates only what follows the prefix.
-use super::engine::{Job, LlmSettings};
-use super::{ChatMessage, GenError, GenEvent, Role, StopReason, Usage};
+use super::{ChatMessage, GenError, GenEvent, GenRequest, Role, StopReason, Usage};
+use crate::config::LlmSettings;
 use llama_cpp_2::context::LlamaContext;
 use llama_cpp_2::context::params::LlamaContextParams;
 use llama_cpp_2::llama_backend::LlamaBackend;
@@ -20,6 +20,13 @@ use std::time::Instant;
 use tokio::sync::mpsc::UnboundedSender;
 
 const N_BATCH: usize = 512;
+
+/// One answer to write: the request, where its tokens go, and when it was queued.
+pub struct Job {
+    pub req: GenRequest,
+    pub out: UnboundedSender<GenEvent>,
+    pub queued: Instant,
+}
 
 pub struct Model {
     model: LlamaModel,

@@ -1,40 +1,14 @@
 //! llama.cpp generation the way its own server does it: one model and one context on a dedicated
 //! thread (see `batcher`), a bounded queue in front, tokens streamed out over channels.
-use super::batcher::Model;
+use super::batcher::{Job, Model};
 use super::{GenError, GenEvent, GenRequest, Generator};
+use crate::config::LlmSettings;
 use llama_cpp_2::llama_backend::LlamaBackend;
-use serde::Deserialize;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct LlmSettings {
-    /// `local` (llama.cpp in this process) or `remote` (an OpenAI-compatible server).
-    pub backend: String,
-    /// For `remote`: the server's base URL, the model name to ask for, and an optional key.
-    pub remote_url: Option<String>,
-    pub remote_model: Option<String>,
-    pub remote_api_key: Option<secrecy::SecretString>,
-    /// A GGUF file with a chat template.
-    pub model_path: PathBuf,
-    /// Layers offloaded to a GPU when one is present (0 = CPU only).
-    pub gpu_layers: u32,
-    pub threads: i32,
-    /// Conversations decoded together.
-    pub slots: u32,
-    /// Context tokens each conversation may use (prompt + answer).
-    pub ctx_per_slot: u32,
-    /// Requests allowed to wait for a slot before new ones get 503 + Retry-After.
-    pub queue: usize,
-    pub temperature: f32,
-    pub max_tokens: u32,
-    /// Evaluate the system prompt once and share it (off only to measure what it saves).
-    pub prefix_cache: bool,
-}
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
 /// llama.cpp's backend may be initialised once per process.
 static BACKEND: OnceLock<Result<LlamaBackend, String>> = OnceLock::new();
@@ -62,12 +36,6 @@ fn load_backend_modules() {
             None => llama_cpp_2::llama_backend::load_backends(),
         }
     }
-}
-
-pub(super) struct Job {
-    pub req: GenRequest,
-    pub out: UnboundedSender<GenEvent>,
-    pub queued: Instant,
 }
 
 pub struct LlamaEngine {

@@ -4,7 +4,7 @@ mod engine;
 mod fake;
 mod remote;
 
-pub use engine::{LlamaEngine, LlmSettings};
+pub use engine::LlamaEngine;
 pub use fake::FakeGenerator;
 pub use remote::RemoteGenerator;
 

@@ -1,7 +1,7 @@
 //! What gets indexed: each product whole, each article as passages; and loading it all from Postgres.
+use super::chunk::chunk_article;
 use super::embed::{Embedder, text_hash};
 use crate::domain::{Article, ArticleKind, Product};
-use crate::knowledge::chunk_article;
 use crate::store;
 use serde::Serialize;
 use sqlx::PgPool;

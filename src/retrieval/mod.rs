@@ -2,13 +2,16 @@
 //!
 //! An [`Index`] is an immutable snapshot built from Postgres; the [`Retriever`] swaps in a new one
 //! when knowledge changes, so searches never wait on a rebuild.
+mod chunk;
 mod corpus;
 pub mod embed;
 pub mod fusion;
 mod keyword;
+mod reindex;
 mod suggest;
 pub mod vector;
 
+pub use chunk::chunk_article;
 pub use corpus::{Doc, LoadError, Passage, Source, documents, load_index, past_queries, with_draft};
 pub use embed::{EmbedError, Embedder};
 pub use fusion::{Method, Scores, Signal};
@@ -167,11 +170,41 @@ pub struct Retriever {
     embedder: Option<Arc<Embedder>>,
     pub settings: RetrievalSettings,
     past_queries: RwLock<HashMap<String, i64>>,
+    reloads: reindex::Reloads,
 }
 
 impl Retriever {
     pub fn new(embedder: Option<Arc<Embedder>>, settings: RetrievalSettings) -> Self {
-        Self { index: RwLock::new(None), embedder, settings, past_queries: RwLock::default() }
+        Self {
+            index: RwLock::new(None),
+            embedder,
+            settings,
+            past_queries: RwLock::default(),
+            reloads: reindex::Reloads::default(),
+        }
+    }
+
+    /// Rebuilds the snapshot from Postgres and swaps it in: the one re-index, at start, after an
+    /// edit in this process, and when another process says the knowledge changed. When it
+    /// returns, every change committed before the call is searchable.
+    #[tracing::instrument(skip_all)]
+    pub async fn reload(&self, pool: &sqlx::PgPool) -> Result<(), LoadError> {
+        self.reloads
+            .coalesce(|| async {
+                let started = std::time::Instant::now();
+                let index = load_index(pool, self.embedder()).await?;
+                let (docs, vectors) = (index.len(), index.has_vectors());
+                self.replace(index);
+                self.remember_queries(past_queries(pool).await.unwrap_or_default());
+                tracing::info!(docs, vectors, took = ?started.elapsed(), "search index ready");
+                Ok(())
+            })
+            .await
+    }
+
+    /// Whether a snapshot has been loaded (the server is ready to search).
+    pub fn is_loaded(&self) -> bool {
+        self.index.read().unwrap_or_else(|p| p.into_inner()).is_some()
     }
 
     pub fn embedder(&self) -> Option<&Arc<Embedder>> {

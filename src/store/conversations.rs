@@ -1,4 +1,5 @@
 //! The `conversations`, `messages` and `feedback` tables.
+use crate::domain::{AnsweredBy, Author};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -8,7 +9,7 @@ use uuid::Uuid;
 pub struct MessageRow {
     pub id: Uuid,
     pub conversation_id: Uuid,
-    pub role: String,
+    pub role: Author,
     pub text: String,
     pub intent: Option<String>,
     pub sources: serde_json::Value,
@@ -21,9 +22,9 @@ pub struct MessageRow {
     /// Shopper messages: -1 (angry) .. 1 (happy).
     #[serde(default)]
     pub sentiment: Option<f32>,
-    /// Assistant messages: model, faq, fixed, unanswered, guarded, handoff.
+    /// Assistant messages: how the answer was made.
     #[serde(default)]
-    pub answered_by: Option<String>,
+    pub answered_by: Option<AnsweredBy>,
     /// Staff messages: who wrote it.
     #[serde(default)]
     pub author: Option<String>,
@@ -31,11 +32,11 @@ pub struct MessageRow {
 
 impl MessageRow {
     /// A new message with nothing but who wrote what; `text` must already be masked.
-    pub fn new(conversation_id: Uuid, role: &str, text: String) -> Self {
+    pub fn new(conversation_id: Uuid, role: Author, text: String) -> Self {
         Self {
             id: Uuid::new_v4(),
             conversation_id,
-            role: role.into(),
+            role,
             text,
             intent: None,
             sources: serde_json::json!([]),
@@ -66,6 +67,7 @@ pub async fn notify(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(conversation = %id))]
 pub async fn create(pool: &PgPool, id: Uuid, token_hash: Option<&str>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO conversations (id, token_hash) VALUES ($1, $2)
@@ -97,7 +99,7 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
     )
     .bind(m.id)
     .bind(m.conversation_id)
-    .bind(&m.role)
+    .bind(m.role)
     .bind(&m.text)
     .bind(&m.intent)
     .bind(&m.sources)
@@ -108,7 +110,7 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
     .bind(m.duration_ms)
     .bind(m.created_at)
     .bind(m.sentiment)
-    .bind(&m.answered_by)
+    .bind(m.answered_by)
     .bind(&m.author)
     .execute(&mut *tx)
     .await?;

@@ -1,6 +1,7 @@
 //! Escalations: conversations waiting for a person, claimed by one, handed back or resolved.
 //! The conversation's `status` is the state; `escalations` keeps each episode for analytics.
 use super::conversations::notify;
+use crate::domain::{ConversationStatus, EscalationReason, Outcome};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::PgPool;
@@ -8,14 +9,15 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct State {
-    pub status: String,
+    pub status: ConversationStatus,
     pub assignee: Option<Uuid>,
     pub assignee_name: Option<String>,
     pub summary: Option<String>,
-    pub reason: Option<String>,
+    pub reason: Option<EscalationReason>,
     pub escalated_at: Option<DateTime<Utc>>,
 }
 
+#[tracing::instrument(skip_all, fields(%conversation))]
 pub async fn state(pool: &PgPool, conversation: Uuid) -> Result<Option<State>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.status, c.assignee, t.name AS assignee_name, c.summary, e.reason, e.created_at AS escalated_at
@@ -29,8 +31,14 @@ pub async fn state(pool: &PgPool, conversation: Uuid) -> Result<Option<State>, s
     .await
 }
 
+#[tracing::instrument(skip_all, fields(%conversation, reason = %reason))]
 /// Puts a conversation in the queue; `false` when it is already waiting or owned.
-pub async fn open(pool: &PgPool, conversation: Uuid, reason: &str, detail: &str) -> Result<bool, sqlx::Error> {
+pub async fn open(
+    pool: &PgPool,
+    conversation: Uuid,
+    reason: EscalationReason,
+    detail: &str,
+) -> Result<bool, sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query("INSERT INTO conversations (id) VALUES ($1) ON CONFLICT DO NOTHING")
         .bind(conversation)
@@ -62,10 +70,10 @@ pub async fn open(pool: &PgPool, conversation: Uuid, reason: &str, detail: &str)
 #[derive(Debug, Serialize, sqlx::FromRow)]
 pub struct Waiting {
     pub conversation_id: Uuid,
-    pub reason: String,
+    pub reason: EscalationReason,
     pub detail: Option<String>,
     pub escalated_at: DateTime<Utc>,
-    pub status: String,
+    pub status: ConversationStatus,
     pub assignee_name: Option<String>,
     pub summary: Option<String>,
     pub last_message: Option<String>,
@@ -127,7 +135,7 @@ pub async fn close(
     conversation: Uuid,
     staff: Uuid,
     any_owner: bool,
-    outcome: &str,
+    outcome: Outcome,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let closed = sqlx::query(
@@ -143,7 +151,10 @@ pub async fn close(
     .rows_affected()
         > 0;
     if closed {
-        let status = if outcome == "resolved" { "resolved" } else { "bot" };
+        let status = match outcome {
+            Outcome::Resolved => ConversationStatus::Resolved,
+            Outcome::HandedBack => ConversationStatus::Bot,
+        };
         sqlx::query("UPDATE conversations SET status = $2, assignee = NULL WHERE id = $1")
             .bind(conversation)
             .bind(status)

@@ -5,6 +5,7 @@ pub mod conversations;
 pub mod descriptions;
 pub mod embeddings;
 pub mod escalations;
+pub mod log;
 pub mod products;
 pub mod queries;
 pub mod tokens;

@@ -15,7 +15,7 @@ use tokio::sync::OnceCell;
 pub struct TestApp {
     pub address: String,
     pub pool: PgPool,
-    pub app: Arc<aisle::startup::AppState>,
+    pub app: Arc<aisle::http::AppState>,
     pub client: reqwest::Client,
     /// Conversation tokens, by conversation id, as a shopper's browser keeps them.
     tokens: std::sync::Mutex<std::collections::HashMap<String, String>>,
@@ -91,7 +91,7 @@ pub fn settings_for(database: &str) -> Settings {
 }
 
 /// The small real model (Qwen2.5-Coder-0.5B), greedy, loaded once per test process.
-pub fn test_llm_settings(slots: u32, queue: usize) -> aisle::llm::LlmSettings {
+pub fn test_llm_settings(slots: u32, queue: usize) -> aisle::config::LlmSettings {
     let mut s = Settings::load(None).expect("settings").llm;
     s.model_path = std::env::var("AISLE_TEST_LLM").map(PathBuf::from).unwrap_or(s.model_path);
     s.slots = slots;
@@ -104,7 +104,7 @@ pub fn test_llm_settings(slots: u32, queue: usize) -> aisle::llm::LlmSettings {
 pub fn real_generator() -> Arc<dyn Generator> {
     static G: OnceLock<Arc<dyn Generator>> = OnceLock::new();
     G.get_or_init(|| {
-        let system = aisle::chat::Prompts::load("the Aisle demo shop", 80).expect("prompts").system;
+        let system = aisle::prompts::Prompts::load("the Aisle demo shop", 80).expect("prompts").system;
         let engine =
             LlamaEngine::start(&test_llm_settings(2, 8), &system).expect("the test model is needed: run scripts/setup");
         Arc::new(engine)
@@ -113,7 +113,7 @@ pub fn real_generator() -> Arc<dyn Generator> {
 }
 
 pub fn fake(reply: &str) -> GeneratorChoice {
-    GeneratorChoice::Given(Arc::new(FakeGenerator { reply: reply.to_string() }))
+    GeneratorChoice::Given(Arc::new(FakeGenerator::new(reply)))
 }
 
 pub async fn spawn_with(settings: Settings) -> TestApp {

@@ -49,7 +49,7 @@ async fn re_importing_updates_and_never_duplicates() {
     );
     let update = import_path(&app.pool, &path, false).await.expect("csv import");
     assert_eq!((update.products.updated, update.products.inserted), (1, 0));
-    aisle::startup::reload(&app.app).await.expect("reload");
+    app.app.retriever.reload(&app.app.pool).await.expect("reload");
     let (_, body) = app.search(&[("q", "mascara")]).await;
     assert_eq!(body["hits"][0]["price"], 7.49, "search shows the new price: {body}");
     assert_eq!(product_count(&app.pool).await, 194);

@@ -1,9 +1,13 @@
 //! One integration-test binary: real server, real Postgres, real embedding model.
 mod chat;
+mod console;
 mod describe;
+mod escalation;
 mod helpers;
 mod import;
+mod kb;
 mod openai;
-mod people;
+mod roles;
 mod search;
 mod service;
+mod team;

@@ -1,6 +1,6 @@
 //! The OpenAI-compatible endpoint, and one Aisle generating for another through it.
 use crate::helpers::{fake, spawn_demo_app_with};
-use aisle::llm::RemoteGenerator;
+use aisle::llm::{FakeGenerator, RemoteGenerator};
 use aisle::startup::GeneratorChoice;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -79,4 +79,24 @@ async fn one_aisle_generates_the_answers_of_another() {
         .expect("row");
     assert_eq!(model, "qwen-on-b");
     assert_eq!(logged(&b.pool).await, 0, "B only generated: the conversation is A's");
+}
+
+#[tokio::test]
+async fn a_full_context_window_finishes_with_length_in_both_modes() {
+    // A context of 60 tokens: the agent's prompt alone fills it; a plain prompt leaves room for a
+    // few words of a long reply. Either way the answer was cut by a limit, not ended by the model.
+    let long_reply = "word ".repeat(100);
+    let generator = FakeGenerator { context: Some(60), ..FakeGenerator::new(&long_reply) };
+    let app = spawn_demo_app_with(GeneratorChoice::Given(Arc::new(generator))).await;
+    let url = format!("{}/v1/chat/completions", app.address);
+    let finish = |model: &'static str, question: &'static str| {
+        let body = json!({ "model": model, "messages": [{ "role": "user", "content": question }] });
+        let request = app.client.post(&url).json(&body).send();
+        async move {
+            let v: Value = request.await.expect("request").json().await.expect("json");
+            v["choices"][0]["finish_reason"].clone()
+        }
+    };
+    assert_eq!(finish("aisle", "How much are the Beats Flex earphones?").await, "length", "agent mode");
+    assert_eq!(finish("qwen", "hello there").await, "length", "plain mode");
 }

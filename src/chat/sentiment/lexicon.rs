@@ -1,28 +1,7 @@
 //! How the shopper feels, from their words: a small lexicon with negation, intensifiers,
 //! capitals and exclamation marks (the approach of VADER, tuned to shopping and support).
-//! Measured with `aisle eval sentiment tests/eval/sentiment.jsonl`.
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Label {
-    Negative,
-    Neutral,
-    Positive,
-}
-
-impl Label {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Negative => "negative",
-            Label::Neutral => "neutral",
-            Label::Positive => "positive",
-        }
-    }
-}
-
-/// Below this score a message is angry enough to bring in a person.
-pub const STRONGLY_NEGATIVE: f32 = -0.6;
+//! Measured with `aisle eval sentiment prompts/sentiment-examples.jsonl` (its tuning set).
+use super::Label;
 
 const WORDS: &[(&str, f32)] = &[
     // Anger and distress.
@@ -209,6 +188,7 @@ pub fn label(score: f32) -> Label {
 
 #[cfg(test)]
 mod tests {
+    use super::super::STRONGLY_NEGATIVE;
     use super::*;
 
     #[test]
@@ -222,97 +202,5 @@ mod tests {
     fn negation_flips_the_meaning() {
         assert_eq!(label(score("I am not happy with this order")), Label::Negative);
         assert!(score("not bad at all") > score("bad"));
-    }
-}
-
-/// Nearest centroid of sentence embeddings, one centroid per class, from labelled examples.
-/// Measured against the lexicon with `aisle eval sentiment FILE --train FILE`: it knows complaint
-/// words the lexicon lacks ("leaking", "stuck in transit"), so it labels the messages the lexicon
-/// finds no feeling in; the lexicon keeps the say on bringing in a person (it is more precise).
-pub struct Centroids {
-    classes: Vec<(Class, Vec<f32>)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Class {
-    Strong,
-    Negative,
-    Neutral,
-    Positive,
-}
-
-/// The examples the live classifier learns from (the lexicon's tuning set).
-pub const EXAMPLES: &str = include_str!("../../tests/eval/sentiment.jsonl");
-
-impl Centroids {
-    /// `examples`: (text, label, escalate) triples.
-    pub fn train(
-        embedder: &crate::retrieval::Embedder,
-        examples: &[(String, String, bool)],
-    ) -> Result<Self, crate::retrieval::EmbedError> {
-        let texts: Vec<String> = examples.iter().map(|e| e.0.clone()).collect();
-        let vectors = embedder.embed(&texts)?;
-        let mut classes: Vec<(Class, Vec<f32>)> = Vec::new();
-        for ((_, label, escalate), v) in examples.iter().zip(vectors) {
-            let class = match (label.as_str(), escalate) {
-                (_, true) => Class::Strong,
-                ("negative", _) => Class::Negative,
-                ("positive", _) => Class::Positive,
-                _ => Class::Neutral,
-            };
-            match classes.iter_mut().find(|(c, _)| *c == class) {
-                Some((_, sum)) => sum.iter_mut().zip(&v).for_each(|(a, b)| *a += b),
-                None => classes.push((class, v)),
-            }
-        }
-        classes.iter_mut().for_each(|(_, c)| crate::retrieval::embed::normalize(c));
-        Ok(Self { classes })
-    }
-
-    /// From the built-in examples, trained once per embedding model and process (the first caller
-    /// pays, so start-up calls it); `None` when the examples cannot be embedded.
-    pub fn shared(embedder: &crate::retrieval::Embedder) -> Option<std::sync::Arc<Self>> {
-        use std::collections::HashMap;
-        use std::sync::{Arc, Mutex, OnceLock};
-        static TRAINED: OnceLock<Mutex<HashMap<String, Option<Arc<Centroids>>>>> = OnceLock::new();
-        let mut trained = TRAINED.get_or_init(Mutex::default).lock().unwrap_or_else(|p| p.into_inner());
-        trained
-            .entry(embedder.model_id.clone())
-            .or_insert_with(|| match Self::builtin(embedder) {
-                Ok(c) => Some(Arc::new(c)),
-                Err(e) => {
-                    tracing::warn!(error = %e, "sentiment runs on the lexicon only");
-                    None
-                }
-            })
-            .clone()
-    }
-
-    fn builtin(embedder: &crate::retrieval::Embedder) -> Result<Self, crate::retrieval::EmbedError> {
-        let examples: Vec<(String, String, bool)> = EXAMPLES
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| {
-                Some((v["text"].as_str()?.to_string(), v["label"].as_str()?.to_string(), v["escalate"].as_bool()?))
-            })
-            .collect();
-        Self::train(embedder, &examples)
-    }
-
-    /// The nearest class of a unit vector.
-    pub fn classify(&self, v: &[f32]) -> Class {
-        let cos = |c: &[f32]| c.iter().zip(v).map(|(a, b)| a * b).sum::<f32>();
-        self.classes.iter().max_by(|a, b| cos(&a.1).total_cmp(&cos(&b.1))).map_or(Class::Neutral, |(c, _)| *c)
-    }
-}
-
-/// The lexicon's score, or, where it finds no feeling at all, a mild one from the embedding class.
-/// The embedding never brings in a person by itself: it stays above [`STRONGLY_NEGATIVE`].
-pub fn blend(lexicon: f32, class: Option<Class>) -> f32 {
-    match (lexicon, class) {
-        (s, _) if s != 0.0 => s,
-        (_, Some(Class::Strong | Class::Negative)) => -0.4,
-        (_, Some(Class::Positive)) => 0.4,
-        _ => 0.0,
     }
 }

@@ -1,6 +1,6 @@
-//! Every message reaches Postgres. While Postgres is unreachable, messages are appended to a spool
+//! The one write path for messages, from shoppers, Aisle and staff alike. Every message reaches Postgres. While Postgres is unreachable, messages are appended to a spool
 //! file (fsynced) and replayed, in order and idempotently, once it is back.
-use crate::store::conversations::{MessageRow, insert_message};
+use super::conversations::{MessageRow, insert_message};
 use sqlx::PgPool;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -20,6 +20,7 @@ impl ConversationLog {
     }
 
     /// Writes a message, or spools it; an error here means the message could not even be spooled.
+    #[tracing::instrument(skip_all, fields(conversation = %m.conversation_id, message = %m.id))]
     pub async fn write(&self, m: &MessageRow) -> std::io::Result<()> {
         let _guard = self.lock.lock().await;
         // Order matters: while anything is spooled, new messages queue behind it.

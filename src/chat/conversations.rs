@@ -1,0 +1,146 @@
+//! What this process remembers of each conversation (its token and recent turns), so chat keeps
+//! working while Postgres is away; a conversation started elsewhere is loaded from Postgres.
+use crate::auth::{hash, new_token};
+use crate::domain::{AnsweredBy, Author};
+use crate::llm::Role;
+use crate::store::conversations;
+use sqlx::PgPool;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
+use uuid::Uuid;
+
+#[derive(Clone)]
+pub struct Turn {
+    pub role: Role,
+    pub text: String,
+    /// An assistant turn that found nothing to answer with.
+    pub unanswered: bool,
+}
+
+struct Live {
+    token_hash: Option<String>,
+    turns: Vec<Turn>,
+    touched: Instant,
+}
+
+impl Live {
+    fn new(token_hash: Option<String>, turns: Vec<Turn>) -> Self {
+        Self { token_hash, turns, touched: Instant::now() }
+    }
+}
+
+/// Conversations remembered in memory; the least recently used are forgotten beyond this.
+const MAX_LIVE: usize = 20_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccessError {
+    #[error("no conversation with that id")]
+    Unknown,
+    #[error("this conversation was started with another token")]
+    WrongToken,
+    #[error("conversations cannot be checked right now")]
+    Database(#[from] sqlx::Error),
+}
+
+pub struct Memory {
+    pool: PgPool,
+    live: Mutex<HashMap<Uuid, Live>>,
+    /// Turns kept per conversation: the model sees `history_turns` exchanges.
+    keep: usize,
+}
+
+impl Memory {
+    pub fn new(pool: PgPool, history_turns: usize) -> Self {
+        Self { pool, live: Mutex::default(), keep: history_turns * 2 + 2 }
+    }
+
+    fn live(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Live>> {
+        self.live.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Remembers a conversation; beyond `MAX_LIVE`, the least recently used tenth is forgotten.
+    fn admit(&self, id: Uuid, conversation: Live) {
+        let mut live = self.live();
+        live.insert(id, conversation);
+        if live.len() > MAX_LIVE {
+            let mut by_age: Vec<(Instant, Uuid)> = live.iter().map(|(k, v)| (v.touched, *k)).collect();
+            by_age.sort();
+            for (_, id) in by_age.into_iter().take(MAX_LIVE / 10) {
+                live.remove(&id);
+            }
+        }
+    }
+
+    /// Starts a conversation and returns its id and the token its shopper must send.
+    /// It exists in memory at once; Postgres gets it when it can.
+    pub async fn create(&self) -> (Uuid, String) {
+        let token = new_token("conv");
+        let id = self.start(Some(hash(&token))).await;
+        (id, token)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn start(&self, token_hash: Option<String>) -> Uuid {
+        let id = Uuid::new_v4();
+        self.admit(id, Live::new(token_hash.clone(), Vec::new()));
+        if let Err(e) = conversations::create(&self.pool, id, token_hash.as_deref()).await {
+            tracing::warn!(error = %e, %id, "conversation will reach Postgres with its first message");
+        }
+        id
+    }
+
+    /// Starts a conversation that already has turns (an OpenAI-style client sends the whole history).
+    pub async fn create_with_history(&self, turns: Vec<(Role, String)>) -> Uuid {
+        let id = self.start(None).await;
+        for (role, text) in turns {
+            self.remember(id, role, &text, false);
+        }
+        id
+    }
+
+    /// Whether `token_hash` opens this conversation.
+    pub async fn check_token(&self, id: Uuid, token_hash: &str) -> Result<(), AccessError> {
+        let remembered = self.live().get(&id).map(|l| l.token_hash.clone());
+        let stored = match remembered {
+            Some(h) => h,
+            None => conversations::token_hash(&self.pool, id).await?.ok_or(AccessError::Unknown)?,
+        };
+        if stored.as_deref() == Some(token_hash) { Ok(()) } else { Err(AccessError::WrongToken) }
+    }
+
+    /// Whether the conversation exists; one started by another process (or before a restart) is
+    /// loaded from Postgres.
+    pub async fn known(&self, id: Uuid) -> bool {
+        if let Some(l) = self.live().get_mut(&id) {
+            l.touched = Instant::now();
+            return true;
+        }
+        let Ok(Some(token_hash)) = conversations::token_hash(&self.pool, id).await else { return false };
+        let rows = conversations::messages(&self.pool, id).await.unwrap_or_default();
+        let turns = rows
+            .into_iter()
+            .filter(|r| r.role != Author::Staff)
+            .map(|r| Turn {
+                role: if r.role == Author::Shopper { Role::User } else { Role::Assistant },
+                unanswered: r.answered_by == Some(AnsweredBy::Unanswered),
+                text: r.text,
+            })
+            .collect();
+        self.admit(id, Live::new(token_hash, turns));
+        true
+    }
+
+    pub fn remember(&self, id: Uuid, role: Role, text: &str, unanswered: bool) {
+        let mut live = self.live();
+        let turns = &mut live.entry(id).or_insert_with(|| Live::new(None, Vec::new())).turns;
+        turns.push(Turn { role, text: text.to_string(), unanswered });
+        if turns.len() > self.keep {
+            turns.drain(..turns.len() - self.keep);
+        }
+    }
+
+    pub fn recent(&self, id: Uuid) -> Vec<Turn> {
+        self.live().get(&id).map(|l| l.turns.clone()).unwrap_or_default()
+    }
+}

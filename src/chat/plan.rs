@@ -1,0 +1,115 @@
+//! How Aisle will answer a message: a fixed reply, an FAQ that answers by itself, nothing found,
+//! or the model with numbered sources. Retrieval and the evidence filter live here.
+use super::cards::{SourceCard, cards, prompt_sources};
+use super::conversations::Turn;
+use super::error::ChatError;
+use super::intent::{Intent, search_query};
+use crate::config::ChatSettings;
+use crate::domain::{AnsweredBy, DocKind, Filters, SearchRequest};
+use crate::llm::{ChatMessage, GenRequest, Role};
+use crate::prompts::Prompts;
+use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
+use std::sync::Arc;
+
+pub enum Plan {
+    Fixed { answer: String, sources: Vec<SourceCard>, by: AnsweredBy },
+    Model { request: GenRequest, sources: Vec<SourceCard> },
+}
+
+/// What planning needs: the retriever, the prompts and the chat settings.
+pub struct Planner {
+    pub retriever: Arc<Retriever>,
+    pub prompts: Arc<Prompts>,
+    pub settings: ChatSettings,
+    pub max_tokens: u32,
+}
+
+impl Planner {
+    /// Searches the live index, or `index` (a draft's preview) when given.
+    async fn retrieve(&self, query: String, index: Option<Arc<Index>>) -> Result<Vec<Hit>, ChatError> {
+        let req = SearchRequest::parse(&query, Filters::default(), DocKind::All, self.settings.sources, false)
+            .map_err(ChatError::InvalidMessage)?;
+        let retriever = self.retriever.clone();
+        let hits = tokio::task::spawn_blocking(move || match index {
+            Some(index) => retriever.search_in(&index, &req, Mode::Hybrid, None),
+            None => retriever.search(&req, Mode::Hybrid, None),
+        })
+        .await??;
+        Ok(hits)
+    }
+
+    /// Hits that are evidence: similar enough (or the best keyword match), and close to the best
+    /// hit, so a precise question carries one source and a broad one several.
+    fn evidence(&self, hits: Vec<Hit>) -> Vec<Hit> {
+        let best = hits.first().map_or(0.0, |h| h.scores.fused);
+        let min = self.settings.min_similarity;
+        hits.into_iter()
+            .filter(|h| h.scores.fused >= best * 0.75)
+            .filter(|h| {
+                h.scores.vector.is_some_and(|v| v.score >= min)
+                    || h.scores
+                        .keyword
+                        .is_some_and(|k| k.rank == 1 && h.scores.vector.is_some_and(|v| v.score >= min * 0.6))
+            })
+            .collect()
+    }
+
+    /// An FAQ answers the question by itself when both signals put it first and it is very close.
+    fn faq_answer(&self, hits: &[Hit]) -> Option<usize> {
+        let h = hits.first()?;
+        let is_article = matches!(h.doc.source, Source::Passage(_));
+        let close = h.scores.vector.is_some_and(|v| v.score >= self.settings.faq_similarity && v.rank == 1);
+        let agreed = h.scores.keyword.is_some_and(|k| k.rank == 1);
+        (is_article && close && agreed).then_some(0)
+    }
+
+    /// The evidence for a message: retrieved with the previous message for follow-ups, filtered.
+    pub async fn evidence_for(&self, text: &str, previous: Option<&str>) -> Result<Vec<Hit>, ChatError> {
+        Ok(self.evidence(self.retrieve(search_query(text, previous), None).await?))
+    }
+
+    /// What the model sees: the cached system prompt, recent turns, then the message with its sources.
+    pub fn request(&self, history: &[Turn], text: &str, sources: &[SourceCard]) -> Result<GenRequest, ChatError> {
+        let mut messages = vec![ChatMessage { role: Role::System, content: self.prompts.system.clone() }];
+        let earlier = history.len().saturating_sub(self.settings.history_turns * 2);
+        messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: t.text.clone() }));
+        let turn = self.prompts.turn(text, &prompt_sources(text, sources))?;
+        messages.push(ChatMessage { role: Role::User, content: turn });
+        Ok(GenRequest { messages, max_tokens: self.max_tokens })
+    }
+
+    /// Decides how to answer: a fixed reply, an FAQ, nothing found, or the model with sources.
+    pub async fn plan(
+        &self,
+        index: Option<Arc<Index>>,
+        intent: Intent,
+        history: &[Turn],
+        text: &str,
+        has_model: bool,
+    ) -> Result<Plan, ChatError> {
+        let replies = &self.prompts.replies;
+        let fixed = |answer: &str, by| Plan::Fixed { answer: answer.to_string(), sources: Vec::new(), by };
+        match intent {
+            Intent::WantsHuman => return Ok(fixed(&replies.wants_human, AnsweredBy::Fixed)),
+            Intent::Greeting => return Ok(fixed(&replies.greeting, AnsweredBy::Fixed)),
+            Intent::Thanks => return Ok(fixed(&replies.thanks, AnsweredBy::Fixed)),
+            _ => {}
+        }
+        let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.as_str());
+        let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
+        let sources = cards(&hits);
+        if sources.is_empty() {
+            return Ok(fixed(&replies.not_found, AnsweredBy::Unanswered));
+        }
+        if let Some(i) = self.faq_answer(&hits) {
+            let faq = SourceCard { n: 1, ..sources[i].clone() };
+            let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
+            return Ok(Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq });
+        }
+        if !has_model {
+            return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });
+        }
+        let request = self.request(history, text, &sources)?;
+        Ok(Plan::Model { request, sources })
+    }
+}
