@@ -25,19 +25,120 @@ impl Intent {
     }
 }
 
-const HUMAN: &[&str] = &[
-    "a person",
-    "a human",
-    "real person",
-    "an agent",
-    "a representative",
-    "someone from",
-    "talk to someone",
-    "speak to someone",
-    "customer service agent",
-    "human please",
-    "live agent",
+/// Asking for a person: a request (`talk to`, `connect me with`, `I want`) followed closely by
+/// someone who is a person (`a human`, `an agent`, `customer service`), or such a someone alone
+/// ("human please", "agent!"). Words, not substrings: "a personalised engraving" or "good for a
+/// person with back pain" ask for no one, and neither does "a gift for someone who cooks".
+const REQUESTS: &[&str] = &[
+    "talk", "speak", "chat", "connect", "transfer", "put", "get", "give", "want", "need", "bring", "escalate", "reach",
+    "contact", "call", "let", "prefer", "rather",
 ];
+/// Words that name a person by themselves.
+const PEOPLE: &[&str] = &[
+    "person",
+    "human",
+    "agent",
+    "representative",
+    "rep",
+    "someone",
+    "somebody",
+    "staff",
+    "operator",
+    "colleague",
+    "manager",
+    "supervisor",
+];
+/// Pairs that name the shop's people ("support" alone may be a support bra).
+const TEAMS: &[(&str, &str)] = &[
+    ("customer", "service"),
+    ("customer", "support"),
+    ("customer", "care"),
+    ("support", "team"),
+    ("your", "team"),
+    ("the", "team"),
+    ("sales", "team"),
+];
+/// Soft words that may stand around a bare request ("a real person now please").
+const SOFT: &[&str] = &["a", "an", "real", "live", "please", "now", "pls", "plz", "actual", "the", "your", "to", "me"];
+
+/// The message as lowercase words, punctuation gone ("hello!" is `hello`, "don't" is `don't`).
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// One typo away (a letter added, missing, changed, or two swapped): "humna", "agnet", "speek".
+/// Only for words of five letters or more, where a typo cannot make another common word.
+fn close(word: &str, target: &str) -> bool {
+    if word == target {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (word.chars().collect(), target.chars().collect());
+    if b.len() < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|t| close(word, t))
+}
+
+/// Where the words name a person the shopper could talk to, and how many words that takes.
+fn person_at(w: &[String], i: usize) -> Option<usize> {
+    if is_one_of(&w[i], PEOPLE) {
+        // "a gift for someone who cooks", "a chair for a person with back pain": described, not asked for.
+        let described = w.get(i + 1).is_some_and(|n| matches!(n.as_str(), "who" | "with" | "that"))
+            || w[i.saturating_sub(2)..i].iter().any(|p| p == "for");
+        return (!described).then_some(1);
+    }
+    let pair = (w[i].as_str(), w.get(i + 1).map(String::as_str).unwrap_or_default());
+    TEAMS.iter().any(|(a, b)| (*a, *b) == pair).then_some(2)
+}
+
+fn asks_for_person(w: &[String]) -> bool {
+    // "human please", "agent!", "customer service": a person and nothing but soft words.
+    if let Some(n) = (0..w.len()).find_map(|i| person_at(w, i).map(|n| (i, n))) {
+        let (at, len) = n;
+        let rest = w.iter().enumerate().filter(|(j, _)| *j < at || *j >= at + len);
+        if w.len() <= 5 && rest.clone().all(|(_, x)| SOFT.contains(&x.as_str())) {
+            return true;
+        }
+    }
+    // A request, then within a few words a person.
+    w.iter()
+        .enumerate()
+        .any(|(i, x)| is_one_of(x, REQUESTS) && (i + 1..w.len().min(i + 7)).any(|j| person_at(w, j).is_some()))
+}
+
+const GREETINGS: &[&str] =
+    &["hi", "hello", "hey", "hiya", "howdy", "greetings", "yo", "hallo", "morning", "evening", "afternoon"];
+const THANKS: &[&str] = &["thanks", "thank", "thx", "ty", "cheers", "appreciated", "appreciate", "thankyou"];
+/// Words that may stand beside a greeting or thanks without making it a question.
+const FILLER: &[&str] = &[
+    "there", "you", "so", "much", "a", "lot", "all", "good", "again", "very", "aisle", "team", "everyone", "guys",
+    "folks", "ok", "okay", "great", "many", "that's", "helpful", "for", "the", "help", "oh", "well", "i", "really",
+];
+
+fn only(w: &[String], kind: &[&str], max: usize) -> bool {
+    !w.is_empty()
+        && w.len() <= max
+        && w.iter().any(|x| kind.contains(&x.as_str()))
+        && w.iter().all(|x| kind.contains(&x.as_str()) || FILLER.contains(&x.as_str()))
+}
+
 const ORDER: &[&str] = &[
     "my order",
     "my package",
@@ -81,13 +182,13 @@ fn normalise(text: &str) -> String {
 
 pub fn classify(text: &str) -> Intent {
     let t = normalise(text);
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    let words = t.split_whitespace().count();
-    if has(HUMAN) {
+    let w = words(text);
+    let has = |phrases: &[&str]| phrases.iter().any(|p| t.contains(p));
+    if asks_for_person(&w) {
         Intent::WantsHuman
-    } else if words <= 3 && has(&[" hi ", " hello ", " hey ", " good morning ", " good evening "]) {
+    } else if only(&w, GREETINGS, 4) {
         Intent::Greeting
-    } else if words <= 4 && has(&[" thanks ", " thank you ", " thx ", " cheers "]) {
+    } else if only(&w, THANKS, 6) {
         Intent::Thanks
     } else if has(ORDER) {
         Intent::OrderStatus
@@ -122,6 +223,35 @@ mod tests {
         assert_eq!(classify("how long do refunds take"), Intent::Policy);
         assert_eq!(classify("hello"), Intent::Greeting);
         assert_eq!(classify("cheap red lipstick"), Intent::Product);
+    }
+
+    #[test]
+    fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
+        for greeting in ["hello!", "Hi there :)", "hey, good morning", "HELLO?!"] {
+            assert_eq!(classify(greeting), Intent::Greeting, "{greeting}");
+        }
+        for thanks in ["thanks!!", "Thank you so much!", "cheers, that's helpful"] {
+            assert_eq!(classify(thanks), Intent::Thanks, "{thanks}");
+        }
+        for wants in [
+            "Connect me to customer service staff now",
+            "human please!!",
+            "I need to speak with a humna",
+            "can you transfer me to an agent?",
+            "let me talk to someone from your team",
+        ] {
+            assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
+        }
+        for not in [
+            "do you do a personalised engraving?",
+            "is this chair good for a person with back pain?",
+            "hello, do you sell wireless earphones under $50?",
+            "thanks, but the price on the card is wrong",
+            "which support bra is the most comfortable?",
+        ] {
+            assert_ne!(classify(not), Intent::WantsHuman, "{not}");
+            assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
+        }
     }
 
     #[test]

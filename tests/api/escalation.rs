@@ -183,3 +183,26 @@ async fn a_complaint_in_words_the_lexicon_lacks_is_negative_but_brings_no_one_in
     assert_eq!(aisle::chat::sentiment::score("my new blender is leaking water all over the counter"), 0.0);
     assert!(mood <= -0.2, "the embedding classes read it as a complaint: {mood}");
 }
+
+#[tokio::test]
+async fn greetings_and_requests_for_a_person_are_understood_with_punctuation_and_typos() {
+    let app = spawn_demo_app_with(fake("The Beats Flex costs $49.99 [1].")).await;
+    let c = app.new_conversation().await;
+    let hello = app.ask(&c, "hello!").await;
+    assert_eq!(done(&hello)["intent"], "greeting", "{hello:?}");
+    assert!(said(&hello).starts_with("Hello!"), "{}", said(&hello));
+
+    let c = app.new_conversation().await;
+    let chair = app.ask(&c, "Is the Knoll Saarinen chair good for a person with back pain?").await;
+    assert_ne!(done(&chair)["answered_by"], "handoff", "describing a person is not asking for one");
+
+    let c = app.new_conversation().await;
+    let staff = app.ask(&c, "Connect me to customer service staff now").await;
+    assert_eq!(done(&staff)["answered_by"], "handoff", "{staff:?}");
+    let reason: String = sqlx::query_scalar("SELECT reason FROM escalations WHERE conversation_id = $1::uuid")
+        .bind(&c)
+        .fetch_one(&app.pool)
+        .await
+        .expect("escalated");
+    assert_eq!(reason, "asked_for_person");
+}
