@@ -30,6 +30,7 @@ pub struct Replies {
     pub summary: String,
     pub no_products: String,
     pub nothing_tried: String,
+    pub rule_phrases: Vec<String>,
 }
 
 /// Fills `{{name}}` placeholders of a fixed reply.

@@ -69,7 +69,7 @@ pub struct ChatService {
 
 impl ChatService {
     pub fn new(parts: Parts, settings: ChatSettings, max_tokens: u32) -> Self {
-        let guard = LeakGuard::new(&parts.prompts.system);
+        let guard = LeakGuard::new(&parts.prompts.system, &parts.prompts.replies.rule_phrases);
         let memory = Memory::new(parts.pool, settings.history_turns);
         let planner = Planner { retriever: parts.retriever, prompts: parts.prompts, settings, max_tokens };
         Self { planner, memory, log: parts.log, escalation: parts.escalation, generator: parts.generator, guard }
