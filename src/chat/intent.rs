@@ -31,9 +31,11 @@ impl Intent {
 /// person with back pain" ask for no one, and neither does "a gift for someone who cooks".
 const REQUESTS: &[&str] = &[
     "talk", "speak", "chat", "connect", "transfer", "put", "get", "give", "want", "need", "bring", "escalate", "reach",
-    "contact", "call", "let", "prefer", "rather",
+    "contact", "call", "let", "prefer", "rather", "ask", "asked", "asking", "wait", "waiting",
 ];
 /// Words that name a person by themselves.
+/// Requests that take "for" before the person: "I asked for a human", "waiting for an agent".
+const ASK_FOR: &[&str] = &["ask", "asked", "asking", "wait", "waiting"];
 const PEOPLE: &[&str] = &[
     "person",
     "human",
@@ -97,11 +99,11 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// Where the words name a person the shopper could talk to, and how many words that takes.
-fn person_at(w: &[String], i: usize) -> Option<usize> {
+fn person_at(w: &[String], i: usize, for_asks: bool) -> Option<usize> {
     if is_one_of(&w[i], PEOPLE) {
         // "a gift for someone who cooks", "a chair for a person with back pain": described, not asked for.
         let described = w.get(i + 1).is_some_and(|n| matches!(n.as_str(), "who" | "with" | "that"))
-            || w[i.saturating_sub(2)..i].iter().any(|p| p == "for");
+            || (!for_asks && w[i.saturating_sub(2)..i].iter().any(|p| p == "for"));
         return (!described).then_some(1);
     }
     let pair = (w[i].as_str(), w.get(i + 1).map(String::as_str).unwrap_or_default());
@@ -110,7 +112,7 @@ fn person_at(w: &[String], i: usize) -> Option<usize> {
 
 fn asks_for_person(w: &[String]) -> bool {
     // "human please", "agent!", "customer service": a person and nothing but soft words.
-    if let Some(n) = (0..w.len()).find_map(|i| person_at(w, i).map(|n| (i, n))) {
+    if let Some(n) = (0..w.len()).find_map(|i| person_at(w, i, false).map(|n| (i, n))) {
         let (at, len) = n;
         let rest = w.iter().enumerate().filter(|(j, _)| *j < at || *j >= at + len);
         if w.len() <= 5 && rest.clone().all(|(_, x)| SOFT.contains(&x.as_str())) {
@@ -118,9 +120,10 @@ fn asks_for_person(w: &[String]) -> bool {
         }
     }
     // A request, then within a few words a person.
-    w.iter()
-        .enumerate()
-        .any(|(i, x)| is_one_of(x, REQUESTS) && (i + 1..w.len().min(i + 7)).any(|j| person_at(w, j).is_some()))
+    w.iter().enumerate().any(|(i, x)| {
+        let for_asks = ASK_FOR.contains(&x.as_str());
+        is_one_of(x, REQUESTS) && (i + 1..w.len().min(i + 7)).any(|j| person_at(w, j, for_asks).is_some())
+    })
 }
 
 const GREETINGS: &[&str] =
@@ -239,6 +242,7 @@ mod tests {
             "I need to speak with a humna",
             "can you transfer me to an agent?",
             "let me talk to someone from your team",
+            "hello?? I asked for a human",
         ] {
             assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
         }
