@@ -6,7 +6,12 @@ use std::collections::HashSet;
 const WINDOW: usize = 6;
 
 /// The tags that delimit data in our prompts (`prompts/turn.jinja`); never part of an answer.
-pub const DELIMITERS: &[&str] = &["<sources>", "</sources>", "<question>", "</question>"];
+const DELIMITERS: &[&str] = &["<sources>", "</sources>", "<question>", "</question>"];
+
+/// Where the first echoed prompt delimiter starts: the answer ends there.
+pub fn delimiter_at(text: &str) -> Option<usize> {
+    DELIMITERS.iter().filter_map(|d| text.find(d)).min()
+}
 
 pub struct LeakGuard {
     shingles: HashSet<String>,

@@ -33,9 +33,9 @@ const REQUESTS: &[&str] = &[
     "talk", "speak", "chat", "connect", "transfer", "put", "get", "give", "want", "need", "bring", "escalate", "reach",
     "contact", "call", "let", "prefer", "rather", "ask", "asked", "asking", "wait", "waiting",
 ];
-/// Words that name a person by themselves.
 /// Requests that take "for" before the person: "I asked for a human", "waiting for an agent".
 const ASK_FOR: &[&str] = &["ask", "asked", "asking", "wait", "waiting"];
+/// Words that name a person by themselves.
 const PEOPLE: &[&str] = &[
     "person",
     "human",
@@ -112,12 +112,11 @@ fn person_at(w: &[String], i: usize, for_asks: bool) -> Option<usize> {
 
 fn asks_for_person(w: &[String]) -> bool {
     // "human please", "agent!", "customer service": a person and nothing but soft words.
-    if let Some(n) = (0..w.len()).find_map(|i| person_at(w, i, false).map(|n| (i, n))) {
-        let (at, len) = n;
-        let rest = w.iter().enumerate().filter(|(j, _)| *j < at || *j >= at + len);
-        if w.len() <= 5 && rest.clone().all(|(_, x)| SOFT.contains(&x.as_str())) {
-            return true;
-        }
+    if w.len() <= 5
+        && let Some((at, len)) = (0..w.len()).find_map(|i| person_at(w, i, false).map(|len| (i, len)))
+        && w.iter().enumerate().all(|(j, x)| (at..at + len).contains(&j) || SOFT.contains(&x.as_str()))
+    {
+        return true;
     }
     // A request, then within a few words a person.
     w.iter().enumerate().any(|(i, x)| {

@@ -19,7 +19,6 @@ mod stream;
 pub use cards::{SourceCard, cards, cited, prompt_sources, used};
 pub use conversations::{AccessError, Memory, Turn};
 pub use error::ChatError;
-pub use guard::DELIMITERS;
 pub use intent::{Intent, classify, search_query};
 pub use plan::Planner;
 pub use stream::{ChatEvent, Done};
@@ -32,7 +31,7 @@ use crate::prompts::Prompts;
 use crate::retrieval::{Index, Retriever};
 use crate::store::conversations::MessageRow;
 use crate::store::log::ConversationLog;
-use guard::LeakGuard;
+use guard::{LeakGuard, delimiter_at};
 use plan::Plan;
 use serde::Serialize;
 use std::sync::Arc;
@@ -104,7 +103,7 @@ impl ChatService {
         let history = self.memory.recent(conversation);
         // Who answers. While messages wait in the spool Postgres is away: no queue, Aisle answers.
         let owner = match self.log.has_spooled() {
-            true => escalation::Owner { status: ConversationStatus::Bot, name: None },
+            true => escalation::Owner::aisle(),
             false => self.escalation.owner(conversation).await,
         };
         let mut shopper = MessageRow::new(conversation, Author::Shopper, mask(text));
@@ -160,8 +159,8 @@ impl ChatService {
                 })?;
                 let model = generator.model_name().to_string();
                 tokio::spawn(async move {
-                    let refusal = this.planner.prompts.replies.refused.clone();
-                    this.sink(conversation, intent, tx).model(&this.guard, &refusal, sources, model, stream).await
+                    let refusal = &this.planner.prompts.replies.refused;
+                    this.sink(conversation, intent, tx).model(&this.guard, refusal, sources, model, stream).await
                 });
             }
         }
@@ -178,7 +177,7 @@ impl ChatService {
             };
         let generator = self.generator.as_ref().ok_or(ChatError::ModelUnavailable("no model".into()))?;
         let (mut answer, _) = complete(generator.as_ref(), request).await.map_err(ChatError::ModelUnavailable)?;
-        if let Some(cut) = DELIMITERS.iter().filter_map(|d| answer.find(d)).min() {
+        if let Some(cut) = delimiter_at(&answer) {
             answer.truncate(cut);
         }
         let answer = answer.trim().to_string();

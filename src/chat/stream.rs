@@ -2,7 +2,7 @@
 //! done (or an error); and how each answer is streamed, stopped, logged and remembered.
 use super::cards::{SourceCard, used};
 use super::conversations::Memory;
-use super::guard::{DELIMITERS, LeakGuard};
+use super::guard::{LeakGuard, delimiter_at};
 use super::intent::Intent;
 use crate::domain::{AnsweredBy, Author, mask};
 use crate::escalation::Status;
@@ -96,7 +96,7 @@ impl Sink<'_> {
                             .finish(refusal.to_string(), Vec::new(), None, Some(model), AnsweredBy::Guarded)
                             .await;
                     }
-                    if let Some(cut) = DELIMITERS.iter().filter_map(|d| answer.find(d)).min() {
+                    if let Some(cut) = delimiter_at(&answer) {
                         answer.truncate(cut);
                         answer.truncate(answer.trim_end().len());
                         if answer.len() > sent {

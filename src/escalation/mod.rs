@@ -89,6 +89,13 @@ pub struct Owner {
     pub name: Option<String>,
 }
 
+impl Owner {
+    /// Aisle answers: no one has been asked for, or the queue cannot be read.
+    pub fn aisle() -> Self {
+        Owner { status: ConversationStatus::Bot, name: None }
+    }
+}
+
 /// The escalation service: the queue in Postgres, the texts in `prompts/`, and the model for
 /// the handoff summary (without one, the summary is taken from the messages).
 pub struct Escalation {
@@ -107,7 +114,7 @@ impl Escalation {
     pub async fn owner(&self, conversation: Uuid) -> Owner {
         let state = match escalations::state(&self.pool, conversation).await {
             Ok(Some(s)) => s,
-            _ => return Owner { status: ConversationStatus::Bot, name: None },
+            _ => return Owner::aisle(),
         };
         if state.status == ConversationStatus::Resolved
             && let Err(e) = escalations::reopen(&self.pool, conversation).await

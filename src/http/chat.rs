@@ -3,7 +3,7 @@
 use super::auth::{Viewer, conversation_viewer};
 use super::state::AppState;
 use crate::chat::ChatEvent;
-use crate::domain::{ShopperText, mask};
+use crate::domain::{MAX_MESSAGE_CHARS, ShopperText, mask};
 use crate::error::ApiError;
 use crate::events::LiveEvent;
 use crate::store::{conversations, escalations};
@@ -14,13 +14,9 @@ use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 use uuid::Uuid;
 
-pub(super) fn peer(req: &HttpRequest) -> Option<std::net::IpAddr> {
-    req.peer_addr().map(|a| a.ip())
-}
-
 /// Starts a conversation. The token in the answer must accompany every later request about it.
 pub async fn create(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    state.limits.address(peer(&req))?;
+    state.limits.client(&req)?;
     let (id, token) = state.chat.conversations().create().await;
     Ok(HttpResponse::Created().json(serde_json::json!({ "id": id, "token": token })))
 }
@@ -56,7 +52,7 @@ pub async fn send(
     body: web::Json<NewMessage>,
 ) -> Result<impl Responder, ApiError> {
     let id = path.into_inner();
-    state.limits.address(peer(&req))?;
+    state.limits.client(&req)?;
     if let Viewer::Team = conversation_viewer(&req, &state, id).await? {
         return Err(ApiError::Forbidden(
             "only the shopper writes here; staff reply with POST /api/staff/conversations/{id}/messages".into(),
@@ -134,13 +130,13 @@ pub async fn feedback(
     path: web::Path<Uuid>,
     body: web::Json<Feedback>,
 ) -> Result<HttpResponse, ApiError> {
-    state.limits.address(peer(&req))?;
+    state.limits.client(&req)?;
     if body.rating != "up" && body.rating != "down" {
         return Err(ApiError::InvalidParameter("rating must be \"up\" or \"down\"".into()));
     }
     let comment = body.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    if comment.is_some_and(|c| c.chars().count() > 2000) {
-        return Err(ApiError::InvalidParameter("the comment is longer than 2000 characters".into()));
+    if comment.is_some_and(|c| c.chars().count() > MAX_MESSAGE_CHARS) {
+        return Err(ApiError::InvalidParameter(format!("the comment is longer than {MAX_MESSAGE_CHARS} characters")));
     }
     let message = path.into_inner();
     let conversation = conversations::conversation_of(&state.pool, message).await?.ok_or(ApiError::UnknownMessage)?;

@@ -93,7 +93,7 @@ pub async fn preview(
     body: web::Json<PreviewRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
-    state.limits.address(super::chat::peer(&req))?;
+    state.limits.client(&req)?;
     let preview = state.editor.preview(&state.chat, &body.question, body.article.as_ref()).await?;
     Ok(HttpResponse::Ok().json(preview))
 }

@@ -45,8 +45,9 @@ impl Limits {
         limits
     }
 
-    pub fn address(&self, ip: Option<IpAddr>) -> Result<(), ApiError> {
-        ip.map_or(Ok(()), |ip| check(&self.per_ip, &ip))
+    /// The budget of the address a request comes from.
+    pub fn client(&self, req: &actix_web::HttpRequest) -> Result<(), ApiError> {
+        req.peer_addr().map_or(Ok(()), |a| check(&self.per_ip, &a.ip()))
     }
 
     pub fn conversation(&self, id: Uuid) -> Result<(), ApiError> {

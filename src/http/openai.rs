@@ -116,7 +116,7 @@ pub async fn completions(
     body: web::Json<CompletionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     // The same per-address budget as the widget: this endpoint also makes the model work.
-    state.limits.address(req.peer_addr().map(|a| a.ip()))?;
+    state.limits.client(&req)?;
     let body = body.into_inner();
     if body.messages.is_empty() {
         return Err(ApiError::InvalidMessage("messages is empty".into()));

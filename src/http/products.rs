@@ -24,7 +24,7 @@ pub async fn draft(
     body: web::Json<DescribeParams>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
-    state.limits.address(super::chat::peer(&req))?;
+    state.limits.client(&req)?;
     let p = body.into_inner();
     let request = DescribeRequest {
         variants: p.variants.unwrap_or(1),

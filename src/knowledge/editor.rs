@@ -4,7 +4,7 @@
 //! in every other process moments later (Postgres NOTIFY).
 use super::import::{ImportFailure, ImportReport, read_upload, write};
 use crate::chat::{ChatError, ChatService, Preview};
-use crate::domain::{Article, FieldError, MAX_MESSAGE_CHARS};
+use crate::domain::{Article, FieldError, MAX_MESSAGE_CHARS, ShopperText};
 use crate::retrieval::{LoadError, Retriever, with_draft};
 use crate::store::articles::{self, EditError, Entry};
 use serde::Deserialize;
@@ -108,10 +108,7 @@ impl Editor {
         question: &str,
         draft: Option<&Draft>,
     ) -> Result<Preview, EditorError> {
-        let question = question.trim();
-        if question.is_empty() || question.chars().count() > MAX_MESSAGE_CHARS {
-            return Err(EditorError::InvalidQuestion);
-        }
+        let question = ShopperText::parse(question).map_err(|_| EditorError::InvalidQuestion)?;
         let current = self.retriever.current().ok_or(EditorError::NotReady)?;
         let index = match draft {
             Some(d) => {
@@ -121,7 +118,7 @@ impl Editor {
             }
             None => current,
         };
-        Ok(chat.preview(index, question).await?)
+        Ok(chat.preview(index, question.as_str()).await?)
     }
 
     /// Imports a catalog (or an article) sent as a request body, validated like `aisle import`:
