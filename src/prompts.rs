@@ -13,6 +13,9 @@ pub struct Replies {
     pub thanks: String,
     pub model_unavailable: String,
     pub refused: String,
+    pub withheld: String,
+    pub withheld_article: String,
+    pub withheld_unsure: String,
     pub escalated_upset: String,
     pub escalated_unsure: String,
     pub escalated_repeat: String,
@@ -33,6 +36,56 @@ pub struct Replies {
     pub rule_phrases: Vec<String>,
 }
 
+/// The catalog answers of `prompts/facts.toml`: sentences with the product's values filled in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactTemplates {
+    pub price: String,
+    pub stock_in: String,
+    pub stock_out: String,
+    pub warranty: String,
+    pub warranty_none: String,
+    pub shipping: String,
+    pub returns: String,
+    pub returns_none: String,
+    pub returns_other: String,
+    pub rating: String,
+    pub brand: String,
+    pub dimensions: String,
+    pub weight: String,
+    pub minimum_order: String,
+    pub unknown: String,
+    pub premise_wrong: String,
+    pub premise_right: String,
+    pub cheapest: String,
+    pub dearest: String,
+    pub best_rated: String,
+    pub worst_rated: String,
+    pub runners_up: String,
+    pub list: String,
+    pub list_item: String,
+    pub list_none: String,
+    pub list_closest: String,
+    pub under: String,
+    pub over: String,
+    pub between: String,
+    pub in_stock: String,
+    pub min_rating: String,
+    pub compare_item: String,
+    pub compare_cheaper: String,
+    pub compare_same_price: String,
+    pub compare_better: String,
+    pub fact_price: String,
+    pub fact_rating: String,
+    pub fact_stock_in: String,
+    pub fact_stock_out: String,
+    pub fact_warranty: String,
+    pub fact_shipping: String,
+    pub fact_returns: String,
+    pub fact_brand: String,
+    pub any_product: String,
+}
+
 /// Fills `{{name}}` placeholders of a fixed reply.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(template.to_string(), |t, (k, v)| t.replace(&format!("{{{{{k}}}}}"), v))
@@ -50,6 +103,7 @@ pub struct Prompts {
     /// Rendered once: the stable prefix the engine caches.
     pub system: String,
     pub replies: Replies,
+    pub facts: FactTemplates,
 }
 
 /// The templates, by name, as compiled into the binary.
@@ -68,11 +122,13 @@ impl Prompts {
         }
         let replies: Replies = toml::from_str(include_str!("../prompts/replies.toml"))
             .map_err(|e| format!("prompts/replies.toml: {e}"))?;
+        let facts: FactTemplates =
+            toml::from_str(include_str!("../prompts/facts.toml")).map_err(|e| format!("prompts/facts.toml: {e}"))?;
         let system = env
             .get_template("system")
             .and_then(|t| t.render(context! { shop_name, max_words }))
             .map_err(|e| format!("prompts/system.md: {e}"))?;
-        Ok(Self { env, system, replies })
+        Ok(Self { env, system, replies, facts })
     }
 
     /// The request for a product description: the facts it may use, the tone and the length.

@@ -133,7 +133,15 @@
       if (!r.ok) { li.remove(); note(await problem(r)); return; }
       await readEvents(r, (name, data) => {
         if (name === "token") { body.textContent += data.text; log.scrollTop = log.scrollHeight; }
-        if (name === "sources" && data.sources.length) li.append(h("div", { class: "sources" }, data.sources.map(card)));
+        // Cards come first, above the words as they stream; the last sources event (what the
+        // answer used) replaces them.
+        if (name === "sources") {
+          const cards = h("div", { class: "sources" }, data.sources.map(card));
+          const old = li.querySelector(".sources");
+          if (old) old.replaceWith(cards);
+          else if (data.sources.length) li.insertBefore(cards, body);
+          if (!data.sources.length) cards.remove();
+        }
         if (name === "status") showStatus(data);
         if (name === "error") note(data.message);
         if (name === "done") {

@@ -67,7 +67,7 @@ pub async fn prompts(planner: &Planner, max_tokens: u32) -> anyhow::Result<Promp
     let mut requests = Vec::new();
     for q in QUESTIONS {
         let sources = cards(&planner.evidence_for(q, None).await?);
-        requests.push(GenRequest { max_tokens, ..planner.request(&[], q, &sources)? });
+        requests.push(GenRequest { max_tokens, ..planner.request(&[], q, &sources, false)? });
     }
     Ok(Prompts { system: planner.prompts.system.clone(), requests })
 }

@@ -20,21 +20,22 @@ pub struct SourceCard {
     pub scores: Scores,
 }
 
-/// One compact line of catalog facts: every prompt token costs time to first word on a CPU.
-/// Warranty, shipping and returns are added only when the question is about them.
+/// One compact line of catalog facts, each with its name, so the model cannot take one for
+/// another: `price: $1,099.99 · stock: 4 in stock · rating: 4.4/5 · warranty: 1 year warranty`.
+/// Warranty, shipping and returns are added when the question is about policies: every prompt
+/// token costs time to the first word on a CPU.
 fn product_facts(p: &Product, policies: bool) -> String {
-    let stock = if p.stock > 0 { format!("in stock ({})", p.stock) } else { "out of stock".to_string() };
-    let mut s = format!("${:.2}, {stock}", p.price.as_f64());
+    let stock = if p.stock > 0 { format!("{} in stock", p.stock) } else { "out of stock".to_string() };
+    let mut facts = vec![format!("price: {}", p.price), format!("stock: {stock}")];
     if let Some(r) = p.rating {
-        s.push_str(&format!(", rated {r:.1}/5"));
+        facts.push(format!("rating: {r:.1}/5"));
     }
     if policies {
-        for v in [&p.warranty, &p.shipping, &p.return_policy].into_iter().flatten() {
-            s.push_str(&format!(", {}", v.to_lowercase()));
-        }
+        let named = [("warranty", &p.warranty), ("shipping", &p.shipping), ("returns", &p.return_policy)];
+        facts.extend(named.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {}", v.to_lowercase()))));
     }
     let clause = p.description.split([',', '.']).next().unwrap_or_default().trim();
-    format!("{s}. {}", cut_words(clause, 80))
+    format!("{} · about: {}", facts.join(" · "), cut_words(clause, 80))
 }
 
 /// At most `max` characters, ending at a whole word.
@@ -46,14 +47,8 @@ fn cut_words(text: &str, max: usize) -> &str {
     text[..end].rfind(' ').map_or(&text[..end], |i| text[..i].trim_end_matches([',', ';', ':']))
 }
 
-/// Words that make a product's warranty, shipping and return terms worth the prompt tokens.
-fn asks_about_policies(message: &str) -> bool {
-    let m = message.to_lowercase();
-    ["warrant", "guarantee", "ship", "deliver", "arriv", "return", "refund", "exchange"].iter().any(|w| m.contains(w))
-}
-
 /// Article passages are cut to their first few sentences.
-fn passage_excerpt(text: &str) -> String {
+pub(super) fn passage_excerpt(text: &str) -> String {
     const MAX: usize = 300;
     if text.chars().count() <= MAX {
         return text.to_string();
@@ -65,19 +60,26 @@ fn passage_excerpt(text: &str) -> String {
     }
 }
 
+impl SourceCard {
+    /// A product from the catalog itself, not from a search (a catalog answer's card).
+    pub fn product(n: usize, p: &Product) -> Self {
+        SourceCard {
+            n,
+            kind: "product",
+            id: p.sku.to_string(),
+            title: p.title.clone(),
+            product: Some(p.clone()),
+            text: None,
+            scores: Scores { keyword: None, vector: None, fused: 0.0 },
+        }
+    }
+}
+
 pub fn cards(hits: &[Hit]) -> Vec<SourceCard> {
     hits.iter()
         .enumerate()
         .map(|(i, h)| match &h.doc.source {
-            Source::Product(p) => SourceCard {
-                n: i + 1,
-                kind: "product",
-                id: p.sku.to_string(),
-                title: p.title.clone(),
-                product: Some(p.clone()),
-                text: None,
-                scores: h.scores.clone(),
-            },
+            Source::Product(p) => SourceCard { scores: h.scores.clone(), ..SourceCard::product(i + 1, p) },
             Source::Passage(p) => SourceCard {
                 n: i + 1,
                 kind: p.kind.as_str(),
@@ -91,12 +93,16 @@ pub fn cards(hits: &[Hit]) -> Vec<SourceCard> {
         .collect()
 }
 
-/// The sources an answer uses: those it cites as `[n]`, else those it names by title.
+/// The sources an answer uses: those it cites as `[n]`, else those it names by title, else all
+/// it was given (small models often cite nothing; the shopper still sees what it read).
 pub fn used(answer: &str, sources: &[SourceCard]) -> Vec<SourceCard> {
     let mut numbers = cited(answer, sources.len());
     if numbers.is_empty() {
         let lower = answer.to_lowercase();
         numbers = sources.iter().filter(|s| lower.contains(&s.title.to_lowercase())).map(|s| s.n).collect();
+    }
+    if numbers.is_empty() {
+        return sources.to_vec();
     }
     numbers.into_iter().filter_map(|n| sources.get(n - 1).cloned()).collect()
 }
@@ -120,10 +126,9 @@ pub fn cited(answer: &str, available: usize) -> Vec<usize> {
     out
 }
 
-/// The sources as the model reads them: products as one line of catalog facts (with their policy
-/// fields when the message is about policies), articles as their first sentences.
-pub fn prompt_sources(message: &str, sources: &[SourceCard]) -> Vec<PromptSource> {
-    let policies = asks_about_policies(message);
+/// The sources as the model reads them: products as one line of named catalog facts (with their
+/// policy fields when `policies`), articles as their first sentences.
+pub fn prompt_sources(policies: bool, sources: &[SourceCard]) -> Vec<PromptSource> {
     sources
         .iter()
         .map(|s| PromptSource {

@@ -16,6 +16,14 @@ pub struct Turn {
     pub text: String,
     /// An assistant turn that found nothing to answer with.
     pub unanswered: bool,
+    /// An assistant turn's products (SKUs), in the order shown: what "it" or "the second one" means next.
+    pub products: Vec<String>,
+}
+
+impl Turn {
+    pub fn new(role: Role, text: &str) -> Self {
+        Self { role, text: text.to_string(), unanswered: false, products: Vec::new() }
+    }
 }
 
 struct Live {
@@ -41,6 +49,16 @@ pub enum AccessError {
     WrongToken,
     #[error("conversations cannot be checked right now")]
     Database(#[from] sqlx::Error),
+}
+
+/// The SKUs of the product cards stored with an answer.
+fn product_ids(sources: &serde_json::Value) -> Vec<String> {
+    let cards = sources.as_array().map(Vec::as_slice).unwrap_or_default();
+    cards
+        .iter()
+        .filter(|c| c.get("type").and_then(|t| t.as_str()) == Some("product"))
+        .filter_map(|c| c.get("id").and_then(|i| i.as_str()).map(str::to_string))
+        .collect()
 }
 
 pub struct Memory {
@@ -94,7 +112,7 @@ impl Memory {
     pub async fn create_with_history(&self, turns: Vec<(Role, String)>) -> Uuid {
         let id = self.start(None).await;
         for (role, text) in turns {
-            self.remember(id, role, &text, false);
+            self.remember(id, Turn::new(role, &text));
         }
         id
     }
@@ -124,6 +142,7 @@ impl Memory {
             .map(|r| Turn {
                 role: if r.role == Author::Shopper { Role::User } else { Role::Assistant },
                 unanswered: r.answered_by == Some(AnsweredBy::Unanswered),
+                products: product_ids(&r.sources),
                 text: r.text,
             })
             .collect();
@@ -131,10 +150,10 @@ impl Memory {
         true
     }
 
-    pub fn remember(&self, id: Uuid, role: Role, text: &str, unanswered: bool) {
+    pub fn remember(&self, id: Uuid, turn: Turn) {
         let mut live = self.live();
         let turns = &mut live.entry(id).or_insert_with(|| Live::new(None, Vec::new())).turns;
-        turns.push(Turn { role, text: text.to_string(), unanswered });
+        turns.push(turn);
         if turns.len() > self.keep {
             turns.drain(..turns.len() - self.keep);
         }

@@ -35,6 +35,8 @@ const REQUESTS: &[&str] = &[
 ];
 /// Requests that take "for" before the person: "I asked for a human", "waiting for an agent".
 const ASK_FOR: &[&str] = &["ask", "asked", "asking", "wait", "waiting"];
+/// What a person is asked to do: "can someone help me?"
+const HELPS: &[&str] = &["help", "assist", "handle", "take", "look", "sort", "check", "call", "contact"];
 /// Words that name a person by themselves.
 const PEOPLE: &[&str] = &[
     "person",
@@ -64,7 +66,7 @@ const TEAMS: &[(&str, &str)] = &[
 const SOFT: &[&str] = &["a", "an", "real", "live", "please", "now", "pls", "plz", "actual", "the", "your", "to", "me"];
 
 /// The message as lowercase words, punctuation gone ("hello!" is `hello`, "don't" is `don't`).
-fn words(text: &str) -> Vec<String> {
+pub(super) fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.trim_matches('\''))
@@ -110,11 +112,37 @@ fn person_at(w: &[String], i: usize, for_asks: bool) -> Option<usize> {
     TEAMS.iter().any(|(a, b)| (*a, *b) == pair).then_some(2)
 }
 
+/// Openings of a question about when people can be reached ("when can I reach a human on
+/// Saturday?"): it asks for the hours, not for a person now.
+const ASKS_WHEN: &[&[&str]] = &[
+    &["when"],
+    &["what", "time"],
+    &["what", "hours"],
+    &["which", "hours"],
+    &["what", "days"],
+    &["which", "days"],
+    &["how", "late"],
+    &["how", "early"],
+    &["until", "when"],
+];
+
 fn asks_for_person(w: &[String]) -> bool {
+    if ASKS_WHEN.iter().any(|open| w.len() > open.len() && w.iter().zip(*open).all(|(x, o)| x == o)) {
+        return false;
+    }
     // "human please", "agent!", "customer service": a person and nothing but soft words.
     if w.len() <= 5
         && let Some((at, len)) = (0..w.len()).find_map(|i| person_at(w, i, false).map(|len| (i, len)))
         && w.iter().enumerate().all(|(j, x)| (at..at + len).contains(&j) || SOFT.contains(&x.as_str()))
+    {
+        return true;
+    }
+    // "Can a real person help me?": a person asked to help.
+    if w.first().is_some_and(|x| matches!(x.as_str(), "can" | "could" | "would" | "will" | "may"))
+        && (1..w.len().min(5)).any(|i| {
+            person_at(w, i, false)
+                .is_some_and(|len| w[i + len..w.len().min(i + len + 2)].iter().any(|x| is_one_of(x, HELPS)))
+        })
     {
         return true;
     }
@@ -242,6 +270,7 @@ mod tests {
             "can you transfer me to an agent?",
             "let me talk to someone from your team",
             "hello?? I asked for a human",
+            "could someone from your team help me with this?",
         ] {
             assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
         }
@@ -251,6 +280,7 @@ mod tests {
             "hello, do you sell wireless earphones under $50?",
             "thanks, but the price on the card is wrong",
             "which support bra is the most comfortable?",
+            "when can I reach a human on a Sunday?",
         ] {
             assert_ne!(classify(not), Intent::WantsHuman, "{not}");
             assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");

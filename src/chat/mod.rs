@@ -5,18 +5,25 @@
 //! the answer (`plan`: retrieval, evidence, FAQ shortcut, prompt), brings in a person when a
 //! trigger fires, and streams the answer (`stream`), which logs it too.
 //!
-//! Prices, stock and policies reach the shopper only from the catalog: the model sees them as
-//! numbered sources and cites them; the cards sent with the answer are built from the catalog.
+//! Prices, stock and policies reach the shopper only from the catalog. A question the catalog
+//! answers by itself (a product's facts, the cheapest, a filtered list, a comparison, a wrong
+//! price) is answered from its fields with templates (`request`, `facts`). Otherwise the model
+//! sees named facts as numbered sources, and each sentence it writes is checked against them
+//! before the shopper sees it (`claims`); the cards are built from the catalog and sent first.
 mod cards;
+mod claims;
 mod conversations;
 mod error;
+mod facts;
 mod guard;
 mod intent;
 mod plan;
+mod request;
 pub mod sentiment;
 mod stream;
 
 pub use cards::{SourceCard, cards, cited, prompt_sources, used};
+pub use claims::{Action as ClaimAction, Outcome as ClaimOutcome};
 pub use conversations::{AccessError, Memory, Turn};
 pub use error::ChatError;
 pub use intent::{Intent, classify, search_query};
@@ -31,11 +38,12 @@ use crate::prompts::Prompts;
 use crate::retrieval::{Index, Retriever};
 use crate::store::conversations::MessageRow;
 use crate::store::log::ConversationLog;
+use claims::Evidence;
 use guard::{LeakGuard, delimiter_at};
 use plan::Plan;
 use serde::Serialize;
 use std::sync::Arc;
-use stream::Sink;
+use stream::{Checked, Sink};
 use tokio::sync::mpsc::{Receiver, Sender, channel};
 use uuid::Uuid;
 
@@ -110,7 +118,7 @@ impl ChatService {
         shopper.intent = Some(intent.as_str().into());
         shopper.sentiment = Some(mood);
         self.log.write(&shopper).await.map_err(ChatError::Store)?;
-        self.memory.remember(conversation, Role::User, text, false);
+        self.memory.remember(conversation, Turn::new(Role::User, text));
 
         let (tx, rx) = channel(64);
         let this = self.clone();
@@ -151,16 +159,18 @@ impl ChatService {
             Plan::Fixed { answer, sources, by } => {
                 tokio::spawn(async move { this.sink(conversation, intent, tx).fixed(answer, sources, by).await });
             }
-            Plan::Model { request, sources } => {
+            Plan::Model { request, sources, fallback } => {
                 let generator = self.generator.clone().ok_or(ChatError::ModelUnavailable("no model".into()))?;
                 let stream = generator.generate(request).map_err(|e| match e {
                     GenError::Busy => ChatError::Busy,
                     GenError::Unavailable(m) => ChatError::ModelUnavailable(m),
                 })?;
                 let model = generator.model_name().to_string();
+                let evidence = Evidence::new(&sources, text);
                 tokio::spawn(async move {
                     let refusal = &this.planner.prompts.replies.refused;
-                    this.sink(conversation, intent, tx).model(&this.guard, refusal, sources, model, stream).await
+                    let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback };
+                    this.sink(conversation, intent, tx).model(checked, model, stream).await
                 });
             }
         }
@@ -170,10 +180,10 @@ impl ChatService {
     /// How Aisle would answer `question` with `index` (a draft applied), logging nothing.
     pub async fn preview(&self, index: Arc<Index>, question: &str) -> Result<Preview, ChatError> {
         let intent = classify(question);
-        let (request, sources) =
+        let (request, sources, fallback) =
             match self.planner.plan(Some(index), intent, &[], question, self.generator.is_some()).await? {
                 Plan::Fixed { answer, sources, by } => return Ok(Preview { answer, sources, answered_by: by }),
-                Plan::Model { request, sources } => (request, sources),
+                Plan::Model { request, sources, fallback } => (request, sources, fallback),
             };
         let generator = self.generator.as_ref().ok_or(ChatError::ModelUnavailable("no model".into()))?;
         let (mut answer, _) = complete(generator.as_ref(), request).await.map_err(ChatError::ModelUnavailable)?;
@@ -185,6 +195,7 @@ impl ChatService {
             let refused = self.planner.prompts.replies.refused.clone();
             return Ok(Preview { answer: refused, sources: Vec::new(), answered_by: AnsweredBy::Guarded });
         }
+        let answer = claims::checked(&Evidence::new(&sources, question), &answer, &fallback);
         let sources = used(&answer, &sources);
         Ok(Preview { answer, sources, answered_by: AnsweredBy::Model })
     }

@@ -1,19 +1,32 @@
-//! How Aisle will answer a message: a fixed reply, an FAQ that answers by itself, nothing found,
-//! or the model with numbered sources. Retrieval and the evidence filter live here.
-use super::cards::{SourceCard, cards, prompt_sources};
+//! How Aisle will answer a message: a fixed reply, the catalog's own answer (facts, superlatives,
+//! lists, comparisons, a wrong price corrected), an FAQ that answers by itself, nothing found, or
+//! the model with numbered sources. Retrieval and the evidence filter live here.
+use super::cards::{SourceCard, cards, passage_excerpt, prompt_sources};
 use super::conversations::Turn;
 use super::error::ChatError;
+use super::facts::{self, fact_sentence};
 use super::intent::{Intent, search_query};
+use super::request::{Ask, Attr, CatalogWords};
 use crate::config::ChatSettings;
-use crate::domain::{AnsweredBy, DocKind, Filters, SearchRequest};
+use crate::domain::{AnsweredBy, DocKind, Filters, Product, SearchRequest};
 use crate::llm::{ChatMessage, GenRequest, Role};
 use crate::prompts::Prompts;
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
 use std::sync::Arc;
 
 pub enum Plan {
-    Fixed { answer: String, sources: Vec<SourceCard>, by: AnsweredBy },
-    Model { request: GenRequest, sources: Vec<SourceCard> },
+    Fixed {
+        answer: String,
+        sources: Vec<SourceCard>,
+        by: AnsweredBy,
+    },
+    /// The model writes; `fallback` (the catalog's facts, or an offer of a person) is said
+    /// instead of any sentence whose claims no source supports.
+    Model {
+        request: GenRequest,
+        sources: Vec<SourceCard>,
+        fallback: String,
+    },
 }
 
 /// What planning needs: the retriever, the prompts and the chat settings.
@@ -68,12 +81,56 @@ impl Planner {
         Ok(self.evidence(self.retrieve(search_query(text, previous), None).await?))
     }
 
+    /// The products of the latest answer that showed any: what "it" or "the second one" means.
+    fn earlier_products(history: &[Turn], index: &Index) -> Vec<Product> {
+        let Some(skus) = history.iter().rev().find(|t| !t.products.is_empty()).map(|t| &t.products) else {
+            return Vec::new();
+        };
+        skus.iter().filter_map(|sku| index.products().find(|p| p.sku.as_str() == sku).cloned()).collect()
+    }
+
+    /// The catalog's own answer, when the question is one the catalog answers by itself.
+    fn catalog_answer(&self, index: &Index, history: &[Turn], text: &str, ask: &Ask) -> Option<Plan> {
+        let catalog = CatalogWords::new(index.products());
+        let earlier = Self::earlier_products(history, index);
+        let answer = facts::answer(&self.prompts.facts, text, ask, &catalog, &earlier)?;
+        let sources = answer.products.iter().enumerate().map(|(i, p)| SourceCard::product(i + 1, p)).collect();
+        Some(Plan::Fixed { answer: answer.text, sources, by: AnsweredBy::Catalog })
+    }
+
+    /// Said instead of a model sentence that failed the check: the first product's facts the
+    /// shopper asked about (its price and stock when none was named), else the best article's
+    /// own first sentences, else an offer of a person.
+    fn fallback(&self, ask: &Ask, sources: &[SourceCard]) -> String {
+        let replies = &self.prompts.replies;
+        let Some(p) = sources.iter().find_map(|s| s.product.as_ref()) else {
+            return match sources.iter().find(|s| s.text.is_some()) {
+                Some(s) => format!(
+                    "{} {} [{}]",
+                    replies.withheld_article,
+                    passage_excerpt(s.text.as_deref().unwrap_or_default()),
+                    s.n
+                ),
+                None => replies.withheld_unsure.clone(),
+            };
+        };
+        let attrs = if ask.attrs.is_empty() { vec![Attr::Price, Attr::Stock] } else { ask.attrs.clone() };
+        let facts: Vec<String> = attrs.iter().map(|a| fact_sentence(&self.prompts.facts, p, *a)).collect();
+        format!("{} {}", replies.withheld, facts.join(" "))
+    }
+
     /// What the model sees: the cached system prompt, recent turns, then the message with its sources.
-    pub fn request(&self, history: &[Turn], text: &str, sources: &[SourceCard]) -> Result<GenRequest, ChatError> {
+    pub fn request(
+        &self,
+        history: &[Turn],
+        text: &str,
+        sources: &[SourceCard],
+        policies: bool,
+    ) -> Result<GenRequest, ChatError> {
         let mut messages = vec![ChatMessage { role: Role::System, content: self.prompts.system.clone() }];
         let earlier = history.len().saturating_sub(self.settings.history_turns * 2);
         messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: t.text.clone() }));
-        let turn = self.prompts.turn(text, &prompt_sources(text, sources))?;
+        let turn = self.prompts.turn(text, &prompt_sources(policies, sources))?;
         messages.push(ChatMessage { role: Role::User, content: turn });
         Ok(GenRequest { messages, max_tokens: self.max_tokens })
     }
@@ -95,6 +152,13 @@ impl Planner {
             Intent::Thanks => return Ok(fixed(&replies.thanks, AnsweredBy::Fixed)),
             _ => {}
         }
+        let ask = Ask::parse(text);
+        if intent != Intent::OrderStatus
+            && let Some(current) = index.clone().or_else(|| self.retriever.current())
+            && let Some(plan) = self.catalog_answer(&current, history, text, &ask)
+        {
+            return Ok(plan);
+        }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.as_str());
         let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
         let sources = cards(&hits);
@@ -109,7 +173,9 @@ impl Planner {
         if !has_model {
             return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });
         }
-        let request = self.request(history, text, &sources)?;
-        Ok(Plan::Model { request, sources })
+        let policies = intent == Intent::Policy || ask.attrs.iter().any(|a| a.is_policy());
+        let request = self.request(history, text, &sources, policies)?;
+        let fallback = self.fallback(&ask, &sources);
+        Ok(Plan::Model { request, sources, fallback })
     }
 }

@@ -1,7 +1,9 @@
-//! What the shopper's browser receives for one message, in order: tokens, then sources, then
-//! done (or an error); and how each answer is streamed, stopped, logged and remembered.
+//! What the shopper's browser receives for one message, in order: the sources (catalog cards at
+//! once), the tokens, the sources the answer used, then done (or an error); and how each answer
+//! is streamed, checked, stopped, logged and remembered.
 use super::cards::{SourceCard, used};
-use super::conversations::Memory;
+use super::claims::{Action, Evidence, Outcome, sentence_end};
+use super::conversations::{Memory, Turn};
 use super::guard::{LeakGuard, delimiter_at};
 use super::intent::Intent;
 use crate::domain::{AnsweredBy, Author, mask};
@@ -19,6 +21,9 @@ pub enum ChatEvent {
     Token {
         text: String,
     },
+    /// The model is writing a sentence not yet checked: nothing to show, but the connection is
+    /// used (an SSE comment), so a shopper who left is noticed and the generation stopped.
+    Writing,
     Sources {
         sources: Vec<SourceCard>,
     },
@@ -37,6 +42,33 @@ pub struct Done {
     pub intent: Intent,
     pub answered_by: AnsweredBy,
     pub usage: Option<Usage>,
+    /// Model answers: how many claims were checked and how many were left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Outcome>,
+}
+
+/// How an answer was made, as logged with it.
+struct Made {
+    by: AnsweredBy,
+    model: Option<String>,
+    usage: Option<Usage>,
+    claims: Option<Outcome>,
+}
+
+impl Made {
+    fn by(by: AnsweredBy) -> Self {
+        Self { by, model: None, usage: None, claims: None }
+    }
+}
+
+/// A model answer and what it may say: its sources, the evidence built from them, and what is
+/// said instead of sentences that fail the check.
+pub struct Checked<'a> {
+    pub guard: &'a LeakGuard,
+    pub refusal: &'a str,
+    pub sources: Vec<SourceCard>,
+    pub evidence: Evidence,
+    pub fallback: String,
 }
 
 /// Where one answer goes: the shopper's stream, the log and the conversation's memory.
@@ -49,14 +81,20 @@ pub struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    /// A fixed answer, streamed in words too so the page behaves the same.
+    async fn send(&self, event: ChatEvent) -> bool {
+        self.tx.send(event).await.is_ok()
+    }
+
+    /// A fixed answer: its cards first (none is an empty list), then its words, so the page
+    /// behaves the same.
     pub async fn fixed(self, answer: String, sources: Vec<SourceCard>, by: AnsweredBy) {
+        self.send(ChatEvent::Sources { sources: sources.clone() }).await;
         for w in answer.split_inclusive(' ') {
-            if self.tx.send(ChatEvent::Token { text: w.to_string() }).await.is_err() {
+            if !self.send(ChatEvent::Token { text: w.to_string() }).await {
                 break;
             }
         }
-        self.finish(answer, sources, None, None, by).await;
+        self.finish(answer, sources, false, Made::by(by)).await;
     }
 
     /// A person was asked to join: the status first, then what the shopper is told.
@@ -68,96 +106,132 @@ impl Sink<'_> {
     /// A person owns the conversation: the shopper's message is theirs to answer.
     pub async fn silent(self, message_id: Uuid, status: Status) {
         let _ = self.tx.send(ChatEvent::Status(status)).await;
-        let done = Done { message_id, intent: self.intent, answered_by: AnsweredBy::Staff, usage: None };
+        let done = Done { message_id, intent: self.intent, answered_by: AnsweredBy::Staff, usage: None, claims: None };
         let _ = self.tx.send(ChatEvent::Done(done)).await;
     }
 
-    /// The model's answer, streamed as it is written. A recitation of the rules is stopped and
-    /// replaced by `refusal`; an echoed prompt delimiter ends the answer. Dropping `stream` stops
-    /// the generation (the shopper left, or the answer ended early).
-    pub async fn model(
-        self,
-        guard: &LeakGuard,
-        refusal: &str,
-        sources: Vec<SourceCard>,
-        model: String,
-        mut stream: UnboundedReceiver<GenEvent>,
-    ) {
-        let mut answer = String::new();
-        let mut sent = 0;
+    /// The model's answer, shown a checked sentence at a time: a sentence with a claim no source
+    /// supports is left out, and the catalog's facts are said instead. A recitation of the rules
+    /// is stopped and replaced by the refusal; an echoed prompt delimiter ends the answer.
+    /// Dropping `stream` stops the generation (the shopper left, or the answer ended early).
+    pub async fn model(self, checked: Checked<'_>, model: String, mut stream: UnboundedReceiver<GenEvent>) {
+        let Checked { guard, refusal, sources, evidence, fallback } = checked;
+        self.send(ChatEvent::Sources { sources: sources.clone() }).await;
+        let mut raw = String::new();
+        let mut read = 0;
+        let mut shown = String::new();
+        let mut outcome = Outcome::default();
         let mut usage = None;
-        while let Some(ev) = stream.recv().await {
+        let mut ended = false;
+        while !ended {
+            let Some(ev) = stream.recv().await else { break };
             match ev {
+                // The shopper left: dropping the stream stops the generation.
+                GenEvent::Token(_) if self.tx.is_closed() => return,
                 GenEvent::Token(t) => {
-                    answer.push_str(&t);
-                    if guard.leaks(&answer) {
-                        let _ = self.tx.send(ChatEvent::Token { text: format!("\n\n{refusal}") }).await;
-                        return self
-                            .finish(refusal.to_string(), Vec::new(), None, Some(model), AnsweredBy::Guarded)
-                            .await;
+                    raw.push_str(&t);
+                    if guard.leaks(&raw) {
+                        let _ = self.send(ChatEvent::Token { text: format!("\n\n{refusal}") }).await;
+                        let made = Made { by: AnsweredBy::Guarded, model: Some(model), usage: None, claims: None };
+                        return self.finish(refusal.to_string(), Vec::new(), true, made).await;
                     }
-                    if let Some(cut) = delimiter_at(&answer) {
-                        answer.truncate(cut);
-                        answer.truncate(answer.trim_end().len());
-                        if answer.len() > sent {
-                            let _ = self.tx.send(ChatEvent::Token { text: answer[sent..].to_string() }).await;
-                            sent = answer.len();
-                        }
-                        break;
-                    }
-                    // Text from a '<' waits until it is clearly not the start of a delimiter.
-                    let hold = answer[sent..].rfind('<').map_or(answer.len(), |i| sent + i);
-                    let hold = if answer.len() - hold > 12 { answer.len() } else { hold };
-                    if hold > sent {
-                        if self.tx.send(ChatEvent::Token { text: answer[sent..hold].to_string() }).await.is_err() {
-                            return;
-                        }
-                        sent = hold;
+                    if let Some(cut) = delimiter_at(&raw) {
+                        raw.truncate(cut);
+                        raw.truncate(raw.trim_end().len());
+                        ended = true;
                     }
                 }
                 GenEvent::Done(u) => usage = Some(u),
                 GenEvent::Failed(e) => {
                     tracing::error!(error = %e, conversation = %self.conversation, "generation failed");
                     let message = "the answer could not be finished; please try again".into();
-                    let _ = self.tx.send(ChatEvent::Error { code: "generation_failed", message }).await;
+                    let _ = self.send(ChatEvent::Error { code: "generation_failed", message }).await;
                     return;
                 }
             }
+            read = read.min(raw.len());
+            let before = read;
+            while let Some(end) = sentence_end(&raw[read..]) {
+                let sentence = raw[read..read + end].to_string();
+                read += end;
+                if !self.show(&evidence, &sentence, &mut shown, &mut outcome).await {
+                    return;
+                }
+            }
+            if read == before && !ended && !self.send(ChatEvent::Writing).await {
+                return;
+            }
         }
-        if answer.len() > sent {
-            let _ = self.tx.send(ChatEvent::Token { text: answer[sent..].to_string() }).await;
+        let rest = raw[read..].trim_end().to_string();
+        if !rest.trim().is_empty() {
+            self.show(&evidence, &rest, &mut shown, &mut outcome).await;
         }
+        if outcome.unsupported > 0 {
+            outcome.action = Action::Withheld;
+            let text = if shown.trim().is_empty() { fallback.clone() } else { format!("\n\n{fallback}") };
+            let _ = self.send(ChatEvent::Token { text: text.clone() }).await;
+            shown.push_str(&text);
+        }
+        let answer = shown.trim().to_string();
         // Only what the answer uses is shown as its sources.
         let cited = used(&answer, &sources);
-        self.finish(answer, cited, usage, Some(model), AnsweredBy::Model).await;
+        let made = Made { by: AnsweredBy::Model, model: Some(model), usage, claims: Some(outcome) };
+        self.finish(answer, cited, true, made).await;
     }
 
-    /// Logs and remembers the answer, then sends its sources and the end.
-    async fn finish(
-        self,
-        answer: String,
-        sources: Vec<SourceCard>,
-        usage: Option<Usage>,
-        model: Option<String>,
-        by: AnsweredBy,
-    ) {
+    /// Checks one sentence and sends it when every claim in it is supported. False when the
+    /// shopper has gone.
+    async fn show(&self, evidence: &Evidence, sentence: &str, shown: &mut String, outcome: &mut Outcome) -> bool {
+        let (checked, unsupported) = evidence.check(sentence);
+        outcome.checked += checked;
+        outcome.unsupported += unsupported;
+        if unsupported > 0 {
+            tracing::info!(conversation = %self.conversation, sentence, "left out a sentence with an unsupported claim");
+            return true;
+        }
+        // The first sentence shown starts the answer, without the space that followed a left-out one.
+        let sentence = if shown.is_empty() { sentence.trim_start() } else { sentence };
+        shown.push_str(sentence);
+        self.send(ChatEvent::Token { text: sentence.to_string() }).await
+    }
+
+    /// Logs and remembers the answer, then sends the sources it used (when `announce`) and the end.
+    async fn finish(self, answer: String, sources: Vec<SourceCard>, announce: bool, made: Made) {
         let mut m = MessageRow::new(self.conversation, Author::Assistant, mask(&answer));
         m.intent = Some(self.intent.as_str().into());
         m.sources = serde_json::to_value(&sources).unwrap_or_default();
-        m.model = model;
-        if let Some(u) = &usage {
+        m.model = made.model;
+        if let Some(u) = &made.usage {
             m.prompt_tokens = Some(u.prompt_tokens as i32);
             m.generated_tokens = Some(u.generated_tokens as i32);
             m.ttft_ms = Some(u.ttft_ms as f32);
             m.duration_ms = Some(u.duration_ms as f32);
         }
-        m.answered_by = Some(by);
-        self.memory.remember(self.conversation, Role::Assistant, &answer, by == AnsweredBy::Unanswered);
+        if let Some(c) = &made.claims {
+            m.claims_checked = Some(c.checked as i32);
+            m.claims_unsupported = Some(c.unsupported as i32);
+            m.claim_action = Some(c.action.as_str().into());
+        }
+        m.answered_by = Some(made.by);
+        let turn = Turn {
+            unanswered: made.by == AnsweredBy::Unanswered,
+            products: sources.iter().filter(|s| s.product.is_some()).map(|s| s.id.clone()).collect(),
+            ..Turn::new(Role::Assistant, &answer)
+        };
+        self.memory.remember(self.conversation, turn);
         if let Err(e) = self.log.write(&m).await {
             tracing::error!(error = %e, conversation = %self.conversation, "an answer could be neither stored nor spooled");
         }
-        let _ = self.tx.send(ChatEvent::Sources { sources }).await;
-        let _ =
-            self.tx.send(ChatEvent::Done(Done { message_id: m.id, intent: self.intent, answered_by: by, usage })).await;
+        if announce {
+            let _ = self.tx.send(ChatEvent::Sources { sources }).await;
+        }
+        let done = Done {
+            message_id: m.id,
+            intent: self.intent,
+            answered_by: made.by,
+            usage: made.usage,
+            claims: made.claims,
+        };
+        let _ = self.tx.send(ChatEvent::Done(done)).await;
     }
 }

@@ -11,4 +11,4 @@ pub use conversation::{
 };
 pub use mask::mask;
 pub use product::{Money, Product, Sku};
-pub use search::{DocKind, Filters, SearchRequest};
+pub use search::{DocKind, Filters, SearchRequest, lift_constraints};

@@ -112,3 +112,31 @@ impl Product {
         self.stock > 0
     }
 }
+
+impl fmt::Display for Money {
+    /// `$1,099.99`: the way prices are shown everywhere, so a checked answer and a card agree.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, cents) = (self.0 / 100, self.0 % 100);
+        let digits = whole.to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        write!(f, "${grouped}.{cents:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_shown_with_thousands_and_cents() {
+        assert_eq!(Money(109_999).to_string(), "$1,099.99");
+        assert_eq!(Money(999).to_string(), "$9.99");
+        assert_eq!(Money(100_000_000).to_string(), "$1,000,000.00");
+    }
+}

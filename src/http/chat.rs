@@ -34,6 +34,7 @@ fn event<T: serde::Serialize>(name: &'static str, value: &T) -> sse::Event {
 
 fn to_sse(ev: ChatEvent) -> sse::Event {
     let name = match &ev {
+        ChatEvent::Writing => return sse::Event::Comment("writing".into()),
         ChatEvent::Token { .. } => "token",
         ChatEvent::Sources { .. } => "sources",
         ChatEvent::Status(_) => "status",
@@ -43,7 +44,8 @@ fn to_sse(ev: ChatEvent) -> sse::Event {
     event(name, &ev)
 }
 
-/// The answer streams as `token` events, then `sources`, then `done` (or `error`); `status` says
+/// The answer streams as `sources` (the cards, at once), `token` events (a checked sentence
+/// each), `sources` again (what the answer used), then `done` (or `error`); `status` says
 /// when a person was asked to join or owns the conversation (Aisle then stays silent).
 pub async fn send(
     state: web::Data<AppState>,

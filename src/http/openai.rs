@@ -67,7 +67,7 @@ async fn agent(state: &AppState, messages: Vec<(Role, String)>) -> Result<Receiv
         while let Some(ev) = events.recv().await {
             let piece = match ev {
                 ChatEvent::Token { text } => Piece::Text(text),
-                ChatEvent::Sources { .. } | ChatEvent::Status(_) => continue,
+                ChatEvent::Sources { .. } | ChatEvent::Status(_) | ChatEvent::Writing => continue,
                 ChatEvent::Done(d) => Piece::End {
                     finish: d.usage.as_ref().map_or("stop", |u| finish_reason(u.stop)),
                     prompt_tokens: d.usage.as_ref().map_or(0, |u| u.prompt_tokens),

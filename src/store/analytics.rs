@@ -43,6 +43,20 @@ pub struct Report {
     pub sentiment: Vec<Count>,
     /// Shopper messages per hour of the day (UTC), all 24 hours.
     pub busiest_hours: Vec<Hour>,
+    pub claims: Claims,
+    /// Answers by how they were made (`catalog`, `model`, `faq`, ...).
+    pub answered_by: Vec<Count>,
+}
+
+/// The claim check of model answers: how often an answer had a claim no source supported.
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct Claims {
+    pub answers_checked: i64,
+    pub answers_withheld: i64,
+    pub claims_checked: i64,
+    pub claims_unsupported: i64,
+    /// Share of checked answers in which a sentence was left out (0..1).
+    pub withheld_rate: f64,
 }
 
 pub async fn report(pool: &PgPool, days: i32) -> Result<Report, sqlx::Error> {
@@ -96,7 +110,34 @@ pub async fn report(pool: &PgPool, days: i32) -> Result<Report, sqlx::Error> {
     )
     .bind(days)
     .fetch_all(pool);
-    let (conversations, unanswered, thumbs_down, escalations_by_reason, sentiment, busiest_hours) =
-        futures_util::try_join!(conversations, unanswered, thumbs_down, reasons, sentiment, hours)?;
-    Ok(Report { days, conversations, unanswered, thumbs_down, escalations_by_reason, sentiment, busiest_hours })
+    let claims = sqlx::query_as(
+        "SELECT count(*) AS answers_checked,
+                count(*) FILTER (WHERE claim_action = 'withheld') AS answers_withheld,
+                coalesce(sum(claims_checked), 0)::bigint AS claims_checked,
+                coalesce(sum(claims_unsupported), 0)::bigint AS claims_unsupported,
+                coalesce(avg(CASE WHEN claim_action = 'withheld' THEN 1.0 ELSE 0.0 END), 0)::float8 AS withheld_rate
+         FROM messages WHERE claim_action IS NOT NULL AND created_at > now() - make_interval(days => $1)",
+    )
+    .bind(days)
+    .fetch_one(pool);
+    let answered_by = sqlx::query_as(
+        "SELECT answered_by AS key, count(*) AS count FROM messages
+         WHERE answered_by IS NOT NULL AND created_at > now() - make_interval(days => $1)
+         GROUP BY answered_by ORDER BY count DESC",
+    )
+    .bind(days)
+    .fetch_all(pool);
+    let (conversations, unanswered, thumbs_down, escalations_by_reason, sentiment, busiest_hours, claims, answered_by) =
+        futures_util::try_join!(conversations, unanswered, thumbs_down, reasons, sentiment, hours, claims, answered_by)?;
+    Ok(Report {
+        days,
+        conversations,
+        unanswered,
+        thumbs_down,
+        escalations_by_reason,
+        sentiment,
+        busiest_hours,
+        claims,
+        answered_by,
+    })
 }

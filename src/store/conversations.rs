@@ -28,6 +28,13 @@ pub struct MessageRow {
     /// Staff messages: who wrote it.
     #[serde(default)]
     pub author: Option<String>,
+    /// Model answers: claims checked against the sources, those unsupported, and what was done.
+    #[serde(default)]
+    pub claims_checked: Option<i32>,
+    #[serde(default)]
+    pub claims_unsupported: Option<i32>,
+    #[serde(default)]
+    pub claim_action: Option<String>,
 }
 
 impl MessageRow {
@@ -49,6 +56,9 @@ impl MessageRow {
             sentiment: None,
             answered_by: None,
             author: None,
+            claims_checked: None,
+            claims_unsupported: None,
+            claim_action: None,
         }
     }
 }
@@ -94,8 +104,10 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
         .await?;
     sqlx::query(
         r#"INSERT INTO messages (id, conversation_id, role, text, intent, sources, model, prompt_tokens,
-                                 generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING"#,
+                                 generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author,
+                                 claims_checked, claims_unsupported, claim_action)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           ON CONFLICT (id) DO NOTHING"#,
     )
     .bind(m.id)
     .bind(m.conversation_id)
@@ -112,6 +124,9 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
     .bind(m.sentiment)
     .bind(m.answered_by)
     .bind(&m.author)
+    .bind(m.claims_checked)
+    .bind(m.claims_unsupported)
+    .bind(&m.claim_action)
     .execute(&mut *tx)
     .await?;
     notify(&mut tx, m.conversation_id, Some(m.id)).await?;
@@ -129,7 +144,7 @@ pub async fn messages(pool: &PgPool, conversation: Uuid) -> Result<Vec<MessageRo
         .await
 }
 
-const SELECT: &str = "SELECT id, conversation_id, role, text, intent, sources, model, prompt_tokens, generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author FROM messages";
+const SELECT: &str = "SELECT id, conversation_id, role, text, intent, sources, model, prompt_tokens, generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author, claims_checked, claims_unsupported, claim_action FROM messages";
 
 pub async fn message(pool: &PgPool, id: Uuid) -> Result<Option<MessageRow>, sqlx::Error> {
     sqlx::query_as(&format!("{SELECT} WHERE id = $1")).bind(id).fetch_optional(pool).await

@@ -1,4 +1,5 @@
 //! One integration-test binary: real server, real Postgres, real embedding model.
+mod answers;
 mod chat;
 mod console;
 mod describe;

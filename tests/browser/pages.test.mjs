@@ -38,13 +38,18 @@ async function ask(page, text) {
 
 test("a shopper asks and sees a streamed answer citing the catalog", async () => {
   await openChat(shopper);
-  const { bubble, lengths } = await ask(shopper, "How much do the Beats Flex wireless earphones cost?");
+  // A question for the model (a price alone is answered from the catalog at once).
+  const { bubble, lengths } = await ask(shopper, "Tell me about the Beats Flex wireless earphones");
   const text = await bubble.locator(".text").textContent();
   assert.ok(text.length > 20, text);
-  assert.ok([...lengths].filter((n) => n > 0).length >= 3, `the answer appeared in pieces, not at once: ${[...lengths]}`);
+  // Checked a sentence at a time, so it grows in pieces.
+  assert.ok([...lengths].filter((n) => n > 0).length >= 2, `the answer appeared in pieces, not at once: ${[...lengths]}`);
   const card = bubble.locator(".source").first();
   assert.match(await card.textContent(), /Beats Flex/);
   assert.match(await card.textContent(), /\$49\.99/, "the card's price comes from the catalog");
+  const cardsFirst = await bubble.evaluate((li) =>
+    Boolean(li.querySelector(".sources").compareDocumentPosition(li.querySelector(".text")) & Node.DOCUMENT_POSITION_FOLLOWING));
+  assert.ok(cardsFirst, "the cards are shown above the answer");
   await bubble.locator(".thumbs").getByRole("button", { name: "Helpful", exact: true }).click();
   await bubble.locator('.thumbs button[aria-pressed="true"]').waitFor();
   await shopper.screenshot({ path: join(screenshots, "shop-widget.png") });

@@ -1,6 +1,9 @@
-//! Retrieval quality against graded judgements: nDCG@10, Recall@5, Recall@10 and MRR.
+//! Quality against labelled sets. Retrieval against graded judgements: nDCG@10, Recall@5,
+//! Recall@10 and MRR; sentiment (below); answers (`answers`).
 //!
 //! The file is JSON Lines: `{"query": "...", "relevant": {"SKU-OR-ARTICLE-ID": grade}}`, grade 1..=3.
+pub mod answers;
+
 use crate::domain::{DocKind, Filters, SearchRequest};
 use crate::retrieval::{Method, Mode, Retriever};
 use serde::Deserialize;
@@ -24,13 +27,18 @@ pub struct Metrics {
     pub mrr: f64,
 }
 
-pub fn load(path: &Path) -> Result<Vec<Judged>, String> {
+/// A JSON Lines file, one labelled item a line (blank lines and `//` comments skipped).
+fn load_lines<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
         .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1)))
         .collect()
+}
+
+pub fn load(path: &Path) -> Result<Vec<Judged>, String> {
+    load_lines(path)
 }
 
 /// Scores one ranking (ids, best first) against graded judgements.
@@ -139,12 +147,7 @@ pub struct SentimentMetrics {
 }
 
 pub fn load_feelings(path: &Path) -> Result<Vec<Feeling>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1)))
-        .collect()
+    load_lines(path)
 }
 
 /// What a method says of one message: its label, whether it brings in a person, and its score.

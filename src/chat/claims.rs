@@ -1,0 +1,524 @@
+//! Checks each claim of a model answer against the sources it was given, before the shopper sees
+//! it: every price, percentage, duration and number must be written in a source, policy words
+//! ("free", "lifetime") must be too, and a yes to returns, shipping abroad or stock must not meet
+//! a source that says no. A sentence with an unsupported claim is not shown.
+use super::cards::SourceCard;
+use super::facts::not_returnable;
+use crate::domain::Product;
+use regex_lite::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What checking one answer found; stored with the message and counted in analytics.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Outcome {
+    pub checked: u32,
+    pub unsupported: u32,
+    /// What was done about them: nothing, or the sentences were left out and the catalog's
+    /// facts given instead.
+    pub action: Action,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    #[default]
+    Shown,
+    Withheld,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Shown => "shown",
+            Action::Withheld => "withheld",
+        }
+    }
+}
+
+/// A policy topic a sentence can say yes or no to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Topic {
+    Returns,
+    ShipsAbroad,
+    InStock,
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(\$\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?))?\s*(%|percent|dollars|usd|(?:business\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?))?",
+    )
+    .expect("valid pattern")
+});
+static CITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d+(?:\s*,\s*\d+)*\]").expect("valid pattern"));
+
+/// A number in a text and what it counts.
+#[derive(Debug, Clone, PartialEq)]
+struct Amount {
+    value: f64,
+    unit: &'static str,
+}
+
+fn unit_of(word: &str, dollar: bool) -> &'static str {
+    let w = word.to_lowercase();
+    if dollar || w == "dollars" || w == "usd" {
+        "money"
+    } else if w == "%" || w == "percent" {
+        "percent"
+    } else if w.contains("day") {
+        "day"
+    } else if w.contains("week") {
+        "week"
+    } else if w.contains("month") {
+        "month"
+    } else if w.contains("year") {
+        "year"
+    } else if w.contains("hour") {
+        "hour"
+    } else {
+        ""
+    }
+}
+
+fn amounts(text: &str) -> Vec<Amount> {
+    let text = CITATION.replace_all(text, " ");
+    let mut out = Vec::new();
+    for c in NUMBER.captures_iter(&text) {
+        let unit = unit_of(c.get(4).map_or("", |m| m.as_str()), c.get(1).is_some());
+        for m in [c.get(2), c.get(3)].into_iter().flatten() {
+            if let Ok(value) = m.as_str().replace(',', "").parse::<f64>() {
+                out.push(Amount { value, unit });
+            }
+        }
+    }
+    out
+}
+
+/// Words that make a policy promise; one the sources do not use is not made.
+const PROMISES: &[&str] = &[
+    "free",
+    "lifetime",
+    "overnight",
+    "unlimited",
+    "worldwide",
+    "same-day",
+    "next-day",
+    "guaranteed",
+    "no questions",
+    "price match",
+    "match the price",
+    "full refund",
+];
+
+/// Words too common to tie a source's "no" to what the shopper asked about.
+const COMMON: &[&str] = &[
+    "which",
+    "there",
+    "their",
+    "about",
+    "would",
+    "could",
+    "should",
+    "these",
+    "those",
+    "other",
+    "after",
+    "before",
+    "within",
+    "order",
+    "where",
+    "while",
+    "being",
+    "cannot",
+    "unfortunately",
+    "except",
+    "please",
+    "because",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "cannot",
+    "can't",
+    "don't",
+    "doesn't",
+    "won't",
+    "isn't",
+    "aren't",
+    "unable",
+    "never",
+    "non-returnable",
+    "excluded",
+    "except",
+    "only within",
+    "unfortunately",
+];
+
+fn says_yes_to(sentence: &str) -> Option<Topic> {
+    let s = sentence.to_lowercase();
+    let negated =
+        NEGATIONS.iter().any(|n| s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).any(|w| w == *n));
+    if negated {
+        return None;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    if has(&[
+        "return it",
+        "return them",
+        "return the",
+        "be returned",
+        "returnable",
+        "send it back",
+        "send them back",
+        "return within",
+        "returned within",
+        "eligible for a return",
+        "eligible for return",
+        "get a refund",
+        "can return",
+        "you can return",
+        "refund it",
+    ]) {
+        Some(Topic::Returns)
+    } else if has(&[
+        "ship to",
+        "ships to",
+        "ship abroad",
+        "ship internationally",
+        "ships internationally",
+        "ship worldwide",
+        "deliver to",
+        "ship it to",
+        "ship them to",
+        "ship outside",
+        "shipped to",
+        "shipped abroad",
+        "shipped internationally",
+    ]) {
+        Some(Topic::ShipsAbroad)
+    } else if has(&["in stock", "available now", "available to order", "is available", "are available"]) {
+        Some(Topic::InStock)
+    } else {
+        None
+    }
+}
+
+const TOPIC_WORDS: &[(Topic, &[&str])] = &[
+    (Topic::Returns, &["return", "refund"]),
+    (Topic::ShipsAbroad, &["ship", "abroad", "international", "outside", "countr", "overseas", "deliver"]),
+    (Topic::InStock, &["stock"]),
+];
+
+fn content_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 5 && !COMMON.contains(w))
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
+}
+
+/// What the answer may claim: the sources' texts and their products.
+pub struct Evidence {
+    amounts: Vec<Amount>,
+    text: String,
+    products: Vec<(usize, Product)>,
+    /// Sentences of the sources that say no to a topic, with their words.
+    refusals: Vec<(Topic, Vec<String>)>,
+    /// What the shopper asked: a "yes" to their own wrong premise is not support.
+    question: String,
+    /// The shopper reports what someone said, promised or showed ("your colleague promised me",
+    /// "it was $199 yesterday"): an answer may not simply agree.
+    reported: bool,
+}
+
+/// How an answer agrees.
+const AGREES: &[&str] = &["yes", "correct", "that's right", "that is right", "indeed", "absolutely", "sure,"];
+/// How a shopper reports a claim.
+const REPORTS: &[&str] = &[
+    " said",
+    " told",
+    " promised",
+    " promise ",
+    " claimed",
+    " saw ",
+    " seen ",
+    " was $",
+    " were $",
+    "yesterday",
+    "last week",
+    "advertised",
+    "right?",
+    "confirm",
+    "isn't it",
+    "don't you",
+    "didn't you",
+    " read ",
+    "heard",
+];
+
+impl Evidence {
+    pub fn new(sources: &[SourceCard], question: &str) -> Self {
+        let mut text = String::new();
+        let mut products = Vec::new();
+        for s in sources {
+            text.push_str(&s.title);
+            text.push('\n');
+            if let Some(p) = &s.product {
+                for v in [&p.warranty, &p.shipping, &p.return_policy, &p.brand].into_iter().flatten() {
+                    text.push_str(&format!("{v}\n"));
+                }
+                let rating = p.rating.map(|r| format!("{r:.2} {r:.1}")).unwrap_or_default();
+                text.push_str(&format!(
+                    "{} ${:.2} {} {rating}\n{}\n",
+                    p.price,
+                    p.price.as_f64(),
+                    p.stock,
+                    p.description
+                ));
+                text.push_str(&format!("{}\n", p.attributes));
+                products.push((s.n, p.clone()));
+            }
+            if let Some(t) = &s.text {
+                text.push_str(t);
+                text.push('\n');
+            }
+        }
+        let mut refusals = Vec::new();
+        for sentence in text.split(['.', '\n', ';']) {
+            let lower = sentence.to_lowercase();
+            let negative = NEGATIONS
+                .iter()
+                .any(|n| lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).any(|w| w == *n));
+            if !negative {
+                continue;
+            }
+            for (topic, words) in TOPIC_WORDS {
+                if words.iter().any(|w| lower.contains(w)) {
+                    let own: Vec<String> = content_words(sentence)
+                        .into_iter()
+                        .filter(|c| !words.iter().any(|w| c.starts_with(w)))
+                        .collect();
+                    refusals.push((*topic, own));
+                }
+            }
+        }
+        let question = format!(" {} ", question.to_lowercase());
+        let reported = REPORTS.iter().any(|r| question.contains(r));
+        Self { amounts: amounts(&text), text: text.to_lowercase(), products, refusals, question, reported }
+    }
+
+    fn supports(&self, a: &Amount) -> bool {
+        let same = |x: &Amount| (x.value - a.value).abs() < 0.005;
+        // The shopper's own numbers ("my basket is $20") may be repeated, unless they report them
+        // as a claim ("it was $199 yesterday").
+        if !self.reported && amounts(&self.question).iter().any(|x| same(x) && x.unit == a.unit) {
+            return true;
+        }
+        match a.unit {
+            // A bare number may be any number the sources carry (a stock count, a rating, a size).
+            "" => self.amounts.iter().any(same),
+            "money" => self.amounts.iter().any(|x| same(x) && matches!(x.unit, "money" | "")),
+            unit => self.amounts.iter().any(|x| same(x) && x.unit == unit),
+        }
+    }
+
+    /// The products a sentence is about: those it cites or names, else every product source.
+    fn products_of(&self, sentence: &str) -> Vec<&Product> {
+        let lower = sentence.to_lowercase();
+        let cited = super::cards::cited(sentence, usize::MAX);
+        let about: Vec<&Product> = self
+            .products
+            .iter()
+            .filter(|(n, p)| cited.contains(n) || lower.contains(&p.title.to_lowercase()))
+            .map(|(_, p)| p)
+            .collect();
+        if about.is_empty() { self.products.iter().map(|(_, p)| p).collect() } else { about }
+    }
+
+    /// Checks one sentence: how many claims it makes and how many no source supports.
+    pub fn check(&self, sentence: &str) -> (u32, u32) {
+        let mut checked = 0;
+        let mut unsupported = 0;
+        let body = sentence.trim_start_matches(|c: char| c == '-' || c == '*' || c.is_whitespace());
+        // A list marker ("1. ") is not a claim.
+        let body = match body.split_once(". ") {
+            Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 2 => rest,
+            _ => body,
+        };
+        for a in amounts(body) {
+            checked += 1;
+            if !self.supports(&a) {
+                unsupported += 1;
+            }
+        }
+        let lower = body.to_lowercase();
+        let lower = lower.replace("feel free", "");
+        for p in PROMISES {
+            if lower.contains(p) {
+                checked += 1;
+                if !self.text.contains(p) {
+                    unsupported += 1;
+                }
+            }
+        }
+        if let Some(topic) = says_yes_to(body) {
+            checked += 1;
+            if self.contradicts(topic, body) {
+                unsupported += 1;
+            }
+        }
+        // "Yes, it's still $199", "Yes, the agent confirmed that returns are free": agreeing with
+        // what the shopper reports someone said or saw, which no source can confirm as a yes.
+        let agrees = AGREES.iter().any(|w| lower.starts_with(w)) || lower.contains("confirmed that");
+        if agrees && self.reported {
+            checked += 1;
+            unsupported += 1;
+        }
+        (checked, unsupported)
+    }
+
+    fn contradicts(&self, topic: Topic, sentence: &str) -> bool {
+        let products = self.products_of(sentence);
+        let product_says_no = match topic {
+            Topic::Returns => products.iter().any(|p| not_returnable(p)),
+            Topic::InStock => !products.is_empty() && products.iter().all(|p| !p.in_stock()),
+            Topic::ShipsAbroad => false,
+        };
+        // A source sentence that says no to the topic, about something the shopper or the answer
+        // mentions ("perfumes are not shipped abroad" and a question about perfume).
+        let mentioned: Vec<String> = content_words(&format!("{sentence} {}", self.question));
+        let passage_says_no = self
+            .refusals
+            .iter()
+            .filter(|(t, _)| *t == topic)
+            .any(|(_, words)| words.iter().any(|w| mentioned.iter().any(|m| m == w)));
+        product_says_no || passage_says_no
+    }
+}
+
+/// Cuts streamed text into sentences: after `.`, `!` or `?` followed by a space (the space
+/// begins the next sentence), and after new lines; never inside a number ("$1,099.99").
+pub fn sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            return Some(i + 1);
+        }
+        if matches!(c, '.' | '!' | '?') && i > 0 && bytes.get(i + 1).is_some_and(|b| *b == b' ') {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// A whole answer checked (the editor's preview): sentences with unsupported claims left out,
+/// `fallback` said instead.
+pub fn checked(evidence: &Evidence, answer: &str, fallback: &str) -> String {
+    let mut rest = answer;
+    let mut shown = String::new();
+    let mut withheld = false;
+    while !rest.is_empty() {
+        let end = sentence_end(rest).unwrap_or(rest.len());
+        let (sentence, next) = rest.split_at(end);
+        match evidence.check(sentence) {
+            (_, 0) => shown.push_str(sentence),
+            _ => withheld = true,
+        }
+        rest = next;
+    }
+    if withheld {
+        shown = format!("{} {fallback}", shown.trim());
+    }
+    shown.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::retrieval::Scores;
+
+    fn product(price: i64, returns: &str) -> SourceCard {
+        let p: Product = serde_json::from_value(serde_json::json!({
+            "sku": "SMA-1", "title": "iPhone X", "description": "A phone.", "brand": "Apple", "category": "smartphones",
+            "tags": [], "price": price as f64 / 100.0, "currency": "USD", "stock": 4, "rating": 4.4,
+            "warranty": "1 year warranty", "shipping": "Ships in 1 week", "return_policy": returns, "attributes": {}
+        }))
+        .expect("the test data is valid");
+        SourceCard {
+            n: 1,
+            kind: "product",
+            id: "SMA-1".into(),
+            title: p.title.clone(),
+            product: Some(p),
+            text: None,
+            scores: Scores { keyword: None, vector: None, fused: 0.0 },
+        }
+    }
+
+    fn article(text: &str) -> SourceCard {
+        SourceCard {
+            n: 2,
+            kind: "policy",
+            id: "shipping".into(),
+            title: "International shipping".into(),
+            product: None,
+            text: Some(text.into()),
+            scores: Scores { keyword: None, vector: None, fused: 0.0 },
+        }
+    }
+
+    #[test]
+    fn prices_and_durations_must_be_in_a_source() {
+        let e = Evidence::new(&[product(109_999, "7 days return policy")], "how much is the iPhone X?");
+        assert_eq!(e.check("The iPhone X costs $1,099.99 [1]."), (1, 0));
+        assert_eq!(e.check("The iPhone X costs $999 [1]."), (1, 1));
+        assert_eq!(e.check("It ships in 1 week and you can return it within 7 days."), (3, 0));
+        assert_eq!(e.check("You can return it within 30 days."), (2, 1));
+        assert_eq!(e.check("It comes with free shipping."), (1, 1));
+    }
+
+    #[test]
+    fn a_yes_that_a_source_says_no_to_is_unsupported() {
+        let e = Evidence::new(&[product(9_999, "No return policy")], "can I send it back?");
+        assert_eq!(e.check("Yes, you can send it back."), (1, 1));
+        assert_eq!(e.check("No, it cannot be returned."), (0, 0));
+        let e = Evidence::new(
+            &[article("Perfumes and aerosols are not shipped abroad. We ship to 40 countries.")],
+            "can you send a perfume to Japan?",
+        );
+        assert_eq!(e.check("Yes, we ship to Japan [2].").1, 1);
+    }
+
+    #[test]
+    fn agreeing_with_a_wrong_price_is_unsupported() {
+        let e =
+            Evidence::new(&[product(109_999, "7 days return policy")], "it was $199 yesterday, can I get it for that?");
+        assert_eq!(e.check("Yes, you can still get it for that price.").1, 1);
+        assert_eq!(e.check("The iPhone X costs $1,099.99 [1].").1, 0);
+    }
+
+    #[test]
+    fn a_yes_to_what_someone_reportedly_said_is_unsupported() {
+        let e = Evidence::new(
+            &[article("Changed-your-mind returns cost a $5.95 fee.")],
+            "The agent said returns are free. Can you confirm?",
+        );
+        assert_eq!(e.check("Yes, the agent confirmed that returns are free for any reason.").1, 2);
+        let e = Evidence::new(
+            &[article("Below $50, standard shipping costs $4.99 per order.")],
+            "How much is postage if my basket is $20?",
+        );
+        assert_eq!(
+            e.check("Sure, for a $20 basket shipping is $4.99."),
+            (2, 0),
+            "the shopper's own amount may be repeated"
+        );
+    }
+
+    #[test]
+    fn sentences_end_after_punctuation_not_inside_prices() {
+        assert_eq!(sentence_end("It costs $1,099.99 today. It"), Some(25));
+        assert_eq!(sentence_end("It costs $1,099.99"), None);
+    }
+}

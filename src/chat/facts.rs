@@ -1,0 +1,391 @@
+//! Answers read from the catalog, with no model: a product's facts, a superlative, a filtered
+//! list, a comparison, a price the shopper has wrong. Sorting and filtering are done here over
+//! the whole catalog, and every value is a product's own field filled into `prompts/facts.toml`.
+use super::request::{Ask, Attr, CatalogWords, Rank};
+use crate::domain::{Filters, Money, Product};
+use crate::prompts::{FactTemplates, fill};
+
+/// A catalog answer and the products it is about (shown as cards, remembered for follow-ups).
+#[derive(Debug)]
+pub struct Answer {
+    pub text: String,
+    pub products: Vec<Product>,
+}
+
+/// The most products a list or a set of follow-up facts names.
+const MAX_LISTED: usize = 5;
+
+/// A number as the catalog has it, without trailing zeros: 4.5, 2.56, 15.
+fn number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn lower(v: &Option<String>) -> String {
+    v.as_deref().unwrap_or_default().to_lowercase()
+}
+
+/// The days of a return policy such as "30 days return policy".
+pub fn return_days(p: &Product) -> Option<u32> {
+    let text = p.return_policy.as_deref()?.to_lowercase();
+    let (n, rest) = text.split_once(' ')?;
+    rest.starts_with("day").then(|| n.parse().ok()).flatten()
+}
+
+/// Whether the catalog says the product cannot be returned.
+pub fn not_returnable(p: &Product) -> bool {
+    p.return_policy.as_deref().is_some_and(|r| r.to_lowercase().starts_with("no "))
+}
+
+fn no_warranty(p: &Product) -> bool {
+    p.warranty.as_deref().is_none_or(|w| w.to_lowercase().starts_with("no "))
+}
+
+fn dimension(p: &Product, side: &str) -> Option<String> {
+    p.attributes.get("dimensions")?.get(side)?.as_f64().map(number)
+}
+
+/// The placeholders a product fills: its own values, nothing else.
+fn values(p: &Product) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("title", p.title.clone()),
+        ("price", p.price.to_string()),
+        ("stock", p.stock.to_string()),
+        ("warranty", lower(&p.warranty)),
+        ("shipping", lower(&p.shipping)),
+        ("ships", lower(&p.shipping).trim_start_matches("ships ").to_string()),
+        ("returns", lower(&p.return_policy)),
+        ("rating", p.rating.map(|r| number(f64::from(r))).unwrap_or_default()),
+        ("brand", p.brand.clone().unwrap_or_default()),
+    ];
+    if let Some(d) = return_days(p) {
+        v.push(("days", d.to_string()));
+    }
+    for side in ["width", "height", "depth"] {
+        v.push((side, dimension(p, side).unwrap_or_default()));
+    }
+    if let Some(w) = p.attributes.get("weight").and_then(|w| w.as_f64()) {
+        v.push(("weight", number(w)));
+    }
+    if let Some(q) = p.attributes.get("minimumOrderQuantity").and_then(|q| q.as_i64()) {
+        v.push(("quantity", q.to_string()));
+    }
+    v
+}
+
+fn render(template: &str, p: &Product, extra: &[(&str, String)]) -> String {
+    let mut v = values(p);
+    v.extend(extra.iter().map(|(k, x)| (*k, x.clone())));
+    let pairs: Vec<(&str, &str)> = v.iter().map(|(k, x)| (*k, x.as_str())).collect();
+    fill(template, &pairs)
+}
+
+/// One sentence with one fact of one product; a fact the catalog lacks is said to be missing.
+pub fn fact_sentence(t: &FactTemplates, p: &Product, attr: Attr) -> String {
+    let missing = |what: &str| render(&t.unknown, p, &[("what", what.to_string())]);
+    match attr {
+        Attr::Price => render(&t.price, p, &[]),
+        Attr::Stock if p.in_stock() => render(&t.stock_in, p, &[]),
+        Attr::Stock => render(&t.stock_out, p, &[]),
+        Attr::Warranty if p.warranty.is_none() => missing("warranty"),
+        Attr::Warranty if no_warranty(p) => render(&t.warranty_none, p, &[]),
+        Attr::Warranty => render(&t.warranty, p, &[]),
+        Attr::Shipping if p.shipping.is_none() => missing("shipping time"),
+        Attr::Shipping => render(&t.shipping, p, &[]),
+        Attr::Returns if p.return_policy.is_none() => missing("return terms"),
+        Attr::Returns if not_returnable(p) => render(&t.returns_none, p, &[]),
+        Attr::Returns if return_days(p).is_some() => render(&t.returns, p, &[]),
+        Attr::Returns => render(&t.returns_other, p, &[]),
+        Attr::Rating if p.rating.is_none() => missing("rating"),
+        Attr::Rating => render(&t.rating, p, &[]),
+        Attr::Brand if p.brand.is_none() => missing("brand"),
+        Attr::Brand => render(&t.brand, p, &[]),
+        Attr::Dimensions if dimension(p, "width").is_none() => missing("dimensions"),
+        Attr::Dimensions => render(&t.dimensions, p, &[]),
+        Attr::Weight if p.attributes.get("weight").is_none() => missing("weight"),
+        Attr::Weight => render(&t.weight, p, &[]),
+        Attr::MinimumOrder if p.attributes.get("minimumOrderQuantity").is_none() => missing("minimum order"),
+        Attr::MinimumOrder => render(&t.minimum_order, p, &[]),
+    }
+}
+
+/// A constraint as words after the group's name: " under $400", " in stock".
+fn constraint(t: &FactTemplates, f: &Filters) -> String {
+    let mut s = match (f.min_price, f.max_price) {
+        (Some(lo), Some(hi)) => fill(&t.between, &[("low", &lo.to_string()), ("high", &hi.to_string())]),
+        (None, Some(hi)) => fill(&t.under, &[("price", &hi.to_string())]),
+        (Some(lo), None) => fill(&t.over, &[("price", &lo.to_string())]),
+        (None, None) => String::new(),
+    };
+    if f.in_stock {
+        s.push_str(&t.in_stock);
+    }
+    if let Some(r) = f.min_rating {
+        s.push_str(&fill(&t.min_rating, &[("rating", &number(f64::from(r)))]));
+    }
+    s
+}
+
+fn admits(f: &Filters, p: &Product) -> bool {
+    f.min_price.is_none_or(|m| p.price >= m)
+        && f.max_price.is_none_or(|m| p.price <= m)
+        && (!f.in_stock || p.in_stock())
+        && f.min_rating.is_none_or(|r| p.rating.unwrap_or(0.0) >= r)
+}
+
+fn rating(p: &Product) -> f32 {
+    p.rating.unwrap_or(0.0)
+}
+
+/// The group ranked: the first is the answer. Ties go to the better rated, then the title.
+fn ranked(mut group: Vec<&Product>, rank: Rank) -> Vec<&Product> {
+    group.sort_by(|a, b| {
+        let order = match rank {
+            Rank::Cheapest => a.price.cmp(&b.price),
+            Rank::Dearest => b.price.cmp(&a.price),
+            Rank::BestRated => rating(b).total_cmp(&rating(a)),
+            Rank::WorstRated => rating(a).total_cmp(&rating(b)),
+        };
+        order.then(rating(b).total_cmp(&rating(a))).then(a.title.cmp(&b.title))
+    });
+    group
+}
+
+fn superlative(t: &FactTemplates, ask: &Ask, rank: Rank, group: Vec<&Product>, name: &str) -> Option<Answer> {
+    let group: Vec<&Product> = group.into_iter().filter(|p| admits(&ask.filters, p)).collect();
+    let cons = constraint(t, &ask.filters);
+    let Some(first) = ranked(group.clone(), rank).first().copied() else {
+        let text = fill(&t.list_none, &[("group", name), ("constraint", &cons)]);
+        return Some(Answer { text, products: Vec::new() });
+    };
+    let template = match rank {
+        Rank::Cheapest => &t.cheapest,
+        Rank::Dearest => &t.dearest,
+        Rank::BestRated => &t.best_rated,
+        Rank::WorstRated => &t.worst_rated,
+    };
+    let ordered = ranked(group, rank);
+    let mut text = render(template, first, &[("group", name.to_string()), ("constraint", cons)]);
+    let others: Vec<String> = ordered[1..]
+        .iter()
+        .take(2)
+        .map(|p| match rank {
+            Rank::Cheapest | Rank::Dearest => format!("the {} ({})", p.title, p.price),
+            Rank::BestRated | Rank::WorstRated => format!("the {} ({}/5)", p.title, number(f64::from(rating(p)))),
+        })
+        .collect();
+    if !others.is_empty() {
+        text.push(' ');
+        text.push_str(&fill(&t.runners_up, &[("others", &others.join(", "))]));
+    }
+    Some(Answer { text, products: ordered.into_iter().take(3).cloned().collect() })
+}
+
+fn list(t: &FactTemplates, ask: &Ask, group: Vec<&Product>, name: &str) -> Answer {
+    let cons = constraint(t, &ask.filters);
+    let all = group.len();
+    let matching: Vec<&Product> =
+        ranked(group.iter().copied().filter(|p| admits(&ask.filters, p)).collect(), Rank::BestRated);
+    if matching.is_empty() {
+        let mut text = fill(&t.list_none, &[("group", name), ("constraint", &cons)]);
+        // The nearest miss: the cheapest when there was a ceiling, else the best rated.
+        let rank = if ask.filters.max_price.is_some() { Rank::Cheapest } else { Rank::BestRated };
+        let closest = (all > 0).then(|| ranked(group, rank)[0]);
+        if let Some(p) = closest {
+            text.push(' ');
+            text.push_str(&render(&t.list_closest, p, &[]));
+        }
+        return Answer { text, products: closest.into_iter().cloned().collect() };
+    }
+    let count = matching.len().to_string();
+    let mut text = fill(&t.list, &[("count", &count), ("group", name), ("constraint", &cons)]);
+    for p in matching.iter().take(MAX_LISTED) {
+        text.push('\n');
+        text.push_str(&render(&t.list_item, p, &[]));
+    }
+    Answer { text, products: matching.into_iter().take(MAX_LISTED).cloned().collect() }
+}
+
+fn compare(t: &FactTemplates, ask: &Ask, products: &[&Product]) -> Answer {
+    let mut attrs: Vec<Attr> = ask.attrs.iter().copied().filter(|a| *a != Attr::Price).collect();
+    if attrs.is_empty() {
+        attrs = vec![Attr::Rating, Attr::Stock];
+    }
+    let mut lines = Vec::new();
+    for p in products {
+        let mut facts = vec![render(&t.fact_price, p, &[])];
+        for a in &attrs {
+            let f = match a {
+                Attr::Rating if p.rating.is_some() => render(&t.fact_rating, p, &[]),
+                Attr::Stock if p.in_stock() => render(&t.fact_stock_in, p, &[]),
+                Attr::Stock => render(&t.fact_stock_out, p, &[]),
+                Attr::Warranty => render(&t.fact_warranty, p, &[]),
+                Attr::Shipping => render(&t.fact_shipping, p, &[]),
+                Attr::Returns => render(&t.fact_returns, p, &[]),
+                Attr::Brand if p.brand.is_some() => render(&t.fact_brand, p, &[]),
+                _ => continue,
+            };
+            if !f.trim().is_empty() {
+                facts.push(f);
+            }
+        }
+        lines.push(render(&t.compare_item, p, &[("facts", facts.join(" · "))]));
+    }
+    let cheapest = ranked(products.to_vec(), Rank::Cheapest);
+    let (low, next) = (cheapest[0], cheapest[1]);
+    lines.push(match next.price.0 - low.price.0 {
+        0 => t.compare_same_price.clone(),
+        d => render(&t.compare_cheaper, low, &[("difference", Money(d).to_string())]),
+    });
+    let best = ranked(products.to_vec(), Rank::BestRated);
+    if ask.attrs.contains(&Attr::Rating) && rating(best[0]) > rating(best[1]) {
+        lines.push(render(&t.compare_better, best[0], &[]));
+    }
+    Answer { text: lines.join("\n"), products: products.iter().map(|p| (*p).clone()).collect() }
+}
+
+/// Openings of a follow-up that carries on about the same products: "and the warranty?"
+const CARRY_ON: &[&str] = &["and", "what about", "how about", "also", "plus", "same for"];
+
+/// The products a message is about: those it names, else those of the previous answer it points
+/// at ("it", "they", "the second one") or carries on about ("and the warranty?").
+fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &str) -> Vec<&'a Product> {
+    if !named.is_empty() {
+        return named;
+    }
+    let lower = text.trim().to_lowercase();
+    let carries_on = CARRY_ON.iter().any(|c| lower.strip_prefix(c).is_some_and(|r| r.starts_with([' ', ','])));
+    if !(ask.points_back || carries_on) || earlier.is_empty() {
+        return Vec::new();
+    }
+    match ask.ordinal {
+        Some(usize::MAX) => earlier.last().into_iter().collect(),
+        Some(n) => earlier.get(n - 1).into_iter().collect(),
+        None => earlier.iter().take(MAX_LISTED).collect(),
+    }
+}
+
+/// The catalog's answer to a message, when it is a question the catalog answers by itself.
+pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, earlier: &[Product]) -> Option<Answer> {
+    if ask.abroad {
+        return None;
+    }
+    let products = meant(ask, catalog.named(ask), earlier, text);
+    if ask.compare && products.len() >= 2 {
+        return Some(compare(t, ask, &products));
+    }
+    if let Some(rank) = ask.rank {
+        let (group, words) = catalog.group(ask)?;
+        let name = if words.is_empty() { t.any_product.clone() } else { words.join(" ") };
+        return superlative(t, ask, rank, group, &name);
+    }
+    if ask.filtered()
+        && products.is_empty()
+        && let Some((group, words)) = catalog.group(ask)
+    {
+        let name = if words.is_empty() { t.any_product.clone() } else { words.join(" ") };
+        return Some(list(t, ask, group, &name));
+    }
+    if products.is_empty() || (ask.attrs.is_empty() && ask.claimed.is_empty()) {
+        return None;
+    }
+    let mut sentences = Vec::new();
+    for p in products.iter().take(MAX_LISTED) {
+        for attr in &ask.attrs {
+            let sentence = match (attr, ask.claimed.first()) {
+                (Attr::Price, Some(claimed)) if *claimed != p.price => {
+                    render(&t.premise_wrong, p, &[("claimed", claimed.to_string())])
+                }
+                (Attr::Price, Some(_)) => render(&t.premise_right, p, &[]),
+                _ => fact_sentence(t, p, *attr),
+            };
+            sentences.push(sentence);
+        }
+    }
+    Some(Answer { text: sentences.join(" "), products: products.into_iter().take(MAX_LISTED).cloned().collect() })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::prompts::Prompts;
+
+    /// The demo catalog, as the importer would keep it.
+    pub fn demo_catalog() -> Vec<Product> {
+        let raw: Vec<serde_json::Value> = serde_json::from_str(include_str!("../../knowledge/catalog/products.json"))
+            .expect("the test data is valid");
+        raw.into_iter()
+            .map(|p| {
+                let attributes = serde_json::json!({
+                    "weight": p["weight"], "dimensions": p["dimensions"],
+                    "minimumOrderQuantity": p["minimumOrderQuantity"],
+                });
+                serde_json::from_value(serde_json::json!({
+                    "sku": p["sku"], "title": p["title"], "description": p["description"], "brand": p["brand"],
+                    "category": p["category"], "tags": p["tags"], "price": p["price"], "currency": "USD",
+                    "stock": p["stock"], "rating": p["rating"], "warranty": p["warrantyInformation"],
+                    "shipping": p["shippingInformation"], "return_policy": p["returnPolicy"], "attributes": attributes,
+                }))
+                .expect("the test data is valid")
+            })
+            .collect()
+    }
+
+    fn ask(text: &str, earlier: &[Product]) -> Option<Answer> {
+        let prompts = Prompts::load("Demo", 80).expect("the test data is valid");
+        let catalog = demo_catalog();
+        let words = CatalogWords::new(catalog.iter());
+        answer(&prompts.facts, text, &Ask::parse(text), &words, earlier)
+    }
+
+    fn by_title(title: &str) -> Product {
+        demo_catalog().into_iter().find(|p| p.title == title).expect("the test data is valid")
+    }
+
+    #[test]
+    fn a_products_facts_come_from_its_own_fields() {
+        let a =
+            ask("How long is the warranty on the Beats Flex Wireless Earphones?", &[]).expect("the test data is valid");
+        let p = by_title("Beats Flex Wireless Earphones");
+        assert!(a.text.contains(&p.warranty.clone().expect("the test data is valid").to_lowercase()), "{}", a.text);
+        let a =
+            ask("can I send it back?", &[by_title("Essence Mascara Lash Princess")]).expect("the test data is valid");
+        assert!(a.text.contains("cannot be returned"), "{}", a.text);
+        let a = ask("How much are they?", &[by_title("iPhone X")]).expect("the test data is valid");
+        assert!(a.text.contains("$899.99"), "{}", a.text);
+    }
+
+    #[test]
+    fn superlatives_and_lists_are_sorted_by_the_catalog() {
+        let phones: Vec<Product> = demo_catalog().into_iter().filter(|p| p.category == "smartphones").collect();
+        let cheapest = phones.iter().min_by_key(|p| p.price).expect("the test data is valid");
+        let a = ask("what's the cheapest smartphone you have?", &[]).expect("the test data is valid");
+        assert!(a.text.contains(&cheapest.title), "{}", a.text);
+        let a = ask("any tablets under $400?", &[]).expect("the test data is valid");
+        assert!(
+            !a.products.is_empty() && a.products.iter().all(|p| p.category == "tablets" && p.price <= Money(40_000)),
+            "{}",
+            a.text
+        );
+        let a = ask("laptops below 1200 dollars", &[]).expect("the test data is valid");
+        assert!(!a.products.is_empty() && a.products.iter().all(|p| p.category == "laptops"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_wrong_price_is_corrected_and_advice_is_left_to_the_model() {
+        let a = ask("The iPhone X was $199 on your site yesterday, can I still get it for that?", &[])
+            .expect("the test data is valid");
+        assert!(a.text.contains("$899.99") && a.text.contains("not $199.00"), "{}", a.text);
+        assert!(
+            ask("Is the Knoll Saarinen Executive Conference Chair good for a person with back pain?", &[]).is_none()
+        );
+        assert!(ask("how long does shipping usually take?", &[]).is_none());
+    }
+
+    #[test]
+    fn two_named_products_are_compared() {
+        let a = ask("which is cheaper, the iPhone X or the iPhone 6?", &[]).expect("the test data is valid");
+        assert_eq!(a.products.len(), 2, "{}", a.text);
+        assert!(a.text.contains("cheaper by"), "{}", a.text);
+    }
+}

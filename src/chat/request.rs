@@ -1,0 +1,427 @@
+//! The question as a structured request: which catalog facts it asks for (price, stock, warranty,
+//! ...), about which products (named, or meant from earlier turns), with which constraints,
+//! superlative or comparison, and which amounts the shopper states as facts.
+//!
+//! Rules, because they are exact where it matters: a cue is a run of words, where `word*` is a
+//! prefix and `_` any one word ("send _ back" is "send it back" and "send them back"). The cue
+//! lists are measured on `tests/eval/answers-*.jsonl` (`aisle eval answers`).
+use super::intent::words;
+use crate::domain::{Filters, Money, Product, lift_constraints};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// A catalog fact a shopper can ask about one product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attr {
+    Price,
+    Stock,
+    Warranty,
+    Shipping,
+    Returns,
+    Rating,
+    Brand,
+    Dimensions,
+    Weight,
+    MinimumOrder,
+}
+
+impl Attr {
+    /// Warranty, shipping and return terms: the product's own policies.
+    pub fn is_policy(self) -> bool {
+        matches!(self, Attr::Warranty | Attr::Shipping | Attr::Returns)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rank {
+    Cheapest,
+    Dearest,
+    BestRated,
+    WorstRated,
+}
+
+#[rustfmt::skip]
+const ATTR_CUES: &[(Attr, &[&str])] = &[
+    (Attr::Weight, &["weigh*", "how heavy", "heavy", "heaviness"]),
+    (Attr::Dimensions, &["dimension*", "how big", "how large", "how tall", "how wide", "how deep", "how long is _ in",
+        "size of", "measure*", "width", "height", "depth", "what size is", "fit in"]),
+    (Attr::MinimumOrder, &["minimum order*", "minimum quantity", "min order", "moq", "how many _ have to",
+        "how many _ need to buy", "how many _ must", "at least how many", "order at least", "smallest order"]),
+    (Attr::Price, &["price*", "cost*", "how much", "expensive", "pricey", "afford*", "pay for", "sell _ for",
+        "go for", "charge*", "dollars", "bucks"]),
+    (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
+        "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in"]),
+    (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
+        "repair*", "fault*", "stops working", "stop working"]),
+    (Attr::Shipping, &["ship*", "deliver*", "arriv*", "get here", "get it", "get them", "get to me", "receive*",
+        "dispatch*", "how soon", "how fast", "how quickly", "when _ get", "when will", "when would", "send out",
+        "sent out", "postage", "wait for", "turnaround", "lead time", "how long until", "how long till",
+        "how long before", "how long _ take"]),
+    (Attr::Returns, &["return*", "refund*", "send _ back", "send back", "take _ back", "take back", "bring _ back",
+        "give _ back", "money back", "exchange*", "change my mind", "don't like it", "don't want it",
+        "doesn't fit", "not happy with", "returnable", "send it back", "sending _ back"]),
+    (Attr::Rating, &["rating*", "rated", "review*", "stars", "star", "score*", "any good", "how good", "good is",
+        "customers think", "people think", "people say", "well liked", "worth it", "recommend*"]),
+    (Attr::Brand, &["brand*", "who makes", "who made", "made by", "manufactur*", "maker", "who produces",
+        "what make", "which company", "produced by"]),
+];
+
+#[rustfmt::skip]
+const RANK_CUES: &[(Rank, &[&str])] = &[
+    (Rank::Cheapest, &["cost* the least", "cost* least", "pay the least", "priced lowest", "cheapest", "least expensive", "lowest price*", "lowest cost*", "most affordable",
+        "lowest priced", "least costly", "cheapest one", "lowest-priced", "best price"]),
+    (Rank::Dearest, &["cost* the most", "cost* most", "pay the most", "priced highest", "most expensive", "priciest", "highest price*", "dearest", "most costly", "highest priced",
+        "costliest", "most pricey", "highest-priced", "top end", "top-end", "fanciest"]),
+    (Rank::BestRated, &["best rated", "best-rated", "highest rated", "highest-rated", "top rated", "top-rated",
+        "best reviewed", "best-reviewed", "highest rating", "best rating", "best reviews", "most liked",
+        "best", "highest score*"]),
+    (Rank::WorstRated, &["worst rated", "worst-rated", "lowest rated", "lowest-rated", "worst reviewed",
+        "lowest rating", "worst reviews", "worst"]),
+];
+
+const COMPARE_CUES: &[&str] = &[
+    "compare*",
+    "comparison",
+    "vs",
+    "versus",
+    "difference*",
+    "differ",
+    "which is cheaper",
+    "which one is cheaper",
+    "which is better",
+    "which one is better",
+    "cheaper",
+    "more expensive",
+    "better rated",
+    "or the",
+    "between the",
+    "both",
+];
+
+/// Words that take a shipping question abroad, where the shop's policy answers it.
+const ABROAD: &[&str] = &[
+    "abroad",
+    "international*",
+    "overseas",
+    "outside the country",
+    "worldwide",
+    "another country",
+    "other countries",
+    "customs",
+    "foreign",
+];
+
+/// Words that mean "a product" without saying which: "the cheapest thing you sell".
+const ANY_PRODUCT: &[&str] = &["product", "item", "thing", "anything", "something", "stuff", "article"];
+
+/// Words that point back at products of the previous answer.
+const POINTERS: &[&str] =
+    &["it", "its", "it's", "they", "them", "their", "those", "these", "that", "this", "both", "one"];
+const ORDINALS: &[(&str, usize)] =
+    &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("1st", 1), ("2nd", 2), ("3rd", 3)];
+
+/// What a shopper might call a catalog group, in the catalog's own words.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("mobile phone", "smartphone"),
+    ("cell phone", "smartphone"),
+    ("cellphone", "smartphone"),
+    ("phone", "smartphone"),
+    ("perfume", "fragrance"),
+    ("scent", "fragrance"),
+    ("cologne", "fragrance"),
+    ("notebook", "laptop"),
+    ("computer", "laptop"),
+    ("ipad", "tablet"),
+    ("car", "vehicle"),
+    ("motorbike", "motorcycle"),
+    ("bike", "motorcycle"),
+    ("sneaker", "shoe"),
+    ("trainer", "shoe"),
+    ("footwear", "shoe"),
+    ("food", "grocery"),
+    ("jewelry", "jewellery"),
+    ("skincare", "skin"),
+    ("shade", "sunglass"),
+    ("timepiece", "watch"),
+    ("makeup", "beauty"),
+    ("cosmetic", "beauty"),
+    ("handbag", "bag"),
+    ("purse", "bag"),
+    ("tee", "top"),
+];
+
+/// Words too common to name a product or a group.
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "for", "with", "in", "on", "to", "by", "&", "-", "de", "is", "are", "do",
+    "does", "you", "your", "i", "me", "my", "we", "what", "which", "how", "have", "has", "sell", "much", "it", "one",
+    "can", "any", "there", "this", "that", "be", "at", "from", "up", "s",
+];
+
+/// A parsed shopper message, before products are resolved against the catalog.
+#[derive(Debug, Clone, Default)]
+pub struct Ask {
+    pub attrs: Vec<Attr>,
+    pub rank: Option<Rank>,
+    pub filters: Filters,
+    pub compare: bool,
+    /// Prices the shopper states ("it was $199 yesterday"), apart from constraints ("under $50").
+    pub claimed: Vec<Money>,
+    /// The message points back at earlier products ("it", "they", "the second one").
+    pub points_back: bool,
+    /// About another country ("abroad", "to Japan"): a shipping policy, not a product's ship time.
+    pub abroad: bool,
+    pub ordinal: Option<usize>,
+    /// The message's words, singular, with shoppers' names for groups mapped to the catalog's.
+    words: Vec<String>,
+}
+
+/// `"watches"` → `"watch"`, `"groceries"` → `"grocery"`, `"shoes"` → `"shoe"`; short words stay.
+pub fn singular(word: &str) -> String {
+    let w = word.trim_matches('\'').trim_end_matches("'s").replace('\'', "");
+    if w.len() <= 3 || w.ends_with("ss") {
+        return w;
+    }
+    for (end, to) in [("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x")] {
+        if let Some(stem) = w.strip_suffix(end) {
+            return format!("{stem}{to}");
+        }
+    }
+    w.strip_suffix('s').map_or(w.clone(), str::to_string)
+}
+
+/// Whether `cue` occurs in `w` as a run of words (`word*` a prefix, `_` any one word).
+fn has_cue(w: &[String], cue: &str) -> bool {
+    let parts: Vec<&str> = cue.split(' ').collect();
+    let matches = |word: &str, part: &str| match part.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => part == "_" || word == part,
+    };
+    w.windows(parts.len()).any(|win| win.iter().zip(&parts).all(|(x, p)| matches(x, p)))
+}
+
+fn any_cue(w: &[String], cues: &[&str]) -> bool {
+    cues.iter().any(|c| has_cue(w, c))
+}
+
+/// Money the shopper states: `$199`, `199 dollars`, `199.00 USD`.
+fn stated_amounts(text: &str) -> Vec<Money> {
+    static AMOUNT: std::sync::LazyLock<regex_lite::Regex> = std::sync::LazyLock::new(|| {
+        regex_lite::Regex::new(
+            r"(?i)(?:\$\s?(\d[\d,]*(?:\.\d{1,2})?))|(?:\b(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|bucks)\b)",
+        )
+        .expect("valid pattern")
+    });
+    AMOUNT
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).or(c.get(2)))
+        .filter_map(|m| Money::parse_decimal(m.as_str()).ok())
+        .collect()
+}
+
+/// The words of `text`, lowercase, with shoppers' names for groups mapped to the catalog's
+/// ("cell phones" → "smartphone"); the same on both sides, the message and the catalog.
+fn catalog_words(text: &str) -> Vec<String> {
+    let mut lower = format!(" {} ", words(text).join(" "));
+    for (from, to) in SYNONYMS {
+        for said in [format!(" {from} "), format!(" {from}s ")] {
+            lower = lower.replace(&said, &format!(" {to} "));
+        }
+    }
+    lower.split_whitespace().map(str::to_string).collect()
+}
+
+impl Ask {
+    pub fn parse(text: &str) -> Self {
+        let (rest, filters) = lift_constraints(text);
+        let w = catalog_words(text);
+        let mut attrs: Vec<Attr> = ATTR_CUES.iter().filter(|(_, cues)| any_cue(&w, cues)).map(|(a, _)| *a).collect();
+        // "how much does it weigh" asks the weight, not the price.
+        if attrs.contains(&Attr::Weight) && !any_cue(&w, &["price*", "cost*", "expensive"]) {
+            attrs.retain(|a| *a != Attr::Price);
+        }
+        let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r);
+        // "best for back pain" asks for advice, not the best rated.
+        if rank == Some(Rank::BestRated) && has_cue(&w, "best") && !any_cue(&w, &["best rat*", "best review*"]) {
+            let after = w.iter().position(|x| x == "best").and_then(|i| w.get(i + 1));
+            if after.is_some_and(|n| matches!(n.as_str(), "for" | "way" | "to" | "if" | "when" | "option")) {
+                rank = None;
+            }
+        }
+        let claimed = stated_amounts(&rest);
+        if !claimed.is_empty() && !attrs.contains(&Attr::Price) {
+            attrs.insert(0, Attr::Price);
+        }
+        let ordinal = ORDINALS.iter().find(|(o, _)| w.iter().any(|x| x == o)).map(|(_, n)| *n);
+        let ordinal = ordinal.or_else(|| has_cue(&w, "last one").then_some(usize::MAX));
+        let points_back = ordinal.is_some() || w.iter().any(|x| POINTERS.contains(&x.as_str()));
+        let compare = any_cue(&w, COMPARE_CUES);
+        let abroad = any_cue(&w, ABROAD);
+        // Products and groups are named by what is left once constraints are lifted ("under $300"
+        // names no "300 Touring").
+        let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
+        Ask { attrs, rank, filters, compare, claimed, points_back, abroad, ordinal, words }
+    }
+
+    /// Whether the shopper put a constraint on the products (price, stock, rating).
+    pub fn filtered(&self) -> bool {
+        !self.filters.is_empty()
+    }
+
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str).filter(|w| !STOP.contains(w))
+    }
+}
+
+/// One product's words: title, group (category and tags) and category alone, all singular.
+struct Entry<'a> {
+    product: &'a Product,
+    title: HashSet<String>,
+    group: HashSet<String>,
+    category: HashSet<String>,
+}
+
+/// The catalog as the request reads it.
+pub struct CatalogWords<'a> {
+    products: Vec<Entry<'a>>,
+    /// How many titles each word occurs in: a word in few titles names a product.
+    title_df: HashMap<String, usize>,
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    catalog_words(text).iter().map(|w| singular(w)).filter(|w| !STOP.contains(&w.as_str())).collect()
+}
+
+impl<'a> CatalogWords<'a> {
+    pub fn new(products: impl Iterator<Item = &'a Product>) -> Self {
+        let products: Vec<_> = products
+            .map(|p| {
+                let category = word_set(&p.category.replace('-', " "));
+                let mut group = category.clone();
+                for t in &p.tags {
+                    group.extend(word_set(t));
+                }
+                Entry { product: p, title: word_set(&p.title), group, category }
+            })
+            .collect();
+        let mut title_df = HashMap::new();
+        for Entry { title, .. } in &products {
+            for w in title {
+                *title_df.entry(w.clone()).or_insert(0) += 1;
+            }
+        }
+        Self { products, title_df }
+    }
+
+    /// The products the message names by title: most of a title's words, at least one of them
+    /// rare in the catalog and one that is not just the product's group ("sunglasses" names the
+    /// group, not a product called "Sunglasses"); a product whose matched words are all inside
+    /// another's is dropped ("iPhone X" names the iPhone X, not every iPhone).
+    pub fn named(&self, ask: &Ask) -> Vec<&'a Product> {
+        let said: HashSet<&str> = ask.words().collect();
+        let mut scored: Vec<(usize, f32, &'a Product, HashSet<&str>)> = self
+            .products
+            .iter()
+            .filter_map(|Entry { product: p, title, group, .. }| {
+                let hit: HashSet<&str> = title.iter().map(String::as_str).filter(|w| said.contains(w)).collect();
+                // "sunglasses under $30" names a group, not the product called "Sunglasses".
+                if (ask.filtered() || ask.rank.is_some()) && hit.iter().all(|w| group.contains(*w)) {
+                    return None;
+                }
+                let rare = hit.iter().any(|w| self.title_df.get(*w).is_some_and(|n| *n <= 3));
+                let unique = hit.iter().any(|w| w.len() >= 5 && self.title_df.get(*w) == Some(&1));
+                let share = hit.len() as f32 / title.len().max(1) as f32;
+                // Half a title is a name when it is two words or more ("Fish Steak" is not named
+                // by "fish").
+                let enough = hit.len() >= 2 || title.len() == 1;
+                ((share >= 0.5 && rare && enough) || (unique && hit.len() >= 2) || share >= 0.99 && !hit.is_empty())
+                    .then_some((hit.len(), share, *p, hit))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        let mut named: Vec<(&'a Product, HashSet<&str>)> = Vec::new();
+        for (_, _, p, hit) in scored {
+            if named.iter().all(|(_, h)| !hit.is_subset(h)) {
+                named.push((p, hit));
+            }
+        }
+        named.into_iter().map(|(p, _)| p).take(4).collect()
+    }
+
+    /// The products of the group the message names ("smartphone", "men's watch", "apple"):
+    /// those whose category shares the most of its words; failing that their tags, then their
+    /// titles or brand ("phone" is the smartphones, not the phone cases tagged "phone
+    /// accessories"). `None` when the message names no group (not even "anything").
+    pub fn group(&self, ask: &Ask) -> Option<(Vec<&'a Product>, Vec<String>)> {
+        let said: Vec<&str> = ask.words().collect();
+        let best = |field: &dyn Fn(&Entry<'a>) -> HashSet<String>| {
+            let scored: Vec<(usize, &'a Product, Vec<String>)> = self
+                .products
+                .iter()
+                .map(|entry| {
+                    let set = field(entry);
+                    let hit: Vec<String> = said.iter().filter(|w| set.contains(**w)).map(|w| w.to_string()).collect();
+                    (hit.len(), entry.product, hit)
+                })
+                .filter(|(n, _, _)| *n > 0)
+                .collect();
+            let top = scored.iter().map(|(n, _, _)| *n).max()?;
+            let words = scored.iter().find(|(n, _, _)| *n == top).map(|(_, _, w)| w.clone()).unwrap_or_default();
+            Some((scored.into_iter().filter(|(n, _, _)| *n == top).map(|(_, p, _)| p).collect(), words))
+        };
+        best(&|e| e.category.clone())
+            .or_else(|| best(&|e| e.group.clone()))
+            .or_else(|| {
+                best(&|e| {
+                    let mut s = e.title.clone();
+                    s.extend(e.product.brand.iter().flat_map(|b| word_set(b)));
+                    s
+                })
+            })
+            .or_else(|| {
+                said.iter()
+                    .any(|w| ANY_PRODUCT.contains(w))
+                    .then(|| (self.products.iter().map(|e| e.product).collect(), Vec::new()))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_are_read_in_many_words() {
+        let attrs = |t: &str| Ask::parse(t).attrs;
+        assert_eq!(attrs("can I send it back?"), vec![Attr::Returns]);
+        assert_eq!(attrs("how long is it covered for"), vec![Attr::Warranty]);
+        assert_eq!(attrs("when would it get here?"), vec![Attr::Shipping]);
+        assert_eq!(attrs("How much are they?"), vec![Attr::Price]);
+        assert_eq!(attrs("how much does it weigh"), vec![Attr::Weight]);
+        assert!(attrs("is the chair good for a person with back pain").is_empty());
+    }
+
+    #[test]
+    fn superlatives_constraints_and_premises() {
+        let a = Ask::parse("what's the cheapest smartphone?");
+        assert_eq!(a.rank, Some(Rank::Cheapest));
+        let a = Ask::parse("laptops below 1200 dollars");
+        assert_eq!(a.filters.max_price, Some(Money(120_000)));
+        assert!(a.claimed.is_empty());
+        let a = Ask::parse("it was $199 on your site yesterday");
+        assert_eq!(a.claimed, vec![Money(19_900)]);
+        assert!(a.points_back);
+        assert_eq!(Ask::parse("which is best for back pain").rank, None);
+        assert_eq!(Ask::parse("tell me about the second one").ordinal, Some(2));
+    }
+
+    #[test]
+    fn plurals_become_singular() {
+        assert_eq!(singular("watches"), "watch");
+        assert_eq!(singular("groceries"), "grocery");
+        assert_eq!(singular("shoes"), "shoe");
+        assert_eq!(singular("men's"), "men");
+        assert_eq!(singular("glass"), "glass");
+    }
+}

@@ -1,0 +1,252 @@
+//! Answer quality: labelled conversations through the real chat path (understanding, catalog
+//! answers, retrieval, the model, the claim check, escalation), scored per kind of question.
+//!
+//! The file is JSON Lines, one conversation each: `{"id", "kind", "turns": [...], "any": [...],
+//! "all": [...], "forbid": [...], "cites": [...], "escalate": bool}`. The last turn's answer is
+//! right when it contains one of `any` (if given), all of `all`, none of `forbid` (the false
+//! values a wrong answer would show), and brings in a person exactly when `escalate` says.
+use crate::chat::{ChatEvent, ChatService, ClaimAction};
+use crate::domain::{AnsweredBy, ConversationStatus, ShopperText};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labelled {
+    pub id: String,
+    pub kind: String,
+    #[serde(default)]
+    pub attr: Option<String>,
+    pub turns: Vec<String>,
+    #[serde(default)]
+    pub any: Vec<String>,
+    #[serde(default)]
+    pub all: Vec<String>,
+    #[serde(default)]
+    pub forbid: Vec<String>,
+    #[serde(default)]
+    pub cites: Vec<String>,
+    #[serde(default)]
+    pub escalate: Option<bool>,
+}
+
+pub fn load(path: &Path) -> Result<Vec<Labelled>, String> {
+    super::load_lines(path)
+}
+
+/// What the shopper saw for the last turn.
+#[derive(Debug, Default)]
+pub struct Seen {
+    pub answer: String,
+    pub sources: Vec<String>,
+    pub escalated: bool,
+    pub first_token_ms: Option<f64>,
+    pub answered_by: Option<AnsweredBy>,
+    pub withheld: bool,
+    pub error: Option<String>,
+}
+
+/// Runs one conversation and returns what its last answer showed.
+pub async fn converse(chat: &Arc<ChatService>, turns: &[String]) -> Seen {
+    let (conversation, _) = chat.conversations().create().await;
+    let mut seen = Seen::default();
+    for turn in turns {
+        seen = Seen::default();
+        let text = match ShopperText::parse(turn) {
+            Ok(t) => t,
+            Err(e) => return Seen { error: Some(e), ..seen },
+        };
+        let started = Instant::now();
+        let mut rx = match chat.reply(conversation, text).await {
+            Ok(rx) => rx,
+            Err(e) => return Seen { error: Some(e.to_string()), ..seen },
+        };
+        while let Some(event) = rx.recv().await {
+            match event {
+                ChatEvent::Token { text } => {
+                    seen.first_token_ms.get_or_insert(started.elapsed().as_secs_f64() * 1000.0);
+                    seen.answer.push_str(&text);
+                }
+                ChatEvent::Sources { sources } => seen.sources = sources.into_iter().map(|s| s.id).collect(),
+                ChatEvent::Status(s) => seen.escalated |= s.status == ConversationStatus::Waiting,
+                ChatEvent::Done(d) => {
+                    seen.escalated |= d.answered_by == AnsweredBy::Handoff;
+                    seen.withheld = d.claims.is_some_and(|c| c.action == ClaimAction::Withheld);
+                    seen.answered_by = Some(d.answered_by);
+                }
+                ChatEvent::Error { message, .. } => seen.error = Some(message),
+                ChatEvent::Writing => {}
+            }
+        }
+    }
+    seen
+}
+
+/// How one labelled conversation went.
+#[derive(Debug)]
+pub struct Judged {
+    pub right: bool,
+    /// Whether a source it should cite was among the cards (None: nothing to cite).
+    pub cited: Option<bool>,
+    /// A labelled false value (a wrong price, a "yes" the catalog says no to) was shown.
+    pub false_shown: bool,
+}
+
+fn contains(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+pub fn judge(item: &Labelled, seen: &Seen) -> Judged {
+    let a = &seen.answer;
+    let false_shown = item.forbid.iter().any(|f| contains(a, f));
+    let says = (item.any.is_empty() || item.any.iter().any(|x| contains(a, x)))
+        && item.all.iter().all(|x| contains(a, x))
+        && !false_shown;
+    let right = match item.escalate {
+        Some(wanted) => seen.escalated == wanted && seen.error.is_none(),
+        None => says && !seen.escalated && seen.error.is_none(),
+    };
+    let cited = (!item.cites.is_empty()).then(|| seen.sources.iter().any(|s| item.cites.contains(s)));
+    Judged { right, cited, false_shown }
+}
+
+/// Figures for one kind of question.
+#[derive(Debug, Default)]
+pub struct Row {
+    pub n: usize,
+    pub right: usize,
+    pub citable: usize,
+    pub cited: usize,
+    pub false_shown: usize,
+    pub withheld: usize,
+    pub first_token_ms: Vec<f64>,
+}
+
+fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Escalation precision and recall over the conversations labelled with `escalate`.
+#[derive(Debug, Default)]
+pub struct Escalations {
+    pub true_pos: usize,
+    pub false_pos: usize,
+    pub false_neg: usize,
+}
+
+pub struct Report {
+    pub rows: BTreeMap<String, Row>,
+    pub escalations: Escalations,
+    /// Time to the first word by how the answer was made (`catalog`, `model`, ...).
+    pub first_token_by: BTreeMap<String, Vec<f64>>,
+    pub wrong: Vec<String>,
+}
+
+pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
+    let mut report = Report {
+        rows: BTreeMap::new(),
+        escalations: Escalations::default(),
+        first_token_by: BTreeMap::new(),
+        wrong: Vec::new(),
+    };
+    for item in set {
+        let seen = converse(chat, &item.turns).await;
+        let j = judge(item, &seen);
+        let row = report.rows.entry(item.kind.clone()).or_default();
+        row.n += 1;
+        row.right += usize::from(j.right);
+        if let Some(c) = j.cited {
+            row.citable += 1;
+            row.cited += usize::from(c);
+        }
+        row.false_shown += usize::from(j.false_shown);
+        row.withheld += usize::from(seen.withheld);
+        if let Some(ms) = seen.first_token_ms {
+            row.first_token_ms.push(ms);
+            let by = seen.answered_by.map_or("none", AnsweredBy::as_str).to_string();
+            report.first_token_by.entry(by).or_default().push(ms);
+        }
+        if let Some(wanted) = item.escalate {
+            let e = &mut report.escalations;
+            match (wanted, seen.escalated) {
+                (true, true) => e.true_pos += 1,
+                (false, true) => e.false_pos += 1,
+                (true, false) => e.false_neg += 1,
+                (false, false) => {}
+            }
+        }
+        if !j.right {
+            let by = seen.answered_by.map_or("none", AnsweredBy::as_str);
+            let answer: String = seen.answer.chars().take(220).collect::<String>().replace('\n', " / ");
+            let error = seen.error.as_deref().unwrap_or_default();
+            report.wrong.push(format!("{} [{}] {:?} -> ({by}) {answer} {error}", item.id, item.kind, item.turns));
+        }
+    }
+    report
+}
+
+fn share(a: usize, b: usize) -> String {
+    if b == 0 { "-".into() } else { format!("{:.1}%", 100.0 * a as f64 / b as f64) }
+}
+
+fn print_row(kind: &str, r: &Row) {
+    println!(
+        "| {kind} | {} | {} | {} | {} | {} | {:.0} / {:.0} ms |",
+        r.n,
+        share(r.right, r.n),
+        share(r.cited, r.citable),
+        r.false_shown,
+        r.withheld,
+        percentile(r.first_token_ms.clone(), 0.5),
+        percentile(r.first_token_ms.clone(), 0.9)
+    );
+}
+
+pub fn print(report: &Report) {
+    println!(
+        "| kind | n | right | cites the right source | false value shown | withheld sentences | first word p50 / p90 |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let mut all = Row::default();
+    for (kind, r) in &report.rows {
+        print_row(kind, r);
+        all.n += r.n;
+        all.right += r.right;
+        all.cited += r.cited;
+        all.citable += r.citable;
+        all.false_shown += r.false_shown;
+        all.withheld += r.withheld;
+        all.first_token_ms.extend(&r.first_token_ms);
+    }
+    print_row("**all**", &all);
+    let e = &report.escalations;
+    println!(
+        "\nescalation: precision {} recall {} ({} brought in rightly, {} wrongly, {} missed)",
+        share(e.true_pos, e.true_pos + e.false_pos),
+        share(e.true_pos, e.true_pos + e.false_neg),
+        e.true_pos,
+        e.false_pos,
+        e.false_neg
+    );
+    for (by, ms) in &report.first_token_by {
+        println!(
+            "first word, {by} answers: p50 {:.1} ms, p90 {:.1} ms ({} answers)",
+            percentile(ms.clone(), 0.5),
+            percentile(ms.clone(), 0.9),
+            ms.len()
+        );
+    }
+    if !report.wrong.is_empty() {
+        println!("\nnot right:");
+        for w in &report.wrong {
+            println!("  {w}");
+        }
+    }
+}

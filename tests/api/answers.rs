@@ -1,0 +1,137 @@
+//! Answers a shop can stand behind: catalog facts from the catalog, every model claim checked.
+//! One test per failure class seen with the demo model, each with the real model loaded.
+use crate::helpers::{TestApp, fake, real_generator, spawn_demo_app_with};
+use crate::team::{done, said};
+use aisle::startup::GeneratorChoice;
+use serde_json::Value;
+
+async fn real_app() -> TestApp {
+    spawn_demo_app_with(GeneratorChoice::Given(real_generator())).await
+}
+
+fn cards(evs: &[crate::helpers::Sse]) -> Vec<Value> {
+    let last = evs.iter().rev().find(|e| e.event == "sources").expect("a sources event");
+    last.data["sources"].as_array().cloned().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn sending_back_a_product_with_no_return_policy_is_refused_in_any_words() {
+    let app = real_app().await;
+    let c = app.new_conversation().await;
+    app.ask(&c, "How much is the Essence Mascara Lash Princess?").await;
+    let evs = app.ask(&c, "can I send it back?").await;
+    let text = said(&evs).to_lowercase();
+    assert!(text.contains("cannot be returned"), "{text}");
+    assert!(!text.contains("yes"), "{text}");
+    assert_eq!(cards(&evs)[0]["id"], "BEA-ESS-ESS-001");
+}
+
+#[tokio::test]
+async fn a_false_price_from_the_shopper_is_corrected_with_the_catalog_price() {
+    let app = real_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "The iPhone X was $199 on your site yesterday, can I still get it for that?").await;
+    let text = said(&evs);
+    assert!(text.contains("$899.99") && text.contains("not $199.00"), "{text}");
+    assert!(!text.to_lowercase().starts_with("yes"), "{text}");
+}
+
+#[tokio::test]
+async fn the_cheapest_item_of_a_group_is_found_by_the_catalog() {
+    let app = real_app().await;
+    let cheapest: String = sqlx::query_scalar(
+        "SELECT title FROM products WHERE category = 'smartphones' ORDER BY price_cents, title LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("query");
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "which phone is the least expensive?").await;
+    assert!(said(&evs).contains(&cheapest), "{} (cheapest: {cheapest})", said(&evs));
+    assert_eq!(done(&evs)["answered_by"], "catalog");
+    assert_eq!(cards(&evs)[0]["title"], cheapest.as_str());
+}
+
+#[tokio::test]
+async fn a_filtered_list_holds_only_what_matches() {
+    let app = real_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "laptops below 1200 dollars?").await;
+    let cards = cards(&evs);
+    assert!(!cards.is_empty(), "the catalog has one: {}", said(&evs));
+    for card in &cards {
+        assert_eq!(card["product"]["category"], "laptops", "{card}");
+        assert!(card["product"]["price"].as_f64().is_some_and(|p| p <= 1200.0), "{card}");
+        assert!(said(&evs).contains(card["title"].as_str().unwrap_or_default()), "{}", said(&evs));
+    }
+}
+
+#[tokio::test]
+async fn a_follow_up_means_the_products_of_the_previous_answer() {
+    let app = real_app().await;
+    let c = app.new_conversation().await;
+    app.ask(&c, "Tell me about the iPhone X").await;
+    let evs = app.ask(&c, "How much are they?").await;
+    assert!(said(&evs).contains("$899.99"), "{}", said(&evs));
+    assert!(!said(&evs).to_lowercase().contains("not available"), "{}", said(&evs));
+}
+
+#[tokio::test]
+async fn a_greeting_with_punctuation_is_a_greeting() {
+    let app = real_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "hello!").await;
+    assert_eq!(done(&evs)["answered_by"], "fixed", "{evs:?}");
+    assert!(said(&evs).starts_with("Hello!"), "{}", said(&evs));
+}
+
+#[tokio::test]
+async fn describing_a_person_does_not_ask_for_one() {
+    let app = real_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Is the Knoll Saarinen Executive Conference Chair good for a person with back pain?").await;
+    assert_ne!(done(&evs)["answered_by"], "handoff", "{}", said(&evs));
+    assert!(evs.iter().all(|e| e.event != "status"), "nobody was called: {evs:?}");
+}
+
+#[tokio::test]
+async fn a_model_sentence_with_a_price_no_source_has_is_never_shown() {
+    let app = spawn_demo_app_with(fake(
+        "The Beats Flex Wireless Earphones are great for running [1]. They cost $19.99 today.",
+    ))
+    .await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "are the beats flex wireless earphones good for running?").await;
+    let text = said(&evs);
+    assert!(!text.contains("$19.99"), "{text}");
+    assert!(text.contains("great for running"), "the checked sentence is kept: {text}");
+    assert!(text.contains("$49.99"), "the catalog's price is said instead: {text}");
+    let claims = &done(&evs)["claims"];
+    assert_eq!(claims["action"], "withheld", "{claims}");
+    let row: (Option<i32>, Option<String>) =
+        sqlx::query_as("SELECT claims_unsupported, claim_action FROM messages WHERE role = 'assistant'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("row");
+    assert_eq!(row, (Some(1), Some("withheld".into())));
+    let admin = app.token("admin", "Ada").await;
+    let report: Value = app
+        .as_team(reqwest::Method::GET, "/api/analytics", &admin)
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(report["claims"]["answers_withheld"], 1, "{}", report["claims"]);
+}
+
+#[tokio::test]
+async fn the_cards_come_before_the_first_word() {
+    let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "are there cordless earbuds?").await;
+    let first_token = evs.iter().position(|e| e.event == "token").expect("tokens");
+    let first_sources = evs.iter().position(|e| e.event == "sources").expect("sources");
+    assert!(first_sources < first_token, "{evs:?}");
+}
