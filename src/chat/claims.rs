@@ -4,35 +4,24 @@
 //! a source that says no. A sentence with an unsupported claim is not shown.
 use super::cards::SourceCard;
 use super::facts::not_returnable;
-use crate::domain::Product;
+use crate::domain::{ClaimAction, Product};
 use regex_lite::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
 /// What checking one answer found; stored with the message and counted in analytics.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Outcome {
     pub checked: u32,
     pub unsupported: u32,
     /// What was done about them: nothing, or the sentences were left out and the catalog's
     /// facts given instead.
-    pub action: Action,
+    pub action: ClaimAction,
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    #[default]
-    Shown,
-    Withheld,
-}
-
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Shown => "shown",
-            Action::Withheld => "withheld",
-        }
+impl Default for Outcome {
+    fn default() -> Self {
+        Self { checked: 0, unsupported: 0, action: ClaimAction::Shown }
     }
 }
 
@@ -155,53 +144,30 @@ const NEGATIONS: &[&str] = &[
     "unfortunately",
 ];
 
+/// Whether a text says no: a negating word, or a negating phrase ("only within").
+fn negated(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).collect();
+    NEGATIONS.iter().any(|n| if n.contains(' ') { lower.contains(n) } else { words.contains(n) })
+}
+
+/// What a sentence says yes to, by its words.
+#[rustfmt::skip]
+const YES_CUES: &[(Topic, &[&str])] = &[
+    (Topic::Returns, &["return it", "return them", "return the", "be returned", "returnable", "send it back",
+        "send them back", "return within", "returned within", "eligible for a return", "eligible for return",
+        "get a refund", "can return", "refund it"]),
+    (Topic::ShipsAbroad, &["ship to", "ships to", "ship abroad", "ship internationally", "ships internationally",
+        "ship worldwide", "deliver to", "ship it to", "ship them to", "ship outside", "shipped to", "shipped abroad",
+        "shipped internationally"]),
+    (Topic::InStock, &["in stock", "available now", "available to order", "is available", "are available"]),
+];
+
 fn says_yes_to(sentence: &str) -> Option<Topic> {
     let s = sentence.to_lowercase();
-    let negated =
-        NEGATIONS.iter().any(|n| s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).any(|w| w == *n));
-    if negated {
+    if negated(&s) {
         return None;
     }
-    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if has(&[
-        "return it",
-        "return them",
-        "return the",
-        "be returned",
-        "returnable",
-        "send it back",
-        "send them back",
-        "return within",
-        "returned within",
-        "eligible for a return",
-        "eligible for return",
-        "get a refund",
-        "can return",
-        "you can return",
-        "refund it",
-    ]) {
-        Some(Topic::Returns)
-    } else if has(&[
-        "ship to",
-        "ships to",
-        "ship abroad",
-        "ship internationally",
-        "ships internationally",
-        "ship worldwide",
-        "deliver to",
-        "ship it to",
-        "ship them to",
-        "ship outside",
-        "shipped to",
-        "shipped abroad",
-        "shipped internationally",
-    ]) {
-        Some(Topic::ShipsAbroad)
-    } else if has(&["in stock", "available now", "available to order", "is available", "are available"]) {
-        Some(Topic::InStock)
-    } else {
-        None
-    }
+    YES_CUES.iter().find(|(_, cues)| cues.iter().any(|c| s.contains(c))).map(|(t, _)| *t)
 }
 
 const TOPIC_WORDS: &[(Topic, &[&str])] = &[
@@ -287,10 +253,7 @@ impl Evidence {
         let mut refusals = Vec::new();
         for sentence in text.split(['.', '\n', ';']) {
             let lower = sentence.to_lowercase();
-            let negative = NEGATIONS
-                .iter()
-                .any(|n| lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).any(|w| w == *n));
-            if !negative {
+            if !negated(&lower) {
                 continue;
             }
             for (topic, words) in TOPIC_WORDS {

@@ -23,7 +23,7 @@ pub mod sentiment;
 mod stream;
 
 pub use cards::{SourceCard, cards, cited, prompt_sources, used};
-pub use claims::{Action as ClaimAction, Outcome as ClaimOutcome};
+pub use claims::Outcome as ClaimOutcome;
 pub use conversations::{AccessError, Memory, Turn};
 pub use error::ChatError;
 pub use intent::{Intent, classify, search_query};

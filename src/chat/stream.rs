@@ -2,11 +2,11 @@
 //! once), the tokens, the sources the answer used, then done (or an error); and how each answer
 //! is streamed, checked, stopped, logged and remembered.
 use super::cards::{SourceCard, used};
-use super::claims::{Action, Evidence, Outcome, sentence_end};
+use super::claims::{Evidence, Outcome, sentence_end};
 use super::conversations::{Memory, Turn};
 use super::guard::{LeakGuard, delimiter_at};
 use super::intent::Intent;
-use crate::domain::{AnsweredBy, Author, mask};
+use crate::domain::{AnsweredBy, Author, ClaimAction, mask};
 use crate::escalation::Status;
 use crate::llm::{GenEvent, Role, Usage};
 use crate::store::conversations::MessageRow;
@@ -167,7 +167,7 @@ impl Sink<'_> {
             self.show(&evidence, &rest, &mut shown, &mut outcome).await;
         }
         if outcome.unsupported > 0 {
-            outcome.action = Action::Withheld;
+            outcome.action = ClaimAction::Withheld;
             let text = if shown.trim().is_empty() { fallback.clone() } else { format!("\n\n{fallback}") };
             let _ = self.send(ChatEvent::Token { text: text.clone() }).await;
             shown.push_str(&text);
@@ -210,7 +210,7 @@ impl Sink<'_> {
         if let Some(c) = &made.claims {
             m.claims_checked = Some(c.checked as i32);
             m.claims_unsupported = Some(c.unsupported as i32);
-            m.claim_action = Some(c.action.as_str().into());
+            m.claim_action = Some(c.action);
         }
         m.answered_by = Some(made.by);
         let turn = Turn {

@@ -110,6 +110,16 @@ words!(
 );
 
 words!(
+    /// What the claim check did with a model answer.
+    ClaimAction {
+        /// Every claim was supported: shown as written.
+        Shown = "shown",
+        /// A sentence with an unsupported claim was left out and the catalog's facts said instead.
+        Withheld = "withheld",
+    }
+);
+
+words!(
     /// Why a person was brought in.
     EscalationReason {
         AskedForPerson = "asked_for_person",

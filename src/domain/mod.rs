@@ -7,7 +7,7 @@ mod search;
 
 pub use article::{Article, ArticleKind, FieldError, slug};
 pub use conversation::{
-    AnsweredBy, Author, ConversationStatus, EscalationReason, MAX_MESSAGE_CHARS, Outcome, ShopperText,
+    AnsweredBy, Author, ClaimAction, ConversationStatus, EscalationReason, MAX_MESSAGE_CHARS, Outcome, ShopperText,
 };
 pub use mask::mask;
 pub use product::{Money, Product, Sku};

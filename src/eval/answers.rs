@@ -5,8 +5,8 @@
 //! "all": [...], "forbid": [...], "cites": [...], "escalate": bool}`. The last turn's answer is
 //! right when it contains one of `any` (if given), all of `all`, none of `forbid` (the false
 //! values a wrong answer would show), and brings in a person exactly when `escalate` says.
-use crate::chat::{ChatEvent, ChatService, ClaimAction};
-use crate::domain::{AnsweredBy, ConversationStatus, ShopperText};
+use crate::chat::{ChatEvent, ChatService};
+use crate::domain::{AnsweredBy, ClaimAction, ConversationStatus, ShopperText};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

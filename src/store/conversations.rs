@@ -1,5 +1,5 @@
 //! The `conversations`, `messages` and `feedback` tables.
-use crate::domain::{AnsweredBy, Author};
+use crate::domain::{AnsweredBy, Author, ClaimAction};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -34,7 +34,7 @@ pub struct MessageRow {
     #[serde(default)]
     pub claims_unsupported: Option<i32>,
     #[serde(default)]
-    pub claim_action: Option<String>,
+    pub claim_action: Option<ClaimAction>,
 }
 
 impl MessageRow {
@@ -126,7 +126,7 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
     .bind(&m.author)
     .bind(m.claims_checked)
     .bind(m.claims_unsupported)
-    .bind(&m.claim_action)
+    .bind(m.claim_action)
     .execute(&mut *tx)
     .await?;
     notify(&mut tx, m.conversation_id, Some(m.id)).await?;
