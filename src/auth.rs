@@ -17,6 +17,9 @@ pub enum Role {
     Editor,
     /// The escalation queue and conversations.
     Staff,
+    /// A program, not a person: plain completions on `/v1/chat/completions` (another Aisle that
+    /// generates here sends this token as its `remote_api_key`).
+    Api,
 }
 
 impl Role {
@@ -25,6 +28,7 @@ impl Role {
             Role::Admin => "admin",
             Role::Editor => "editor",
             Role::Staff => "staff",
+            Role::Api => "api",
         }
     }
 
@@ -33,6 +37,7 @@ impl Role {
             "admin" => Some(Role::Admin),
             "editor" => Some(Role::Editor),
             "staff" => Some(Role::Staff),
+            "api" => Some(Role::Api),
             _ => None,
         }
     }

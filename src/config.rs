@@ -14,6 +14,24 @@ pub struct Settings {
     pub llm: LlmSettings,
     pub chat: ChatSettings,
     pub limits: LimitSettings,
+    pub staff: StaffSettings,
+}
+
+/// When people can join a conversation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StaffSettings {
+    /// The team's hours, e.g. `mon-fri 09:00-17:00, sat 10:00-14:00`; empty: any time. Outside
+    /// them, and whenever no one has the staff console open, shoppers are told so honestly and
+    /// may leave an email instead of waiting.
+    pub hours: String,
+    /// The shop's UTC offset for `hours`, e.g. `+01:00`.
+    pub utc_offset: String,
+}
+
+impl StaffSettings {
+    pub fn hours(&self) -> Result<crate::domain::Hours, String> {
+        crate::domain::Hours::parse(&self.hours, &self.utc_offset).map_err(|e| format!("staff.hours: {e}"))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -73,6 +91,26 @@ pub struct ServerSettings {
     pub port: u16,
     /// CPU-bound searches allowed in flight before new ones get 503 + Retry-After.
     pub max_inflight_searches: usize,
+    /// Reverse proxies (CIDRs, e.g. `10.0.0.0/8`): from these peers the client's address is read
+    /// from `Forwarded` / `X-Forwarded-For`, so rate limits apply per shopper, not per proxy.
+    /// In the environment: `AISLE__SERVER__TRUSTED_PROXIES="10.0.0.0/8,127.0.0.1/32"`.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
+}
+
+impl ServerSettings {
+    /// The trusted proxies, parsed (a bare address is a network of one).
+    pub fn proxies(&self) -> Result<Vec<ipnet::IpNet>, String> {
+        self.trusted_proxies
+            .iter()
+            .map(|p| {
+                let p = p.trim();
+                p.parse::<ipnet::IpNet>()
+                    .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| format!("server.trusted_proxies: `{p}` is not an address or a CIDR like 10.0.0.0/8"))
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -163,6 +201,8 @@ impl Settings {
             .and_then(|b| b.set_default("chat.spool_path", format!("{cache}/spool/messages.jsonl")))
             .and_then(|b| b.set_default("limits.per_ip_per_minute", 60))
             .and_then(|b| b.set_default("limits.per_conversation_per_minute", 12))
+            .and_then(|b| b.set_default("staff.hours", ""))
+            .and_then(|b| b.set_default("staff.utc_offset", "+00:00"))
             .map_err(|e| format!("internal default settings are invalid: {e}"))?;
         let file = file.map(Path::to_path_buf).or_else(|| std::env::var_os("AISLE_CONFIG").map(PathBuf::from));
         if let Some(f) = &file {
@@ -172,7 +212,12 @@ impl Settings {
             b = b.add_source(config::File::from(f.as_path()).format(config::FileFormat::Toml));
         }
         b = b.add_source(
-            config::Environment::with_prefix("AISLE").prefix_separator("__").separator("__").try_parsing(true),
+            config::Environment::with_prefix("AISLE")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true)
+                .list_separator(",")
+                .with_list_parse_key("server.trusted_proxies"),
         );
         let settings: Settings = b
             .build()
@@ -213,6 +258,8 @@ impl Settings {
         if self.limits.per_ip_per_minute == 0 || self.limits.per_conversation_per_minute == 0 {
             return Err("limits.per_ip_per_minute and limits.per_conversation_per_minute must be at least 1".into());
         }
+        self.server.proxies()?;
+        self.staff.hours()?;
         let url = self.database.url.expose_secret();
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             return Err("database.url must be a postgres:// URL (set DATABASE_URL or AISLE__DATABASE__URL)".into());

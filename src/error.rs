@@ -36,6 +36,10 @@ pub enum ApiError {
     UnknownProduct,
     #[error("there is no article with that id")]
     UnknownArticle,
+    #[error(
+        "this message was received before (the same id); its answer is in the conversation: GET /api/conversations/{{id}}"
+    )]
+    DuplicateMessage,
     #[error("this conversation is not waiting: someone else claimed it, or it was never escalated")]
     AlreadyClaimed,
     #[error("you have not claimed this conversation; claim it from the queue first")]
@@ -87,6 +91,7 @@ impl ApiError {
             ApiError::UnknownMessage => "message_not_found",
             ApiError::UnknownProduct => "product_not_found",
             ApiError::UnknownArticle => "article_not_found",
+            ApiError::DuplicateMessage => "duplicate_message",
             ApiError::AlreadyClaimed => "already_claimed",
             ApiError::NotClaimed => "not_claimed",
             ApiError::EditConflict { .. } => "edit_conflict",
@@ -121,6 +126,7 @@ impl ResponseError for ApiError {
             | ApiError::UnknownProduct
             | ApiError::UnknownArticle => StatusCode::NOT_FOUND,
             ApiError::AlreadyClaimed
+            | ApiError::DuplicateMessage
             | ApiError::NotClaimed
             | ApiError::EditConflict { .. }
             | ApiError::ArticleExists(_) => StatusCode::CONFLICT,
@@ -164,8 +170,19 @@ impl ResponseError for ApiError {
 }
 
 impl From<sqlx::Error> for ApiError {
+    /// Postgres refusing a value (SQLSTATE class 22, data exception) is the request's fault and
+    /// will fail the same way again: a 400, not a 503 that invites the retry. Text is checked at
+    /// the edge (`domain::clean`), so this is the net beneath it.
     fn from(e: sqlx::Error) -> Self {
-        ApiError::DatabaseUnavailable(e)
+        match e.as_database_error().and_then(|d| d.code()) {
+            Some(code) if code.starts_with("22") => {
+                tracing::warn!(error = %e, "the database refused a value from a request");
+                ApiError::InvalidParameter(
+                    "a value in the request cannot be stored; check it for unusual characters".into(),
+                )
+            }
+            _ => ApiError::DatabaseUnavailable(e),
+        }
     }
 }
 
@@ -207,6 +224,7 @@ impl From<ChatError> for ApiError {
             ChatError::Access(e) => e.into(),
             ChatError::InvalidMessage(m) => ApiError::InvalidMessage(m),
             ChatError::Busy => ApiError::Overloaded,
+            ChatError::Duplicate => ApiError::DuplicateMessage,
             ChatError::ModelUnavailable(_) => ApiError::ModelUnavailable,
             ChatError::Search(e) => e.into(),
             ChatError::Store(_) | ChatError::Prompt(_) | ChatError::Join(_) => ApiError::internal(e),
@@ -220,7 +238,7 @@ impl From<StaffError> for ApiError {
             StaffError::AlreadyClaimed => ApiError::AlreadyClaimed,
             StaffError::NotClaimed => ApiError::NotClaimed,
             StaffError::UnknownConversation => ApiError::UnknownConversation,
-            StaffError::InvalidReply => ApiError::InvalidMessage(e.to_string()),
+            StaffError::InvalidReply(_) => ApiError::InvalidMessage(e.to_string()),
             StaffError::Database(e) => e.into(),
             StaffError::Store(_) => ApiError::internal(e),
         }
@@ -250,7 +268,7 @@ impl From<ImportFailure> for ApiError {
 impl From<EditorError> for ApiError {
     fn from(e: EditorError) -> Self {
         match e {
-            EditorError::Invalid(_) | EditorError::InvalidQuestion | EditorError::UnknownFormat => {
+            EditorError::Invalid(_) | EditorError::InvalidQuestion(_) | EditorError::UnknownFormat => {
                 ApiError::InvalidParameter(e.to_string())
             }
             EditorError::Edit(e) => e.into(),

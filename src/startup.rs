@@ -95,7 +95,8 @@ impl Application {
         };
         let retriever = Arc::new(Retriever::new(embedder, settings.retrieval.clone()));
         let log = Arc::new(ConversationLog::new(pool.clone(), settings.chat.spool_path.clone()));
-        let escalation = Arc::new(Escalation::new(pool.clone(), prompts.clone(), generator.clone()));
+        let hours = settings.staff.hours().map_err(anyhow::Error::msg)?;
+        let escalation = Arc::new(Escalation::new(pool.clone(), prompts.clone(), generator.clone(), hours));
         let parts = Parts {
             retriever: retriever.clone(),
             generator,
@@ -127,7 +128,7 @@ impl Application {
             retriever,
             search_slots: Arc::new(Semaphore::new(settings.server.max_inflight_searches)),
             hub,
-            limits: Limits::new(&settings.limits),
+            limits: Limits::new(&settings.limits, settings.server.proxies().map_err(anyhow::Error::msg)?),
         });
         tokio::spawn(load_until_ready(state.pool.clone(), state.retriever.clone()));
         tokio::spawn(listener.listen_forever());

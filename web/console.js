@@ -49,7 +49,7 @@
           h("span", { class: "tag " + c.status }, c.status === "staff" ? "with " + (c.assignee_name || "staff") : "waiting"),
           h("span", { class: "tag" }, c.reason.replace(/_/g, " ")),
           h("div", {}, c.last_message || "(no message)"),
-          h("div", { class: "meta" }, "since " + when(c.escalated_at))))));
+          h("div", { class: "meta" }, "since " + when(c.escalated_at) + (c.contact_email ? " · left " + c.contact_email : ""))))));
       if (!conversations.length) list.append(h("li", { class: "hint" }, "Nobody is waiting."));
     }
 
@@ -67,6 +67,7 @@
       $("claim").disabled = c.status !== "waiting";
       $("release").disabled = $("resolve").disabled = $("reply").disabled = c.status !== "staff";
       $("conv-reason").textContent = c.reason ? "escalated: " + c.reason.replace(/_/g, " ") : "";
+      $("conv-contact").textContent = c.contact_email ? "· write to " + c.contact_email : "";
       $("conv-summary").textContent = c.summary || "The summary is being written…";
       // The model writes the summary after the handoff; look again until it is there.
       if (!c.summary && c.reason) setTimeout(() => { if (current === id) load(id).catch(() => {}); }, 2000);

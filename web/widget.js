@@ -71,9 +71,25 @@
     try { const body = await r.json(); return body.error.message; } catch (e) { return "Something went wrong (" + r.status + "). Please try again."; }
   }
 
+  // Nobody from the team can join now: the shopper may leave an email to be written to.
+  function offerEmail() {
+    if (root.querySelector(".aisle-contact")) return;
+    const email = h("input", { type: "email", required: true, autocomplete: "email", "aria-label": "Your email", placeholder: "you@example.com" });
+    const contact = h("form", { class: "aisle-contact" }, email, h("button", { type: "submit" }, "Send"));
+    contact.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const r = await api("/api/conversations/" + conversation.id + "/contact", { method: "POST", body: JSON.stringify({ email: email.value.trim() }) });
+      if (!r.ok) { note(await problem(r)); return; }
+      note((await r.json()).text);
+      contact.remove();
+    });
+    log.after(contact);
+  }
+
   // The bar says who is answering now; a change of hands is also noted in the conversation.
   // (The queue position is in the bar only: the handoff answer already says it.)
   function showStatus(s) {
+    if (s.leave_email) offerEmail();
     status.textContent = s.status === "bot" || s.status === "resolved" ? "" : s.text;
     if (s.status !== "waiting" && shown.has("status:" + s.status) === false) note(s.text);
     for (const k of ["waiting", "staff", "bot", "resolved"]) shown.delete("status:" + k);
@@ -121,15 +137,47 @@
     follow();
   }
 
-  async function ask(text) {
+  // A message sent again had arrived the first time: show what the conversation holds since.
+  async function catchUp() {
+    const r = await api("/api/conversations/" + conversation.id, { method: "GET" });
+    if (!r.ok) return;
+    for (const m of (await r.json()).messages) {
+      if (shown.has(m.id) || m.role === "shopper") continue;
+      shown.add(m.id);
+      bubble(m.role, m.role === "staff" ? m.author : null, m.text);
+    }
+  }
+
+  // Each message carries its own id: sending it again after a failure can never ask twice.
+  function messageId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
+  // A message that could not be taken (busy, or the connection dropped) can be sent again as is.
+  function retry(text, id, why) {
+    const again = h("button", { type: "button", class: "secondary" }, "Send again");
+    const li = h("li", { class: "note" }, why + " ", again);
+    again.addEventListener("click", () => { li.remove(); ask(text, id, true); });
+    log.append(li);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  async function ask(text, id, again) {
     await start();
     if (!conversation) return;
-    bubble("shopper", null, text);
+    id = id || messageId();
+    if (!again) bubble("shopper", null, text);
     send.disabled = true;
     const { li, body } = bubble("assistant");
     li.setAttribute("aria-busy", "true");
     try {
-      const r = await api("/api/conversations/" + conversation.id + "/messages", { method: "POST", body: JSON.stringify({ text }) });
+      const r = await api("/api/conversations/" + conversation.id + "/messages", { method: "POST", body: JSON.stringify({ text, id }) });
+      if (r.status === 503 || r.status === 429) { li.remove(); retry(text, id, await problem(r)); return; }
+      if (r.status === 409) { li.remove(); await catchUp(); return; }
       if (!r.ok) { li.remove(); note(await problem(r)); return; }
       await readEvents(r, (name, data) => {
         if (name === "token") { body.textContent += data.text; log.scrollTop = log.scrollHeight; }
@@ -152,7 +200,8 @@
         }
       });
     } catch (e) {
-      note("The connection was lost. Please try again.");
+      if (!body.textContent) li.remove();
+      retry(text, id, "The connection was lost.");
     } finally {
       li.removeAttribute("aria-busy");
       send.disabled = false;

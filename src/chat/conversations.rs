@@ -4,9 +4,10 @@ use crate::auth::{hash, new_token};
 use crate::domain::{AnsweredBy, Author};
 use crate::llm::Role;
 use crate::store::conversations;
+use crate::store::log::ConversationLog;
 use sqlx::PgPool;
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use uuid::Uuid;
 
@@ -30,13 +31,21 @@ struct Live {
     token_hash: Option<String>,
     turns: Vec<Turn>,
     touched: Instant,
+    /// The ids of the shopper's recent messages: a retry of one of them is not asked again.
+    received: VecDeque<Uuid>,
+    /// Whether a person can be brought in: not for a client of the OpenAI-style endpoint, whose
+    /// shopper could never read a person's reply.
+    escalates: bool,
 }
 
 impl Live {
     fn new(token_hash: Option<String>, turns: Vec<Turn>) -> Self {
-        Self { token_hash, turns, touched: Instant::now() }
+        Self { token_hash, turns, touched: Instant::now(), received: VecDeque::new(), escalates: true }
     }
 }
+
+/// Message ids remembered per conversation, against retries.
+const RECEIVED: usize = 64;
 
 /// Conversations remembered in memory; the least recently used are forgotten beyond this.
 const MAX_LIVE: usize = 20_000;
@@ -63,14 +72,15 @@ fn product_ids(sources: &serde_json::Value) -> Vec<String> {
 
 pub struct Memory {
     pool: PgPool,
+    log: Arc<ConversationLog>,
     live: Mutex<HashMap<Uuid, Live>>,
     /// Turns kept per conversation: the model sees `history_turns` exchanges.
     keep: usize,
 }
 
 impl Memory {
-    pub fn new(pool: PgPool, history_turns: usize) -> Self {
-        Self { pool, live: Mutex::default(), keep: history_turns * 2 + 2 }
+    pub fn new(pool: PgPool, log: Arc<ConversationLog>, history_turns: usize) -> Self {
+        Self { pool, log, live: Mutex::default(), keep: history_turns * 2 + 2 }
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Live>> {
@@ -98,23 +108,55 @@ impl Memory {
         (id, token)
     }
 
+    /// While Postgres is away the start (with its token hash) is spooled like a message, so the
+    /// shopper can still open the conversation after a restart or from another process.
     #[tracing::instrument(skip_all)]
     async fn start(&self, token_hash: Option<String>) -> Uuid {
         let id = Uuid::new_v4();
         self.admit(id, Live::new(token_hash.clone(), Vec::new()));
-        if let Err(e) = conversations::create(&self.pool, id, token_hash.as_deref()).await {
-            tracing::warn!(error = %e, %id, "conversation will reach Postgres with its first message");
+        if let Err(e) = self.log.start(id, token_hash).await {
+            tracing::error!(error = %e, %id, "a conversation's start could be neither stored nor spooled");
         }
         id
     }
 
-    /// Starts a conversation that already has turns (an OpenAI-style client sends the whole history).
+    /// Starts a conversation that already has turns (an OpenAI-style client sends the whole
+    /// history). Nobody reads a person's reply there, so it never goes to the staff queue.
     pub async fn create_with_history(&self, turns: Vec<(Role, String)>) -> Uuid {
         let id = self.start(None).await;
         for (role, text) in turns {
             self.remember(id, Turn::new(role, &text));
         }
+        if let Some(l) = self.live().get_mut(&id) {
+            l.escalates = false;
+        }
         id
+    }
+
+    /// Whether a person may be brought into the conversation.
+    pub fn escalates(&self, id: Uuid) -> bool {
+        self.live().get(&id).is_none_or(|l| l.escalates)
+    }
+
+    /// Takes on message `message`: false when it was taken on before (a retry of a message
+    /// already answered or being answered). `release` gives it back if it is then not answered.
+    pub fn receive(&self, id: Uuid, message: Uuid) -> bool {
+        let mut live = self.live();
+        let Some(l) = live.get_mut(&id) else { return true };
+        if l.received.contains(&message) {
+            return false;
+        }
+        l.received.push_back(message);
+        if l.received.len() > RECEIVED {
+            l.received.pop_front();
+        }
+        true
+    }
+
+    pub fn release(&self, id: Uuid, message: Uuid) {
+        if let Some(l) = self.live().get_mut(&id) {
+            l.received.retain(|m| *m != message);
+        }
     }
 
     /// Whether `token_hash` opens this conversation.
@@ -136,17 +178,19 @@ impl Memory {
         }
         let Ok(Some(token_hash)) = conversations::token_hash(&self.pool, id).await else { return false };
         let rows = conversations::messages(&self.pool, id).await.unwrap_or_default();
+        let mut received: VecDeque<Uuid> = rows.iter().filter(|r| r.role == Author::Shopper).map(|r| r.id).collect();
+        received.drain(..received.len().saturating_sub(RECEIVED));
         let turns = rows
             .into_iter()
             .filter(|r| r.role != Author::Staff)
             .map(|r| Turn {
                 role: if r.role == Author::Shopper { Role::User } else { Role::Assistant },
-                unanswered: r.answered_by == Some(AnsweredBy::Unanswered),
+                unanswered: matches!(r.answered_by, Some(AnsweredBy::Unanswered | AnsweredBy::Guarded)),
                 products: product_ids(&r.sources),
                 text: r.text,
             })
             .collect();
-        self.admit(id, Live::new(token_hash, turns));
+        self.admit(id, Live { received, ..Live::new(token_hash, turns) });
         true
     }
 

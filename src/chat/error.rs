@@ -8,6 +8,8 @@ pub enum ChatError {
     Access(#[from] AccessError),
     #[error("{0}")]
     InvalidMessage(String),
+    #[error("this message was received before")]
+    Duplicate,
     #[error("too many answers are being written right now")]
     Busy,
     #[error("search failed")]

@@ -206,7 +206,7 @@ const POLICY: &[&str] = &[
     "installment",
 ];
 
-fn normalise(text: &str) -> String {
+pub(super) fn normalise(text: &str) -> String {
     format!(" {} ", text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -226,19 +226,6 @@ pub fn classify(text: &str) -> Intent {
         Intent::Policy
     } else {
         Intent::Product
-    }
-}
-
-const FOLLOW_UP: &[&str] =
-    &[" it ", " it?", " its ", " that ", " this ", " they ", " them ", " those ", " these ", " one ", " same "];
-
-/// A short message that leans on the previous one is searched together with it.
-pub fn search_query(text: &str, previous_shopper_message: Option<&str>) -> String {
-    let t = normalise(text);
-    let short = t.split_whitespace().count() <= 8;
-    match previous_shopper_message {
-        Some(prev) if short && FOLLOW_UP.iter().any(|w| t.contains(w)) => format!("{prev} {text}"),
-        _ => text.to_string(),
     }
 }
 
@@ -285,14 +272,5 @@ mod tests {
             assert_ne!(classify(not), Intent::WantsHuman, "{not}");
             assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
         }
-    }
-
-    #[test]
-    fn follow_ups_borrow_the_previous_question() {
-        assert_eq!(
-            search_query("does it come in black?", Some("nike air jordan")),
-            "nike air jordan does it come in black?"
-        );
-        assert_eq!(search_query("red lipstick", Some("nike air jordan")), "red lipstick");
     }
 }

@@ -18,6 +18,7 @@ mod facts;
 mod guard;
 mod intent;
 mod plan;
+mod query;
 mod request;
 pub mod sentiment;
 mod stream;
@@ -26,14 +27,15 @@ pub use cards::{SourceCard, cards, cited, prompt_sources, used};
 pub use claims::Outcome as ClaimOutcome;
 pub use conversations::{AccessError, Memory, Turn};
 pub use error::ChatError;
-pub use intent::{Intent, classify, search_query};
+pub use intent::{Intent, classify};
 pub use plan::Planner;
+pub use query::search_query;
 pub use stream::{ChatEvent, Done};
 
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, Author, ConversationStatus, ShopperText, mask};
 use crate::escalation::{self, Escalation, Handoff, Signals};
-use crate::llm::{GenError, Generator, Role, complete};
+use crate::llm::{GenError, GenEvent, Generator, Role, complete};
 use crate::prompts::Prompts;
 use crate::retrieval::{Index, Retriever};
 use crate::store::conversations::MessageRow;
@@ -43,8 +45,9 @@ use guard::{LeakGuard, delimiter_at};
 use plan::Plan;
 use serde::Serialize;
 use std::sync::Arc;
+use std::time::Duration;
 use stream::{Checked, Sink};
-use tokio::sync::mpsc::{Receiver, Sender, channel};
+use tokio::sync::mpsc::{Receiver, Sender, UnboundedReceiver, channel};
 use uuid::Uuid;
 
 /// How Aisle would answer, without anyone seeing it (the knowledge-base editor's preview).
@@ -53,6 +56,12 @@ pub struct Preview {
     pub answer: String,
     pub sources: Vec<SourceCard>,
     pub answered_by: AnsweredBy,
+}
+
+/// An answer ready to be given: fixed words, or a model already writing.
+enum Ready {
+    Fixed { answer: String, sources: Vec<SourceCard>, by: AnsweredBy },
+    Model { stream: UnboundedReceiver<GenEvent>, model: String, sources: Vec<SourceCard>, fallback: String },
 }
 
 /// What the chat service is made of; built once at start.
@@ -77,7 +86,7 @@ pub struct ChatService {
 impl ChatService {
     pub fn new(parts: Parts, settings: ChatSettings, max_tokens: u32) -> Self {
         let guard = LeakGuard::new(&parts.prompts.system, &parts.prompts.replies.rule_phrases);
-        let memory = Memory::new(parts.pool, settings.history_turns);
+        let memory = Memory::new(parts.pool, parts.log.clone(), settings.history_turns);
         let planner = Planner { retriever: parts.retriever, prompts: parts.prompts, settings, max_tokens };
         Self { planner, memory, log: parts.log, escalation: parts.escalation, generator: parts.generator, guard }
     }
@@ -96,76 +105,113 @@ impl ChatService {
     }
 
     /// Answers one shopper message; the events arrive on the returned channel.
+    ///
+    /// `message` is the client's id for it, if it sent one: a retry with the same id is refused
+    /// as a duplicate instead of being asked again. Nothing is stored or remembered until Aisle
+    /// takes the message on, so a message refused as busy leaves no trace to be taken for a
+    /// repeated question when it is sent again.
     #[tracing::instrument(skip_all, fields(%conversation))]
     pub async fn reply(
         self: &Arc<Self>,
         conversation: Uuid,
         text: ShopperText,
+        message: Option<Uuid>,
     ) -> Result<Receiver<ChatEvent>, ChatError> {
-        let text = text.as_str();
         if !self.memory.known(conversation).await {
             return Err(AccessError::Unknown.into());
         }
+        let id = message.unwrap_or_else(Uuid::new_v4);
+        if !self.memory.receive(conversation, id) {
+            return Err(ChatError::Duplicate);
+        }
+        let answered = self.answer(conversation, id, text).await;
+        if answered.is_err() {
+            self.memory.release(conversation, id);
+        }
+        answered
+    }
+
+    async fn answer(
+        self: &Arc<Self>,
+        conversation: Uuid,
+        id: Uuid,
+        text: ShopperText,
+    ) -> Result<Receiver<ChatEvent>, ChatError> {
+        let text = text.as_str();
         let intent = classify(text);
         let mood = sentiment::mood(self.planner.retriever.embedder(), text).await;
         let history = self.memory.recent(conversation);
-        // Who answers. While messages wait in the spool Postgres is away: no queue, Aisle answers.
-        let owner = match self.log.has_spooled() {
-            true => escalation::Owner::aisle(),
-            false => self.escalation.owner(conversation).await,
-        };
+        let owner = self.owner(conversation).await;
         let mut shopper = MessageRow::new(conversation, Author::Shopper, mask(text));
+        shopper.id = id;
         shopper.intent = Some(intent.as_str().into());
         shopper.sentiment = Some(mood);
-        self.log.write(&shopper).await.map_err(ChatError::Store)?;
-        self.memory.remember(conversation, Turn::new(Role::User, text));
 
         let (tx, rx) = channel(64);
         let this = self.clone();
         if owner.status == ConversationStatus::Staff {
+            self.take(&shopper, text).await?;
             let status = self.escalation.owned_by(owner.name);
             tokio::spawn(async move { this.sink(conversation, intent, tx).silent(shopper.id, status).await });
             return Ok(rx);
         }
-        let plan = self.planner.plan(None, intent, &history, text, self.generator.is_some()).await?;
-        let handoff = match owner.status {
-            ConversationStatus::Waiting if intent == Intent::WantsHuman => {
-                Some(self.escalation.still_waiting(conversation).await)
+        let escalates = self.memory.escalates(conversation);
+        let plan = match intent {
+            Intent::WantsHuman if !escalates => {
+                let answer = self.planner.prompts.replies.no_person_here.clone();
+                Plan::Fixed { answer, sources: Vec::new(), by: AnsweredBy::Fixed }
             }
+            _ => self.planner.plan(None, intent, &history, text, self.generator.is_some()).await?,
+        };
+        // Whether a person should be brought in; decided before anything is stored, done after.
+        let reason = match owner.status {
+            _ if !escalates => None,
             ConversationStatus::Waiting => None,
             _ => {
                 let found_nothing = matches!(&plan, Plan::Fixed { by: AnsweredBy::Unanswered, .. });
                 let earlier: Vec<&str> =
                     history.iter().filter(|t| t.role == Role::User).map(|t| t.text.as_str()).collect();
-                let signals = Signals {
+                escalation::trigger(&Signals {
                     asks_for_person: intent == Intent::WantsHuman,
                     chit_chat: matches!(intent, Intent::Greeting | Intent::Thanks),
                     strongly_negative: sentiment::strongly_negative(mood),
                     not_confident: found_nothing && history.iter().any(|t| t.unanswered),
                     text,
                     earlier_questions: &earlier,
-                };
-                match escalation::trigger(&signals) {
-                    Some(reason) => self.escalation.open(conversation, reason, text).await,
-                    None => None,
-                }
+                })
             }
+        };
+        let still_waiting = escalates && owner.status == ConversationStatus::Waiting && intent == Intent::WantsHuman;
+        // The model's slot is taken before the message is: when none is free, the shopper gets a
+        // 503 and nothing of this attempt remains.
+        let plan = match plan {
+            Plan::Model { request, sources, fallback } if reason.is_none() && !still_waiting => {
+                let generator = self.generator.clone().ok_or(ChatError::ModelUnavailable("no model".into()))?;
+                let stream = generator.generate(request).map_err(|e| match e {
+                    GenError::Busy => ChatError::Busy,
+                    GenError::Unavailable(m) => ChatError::ModelUnavailable(m),
+                })?;
+                Ready::Model { stream, model: generator.model_name().to_string(), sources, fallback }
+            }
+            Plan::Model { sources, fallback, .. } => Ready::Fixed { answer: fallback, sources, by: AnsweredBy::Fixed },
+            Plan::Fixed { answer, sources, by } => Ready::Fixed { answer, sources, by },
+        };
+        self.take(&shopper, text).await?;
+
+        let handoff = match reason {
+            Some(reason) => self.escalation.open(conversation, reason, text).await,
+            None if still_waiting => Some(self.escalation.still_waiting(conversation).await),
+            None => None,
         };
         if let Some(Handoff { answer, status }) = handoff {
             tokio::spawn(async move { this.sink(conversation, intent, tx).handoff(answer, status).await });
             return Ok(rx);
         }
         match plan {
-            Plan::Fixed { answer, sources, by } => {
+            Ready::Fixed { answer, sources, by } => {
                 tokio::spawn(async move { this.sink(conversation, intent, tx).fixed(answer, sources, by).await });
             }
-            Plan::Model { request, sources, fallback } => {
-                let generator = self.generator.clone().ok_or(ChatError::ModelUnavailable("no model".into()))?;
-                let stream = generator.generate(request).map_err(|e| match e {
-                    GenError::Busy => ChatError::Busy,
-                    GenError::Unavailable(m) => ChatError::ModelUnavailable(m),
-                })?;
-                let model = generator.model_name().to_string();
+            Ready::Model { stream, model, sources, fallback } => {
                 let evidence = Evidence::new(&sources, text);
                 tokio::spawn(async move {
                     let refusal = &this.planner.prompts.replies.refused;
@@ -175,6 +221,22 @@ impl ChatService {
             }
         }
         Ok(rx)
+    }
+
+    /// Who answers. While lines wait in the spool Postgres is probably away: the queue is still
+    /// asked (a person who owns the conversation must not be talked over), but not waited for.
+    async fn owner(&self, conversation: Uuid) -> escalation::Owner {
+        let wait = if self.log.has_spooled() { Duration::from_millis(500) } else { Duration::from_secs(10) };
+        tokio::time::timeout(wait, self.escalation.owner(conversation))
+            .await
+            .unwrap_or_else(|_| escalation::Owner::aisle())
+    }
+
+    /// Stores and remembers the shopper's message: from here on Aisle has taken it on.
+    async fn take(&self, shopper: &MessageRow, text: &str) -> Result<(), ChatError> {
+        self.log.write(shopper).await.map_err(ChatError::Store)?;
+        self.memory.remember(shopper.conversation_id, Turn::new(Role::User, text));
+        Ok(())
     }
 
     /// How Aisle would answer `question` with `index` (a draft applied), logging nothing.

@@ -5,12 +5,13 @@ use super::cards::{SourceCard, cards, passage_excerpt, prompt_sources};
 use super::conversations::Turn;
 use super::error::ChatError;
 use super::facts::{self, fact_sentence};
-use super::intent::{Intent, search_query};
+use super::intent::Intent;
+use super::query::search_query;
 use super::request::{Ask, Attr, CatalogWords};
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, DocKind, Filters, Product, SearchRequest};
 use crate::llm::{ChatMessage, GenRequest, Role};
-use crate::prompts::Prompts;
+use crate::prompts::{Prompts, data};
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
 use std::sync::Arc;
 
@@ -129,7 +130,7 @@ impl Planner {
     ) -> Result<GenRequest, ChatError> {
         let mut messages = vec![ChatMessage { role: Role::System, content: self.prompts.system.clone() }];
         let earlier = history.len().saturating_sub(self.settings.history_turns * 2);
-        messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: t.text.clone() }));
+        messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: data(&t.text) }));
         let turn = self.prompts.turn(text, &prompt_sources(policies, sources))?;
         messages.push(ChatMessage { role: Role::User, content: turn });
         Ok(GenRequest { messages, max_tokens: self.max_tokens })

@@ -213,8 +213,15 @@ impl Sink<'_> {
             m.claim_action = Some(c.action);
         }
         m.answered_by = Some(made.by);
+        let metrics = crate::metrics::metrics();
+        metrics.answer(made.by.as_str());
+        if let Some(u) = &made.usage {
+            metrics.tokens_generated.inc_by(u64::from(u.generated_tokens));
+            metrics.first_token_seconds.observe(u.ttft_ms / 1000.0);
+        }
         let turn = Turn {
-            unanswered: made.by == AnsweredBy::Unanswered,
+            // A stopped recitation answered nothing either: twice in a row brings in a person.
+            unanswered: matches!(made.by, AnsweredBy::Unanswered | AnsweredBy::Guarded),
             products: sources.iter().filter(|s| s.product.is_some()).map(|s| s.id.clone()).collect(),
             ..Turn::new(Role::Assistant, &answer)
         };

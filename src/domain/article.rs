@@ -1,5 +1,7 @@
 //! A knowledge-base article: an FAQ entry or a shop policy.
+use super::text::clean;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,6 +58,11 @@ impl Article {
     /// can always be edited, and the other way round. `id` defaults to a slug of the title.
     pub fn new(id: Option<&str>, kind: &str, title: &str, body: &str, tags: &[String]) -> Result<Self, FieldError> {
         let kind = ArticleKind::parse(kind).map_err(|e| field("kind", e))?;
+        let text =
+            |name: &'static str, t: &str| clean(name, t).map(Cow::into_owned).map_err(|e| field(name, e.to_string()));
+        let (title, body) = (text("title", title)?, text("body", body)?);
+        let tags = tags.iter().map(|t| text("tags", t)).collect::<Result<Vec<_>, _>>()?;
+        let id = id.map(|i| text("id", i)).transpose()?;
         let title = title.trim();
         if !(3..=200).contains(&title.chars().count()) {
             return Err(field("title", "write between 3 and 200 characters"));
@@ -80,7 +87,30 @@ impl Article {
         let ok = !id.is_empty()
             && id.len() <= 80
             && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if ok { Ok(()) } else { Err(format!("`{id}` is not an article id (lowercase letters, digits and dashes)")) }
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("`{}` is not an article id (lowercase letters, digits and dashes)", id.escape_debug()))
+        }
+    }
+}
+
+/// An article id as it arrives in an address: checked before it goes near the database.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct ArticleId(String);
+
+impl TryFrom<String> for ArticleId {
+    type Error = String;
+    fn try_from(id: String) -> Result<Self, String> {
+        Article::validate_id(&id).map(|()| Self(id))
+    }
+}
+
+impl std::ops::Deref for ArticleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
     }
 }
 

@@ -141,12 +141,14 @@ words!(
 /// The most characters a message (from a shopper or a person) may have.
 pub const MAX_MESSAGE_CHARS: usize = 2000;
 
-/// A message someone typed, trimmed, not empty, and at most `MAX_MESSAGE_CHARS` long.
+/// A message someone typed: storable (`text::clean`), trimmed, not empty, and at most
+/// `MAX_MESSAGE_CHARS` long.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShopperText(String);
 
 impl ShopperText {
     pub fn parse(text: &str) -> Result<Self, String> {
+        let text = super::text::clean("the message", text).map_err(|e| e.to_string())?;
         let text = text.trim();
         if text.is_empty() {
             return Err("the message is empty".into());
@@ -185,5 +187,7 @@ mod tests {
         assert_eq!(ShopperText::parse("  hi ").map(|t| t.as_str().to_string()), Ok("hi".into()));
         assert!(ShopperText::parse("   ").is_err());
         assert!(ShopperText::parse(&"a".repeat(MAX_MESSAGE_CHARS + 1)).is_err());
+        assert!(ShopperText::parse("hi\0").is_err());
+        assert_eq!(ShopperText::parse("\u{200B} hi\u{1} ").map(|t| t.as_str().to_string()), Ok("hi".into()));
     }
 }

@@ -1,14 +1,18 @@
 //! Types that are valid by construction: parsed once at the edge, trusted inside.
 mod article;
 mod conversation;
+mod hours;
 mod mask;
 mod product;
 mod search;
+mod text;
 
-pub use article::{Article, ArticleKind, FieldError, slug};
+pub use article::{Article, ArticleId, ArticleKind, FieldError, slug};
 pub use conversation::{
     AnsweredBy, Author, ClaimAction, ConversationStatus, EscalationReason, MAX_MESSAGE_CHARS, Outcome, ShopperText,
 };
+pub use hours::Hours;
 pub use mask::mask;
 pub use product::{Money, Product, Sku};
-pub use search::{DocKind, Filters, SearchRequest, lift_constraints};
+pub use search::{DocKind, Filters, MAX_QUERY_CHARS, SearchRequest, lift_constraints};
+pub use text::{TextError, clean, plain, storable};

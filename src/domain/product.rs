@@ -13,8 +13,8 @@ impl Sku {
         if s.is_empty() {
             return Err("the SKU is empty".into());
         }
-        if s.len() > 64 || s.chars().any(char::is_whitespace) {
-            return Err(format!("`{s}` is not a SKU (at most 64 characters, no spaces)"));
+        if s.len() > 64 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!("`{}` is not a SKU (at most 64 characters, no spaces)", s.escape_debug()));
         }
         Ok(Self(s.to_string()))
     }

@@ -49,7 +49,7 @@ pub const MAX_QUERY_CHARS: usize = 500;
 impl SearchRequest {
     /// Builds a request, lifting constraints out of the text. Explicit filters win over parsed ones.
     pub fn parse(query: &str, explicit: Filters, kind: DocKind, limit: usize, diverse: bool) -> Result<Self, String> {
-        let original = query.trim().to_string();
+        let original = super::text::clean("the query", query).map_err(|e| e.to_string())?.trim().to_string();
         if original.is_empty() {
             return Err("the query is empty: type what you are looking for".into());
         }

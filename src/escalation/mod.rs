@@ -7,10 +7,10 @@ mod summary;
 
 pub use staff::{StaffError, claim, claim_next, close, reply};
 
-use crate::domain::{ConversationStatus, EscalationReason, mask};
+use crate::domain::{ConversationStatus, EscalationReason, Hours, mask};
 use crate::llm::Generator;
 use crate::prompts::{Prompts, fill};
-use crate::store::escalations;
+use crate::store::{escalations, tokens};
 use serde::Serialize;
 use sqlx::PgPool;
 use std::sync::Arc;
@@ -26,6 +26,16 @@ pub struct Status {
     pub position: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_seconds: Option<u64>,
+    /// Nobody can join now (outside hours, or no one at the console): the shopper may leave an
+    /// email to be written to.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub leave_email: bool,
+}
+
+impl Status {
+    fn said(status: ConversationStatus, text: String) -> Self {
+        Status { status, text, position: None, wait_seconds: None, leave_email: false }
+    }
 }
 
 /// What the chat saw in a message, for deciding whether a person should take over.
@@ -70,9 +80,11 @@ pub fn similar(a: &str, b: &str) -> bool {
     shared / a.union(&b).count() as f32 >= 0.75
 }
 
-/// "about 4 minutes" from a median wait in seconds and a place in the queue.
-fn wait(position: i64, median: Option<f64>) -> (u64, String) {
-    let seconds = (median.unwrap_or(120.0).max(30.0) * position.max(1) as f64) as u64;
+/// "about 4 minutes": the median wait for each round of the queue (one conversation per person
+/// at work), for a place in it.
+fn wait(position: i64, at_work: i64, median: f64) -> (u64, String) {
+    let rounds = (position.max(1) as f64 / at_work.max(1) as f64).ceil();
+    let seconds = (median.max(30.0) * rounds) as u64;
     let minutes = seconds.div_ceil(60);
     (seconds, if minutes <= 1 { "a minute".into() } else { format!("{minutes} minutes") })
 }
@@ -102,11 +114,12 @@ pub struct Escalation {
     pool: PgPool,
     prompts: Arc<Prompts>,
     generator: Option<Arc<dyn Generator>>,
+    hours: Hours,
 }
 
 impl Escalation {
-    pub fn new(pool: PgPool, prompts: Arc<Prompts>, generator: Option<Arc<dyn Generator>>) -> Self {
-        Self { pool, prompts, generator }
+    pub fn new(pool: PgPool, prompts: Arc<Prompts>, generator: Option<Arc<dyn Generator>>, hours: Hours) -> Self {
+        Self { pool, prompts, generator, hours }
     }
 
     /// Who answers now. A resolved conversation the shopper writes in again is Aisle's again.
@@ -124,12 +137,35 @@ impl Escalation {
         Owner { status: state.status, name: state.assignee_name }
     }
 
-    /// Where a waiting conversation stands, in words.
+    /// Where a waiting conversation stands, in words, and only what is known: outside the team's
+    /// hours or with nobody at the console it says so (and offers to take an email); a wait is
+    /// promised only from the waits of the past week and the people at work now.
     pub async fn queue_status(&self, conversation: Uuid) -> Status {
+        let replies = &self.prompts.replies;
+        let waiting = |text: String, position, wait_seconds, leave_email| Status {
+            status: ConversationStatus::Waiting,
+            text,
+            position,
+            wait_seconds,
+            leave_email,
+        };
+        if !self.hours.open_at(chrono::Utc::now()) {
+            return waiting(fill(&replies.queue_closed, &[("hours", self.hours.as_text())]), None, None, true);
+        }
         let (position, median) = escalations::position_and_wait(&self.pool, conversation).await.unwrap_or((1, None));
-        let (seconds, minutes) = wait(position, median);
-        let text = fill(&self.prompts.replies.queue, &[("position", &position.to_string()), ("minutes", &minutes)]);
-        Status { status: ConversationStatus::Waiting, text, position: Some(position), wait_seconds: Some(seconds) }
+        let at_work = tokens::at_work(&self.pool).await.unwrap_or(0);
+        let place = position.to_string();
+        match median {
+            _ if at_work == 0 => {
+                waiting(fill(&replies.queue_nobody, &[("position", &place)]), Some(position), None, true)
+            }
+            None => waiting(fill(&replies.queue_unknown, &[("position", &place)]), Some(position), None, false),
+            Some(median) => {
+                let (seconds, minutes) = wait(position, at_work, median);
+                let text = fill(&replies.queue, &[("position", &place), ("minutes", &minutes)]);
+                waiting(text, Some(position), Some(seconds), false)
+            }
+        }
     }
 
     /// The status a shopper sees after a change of hands.
@@ -143,14 +179,14 @@ impl Escalation {
             ConversationStatus::Resolved => fill(&replies.resolved, &[("name", &replies.our_team)]),
             ConversationStatus::Bot => fill(&replies.handed_back, &[("name", &replies.our_team)]),
         };
-        Some(Status { status: state.status, text, position: None, wait_seconds: None })
+        Some(Status::said(state.status, text))
     }
 
     /// What a shopper is told when they write while a person owns the conversation.
     pub fn owned_by(&self, owner: Option<String>) -> Status {
         let name = owner.unwrap_or_else(|| self.prompts.replies.a_colleague.clone());
         let text = fill(&self.prompts.replies.joined, &[("name", &name)]);
-        Status { status: ConversationStatus::Staff, text, position: None, wait_seconds: None }
+        Status::said(ConversationStatus::Staff, text)
     }
 
     /// Already waiting and asking again: where they stand, rather than promising again.
@@ -198,8 +234,9 @@ mod tests {
     }
 
     #[test]
-    fn the_wait_is_spoken_in_minutes() {
-        assert_eq!(wait(3, Some(100.0)), (300, "5 minutes".into()));
-        assert_eq!(wait(1, None).1, "2 minutes");
+    fn the_wait_is_spoken_in_minutes_and_shared_by_the_people_at_work() {
+        assert_eq!(wait(3, 1, 100.0), (300, "5 minutes".into()));
+        assert_eq!(wait(3, 3, 100.0), (100, "2 minutes".into()));
+        assert_eq!(wait(1, 2, 10.0).1, "a minute");
     }
 }

@@ -16,8 +16,8 @@ pub enum StaffError {
     NotClaimed,
     #[error("no conversation with that id")]
     UnknownConversation,
-    #[error("a reply must have between 1 and {} characters", crate::domain::MAX_MESSAGE_CHARS)]
-    InvalidReply,
+    #[error("the reply cannot be sent: {0}")]
+    InvalidReply(String),
     #[error("the queue cannot be read right now")]
     Database(#[from] sqlx::Error),
     #[error("the reply could be neither stored nor spooled")]
@@ -48,7 +48,7 @@ pub async fn reply(
     conversation: Uuid,
     text: &str,
 ) -> Result<MessageRow, StaffError> {
-    let text = ShopperText::parse(text).map_err(|_| StaffError::InvalidReply)?;
+    let text = ShopperText::parse(text).map_err(StaffError::InvalidReply)?;
     let state = escalations::state(pool, conversation).await?.ok_or(StaffError::UnknownConversation)?;
     if state.status != ConversationStatus::Staff || (state.assignee != Some(caller.id) && !caller.is_admin()) {
         return Err(StaffError::NotClaimed);

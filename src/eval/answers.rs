@@ -60,7 +60,7 @@ pub async fn converse(chat: &Arc<ChatService>, turns: &[String]) -> Seen {
             Err(e) => return Seen { error: Some(e), ..seen },
         };
         let started = Instant::now();
-        let mut rx = match chat.reply(conversation, text).await {
+        let mut rx = match chat.reply(conversation, text, None).await {
             Ok(rx) => rx,
             Err(e) => return Seen { error: Some(e.to_string()), ..seen },
         };

@@ -22,7 +22,7 @@ fn conversation_token(req: &HttpRequest) -> Option<String> {
 }
 
 /// The team member whose bearer token this is; `Ok(None)` when none was sent.
-async fn caller(req: &HttpRequest, state: &AppState) -> Result<Option<Caller>, ApiError> {
+pub(super) async fn caller(req: &HttpRequest, state: &AppState) -> Result<Option<Caller>, ApiError> {
     let Some(token) = bearer(req) else { return Ok(None) };
     Ok(Some(authenticate(&state.pool, &token).await?))
 }

@@ -3,7 +3,7 @@
 use super::auth::{Viewer, conversation_viewer};
 use super::state::AppState;
 use crate::chat::ChatEvent;
-use crate::domain::{MAX_MESSAGE_CHARS, ShopperText, mask};
+use crate::domain::{MAX_MESSAGE_CHARS, ShopperText, clean, mask};
 use crate::error::ApiError;
 use crate::events::LiveEvent;
 use crate::store::{conversations, escalations};
@@ -25,6 +25,10 @@ pub async fn create(state: web::Data<AppState>, req: HttpRequest) -> Result<Http
 #[serde(deny_unknown_fields)]
 pub struct NewMessage {
     text: String,
+    /// The client's id for the message (a UUID it makes): sending it again after a failure
+    /// can never ask the same question twice.
+    #[serde(default)]
+    id: Option<Uuid>,
 }
 
 fn event<T: serde::Serialize>(name: &'static str, value: &T) -> sse::Event {
@@ -62,7 +66,7 @@ pub async fn send(
     }
     state.limits.conversation(id)?;
     let text = ShopperText::parse(&body.text).map_err(ApiError::InvalidMessage)?;
-    let mut events = state.chat.reply(id, text).await?;
+    let mut events = state.chat.reply(id, text, body.id).await?;
     let stream = async_stream::stream! {
         while let Some(ev) = events.recv().await {
             yield to_sse(ev);
@@ -115,6 +119,7 @@ pub async fn history(
         body["reason"] = serde_json::json!(st.reason);
         body["assignee"] = serde_json::json!(st.assignee_name);
         body["escalated_at"] = serde_json::json!(st.escalated_at);
+        body["contact_email"] = serde_json::json!(st.contact_email);
     }
     Ok(HttpResponse::Ok().json(body))
 }
@@ -136,7 +141,11 @@ pub async fn feedback(
     if body.rating != "up" && body.rating != "down" {
         return Err(ApiError::InvalidParameter("rating must be \"up\" or \"down\"".into()));
     }
-    let comment = body.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let comment = match body.comment.as_deref().map(|c| clean("the comment", c)).transpose() {
+        Ok(c) => c,
+        Err(e) => return Err(ApiError::InvalidParameter(e.to_string())),
+    };
+    let comment = comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
     if comment.is_some_and(|c| c.chars().count() > MAX_MESSAGE_CHARS) {
         return Err(ApiError::InvalidParameter(format!("the comment is longer than {MAX_MESSAGE_CHARS} characters")));
     }
@@ -146,4 +155,37 @@ pub async fn feedback(
     let comment = comment.map(mask);
     let found = conversations::feedback(&state.pool, message, &body.rating, comment.as_deref()).await?;
     if found { Ok(HttpResponse::NoContent().finish()) } else { Err(ApiError::UnknownMessage) }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    email: String,
+}
+
+/// An email the shopper leaves when nobody can join now; staff see it with the conversation.
+pub async fn contact(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<Uuid>,
+    body: web::Json<Contact>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    state.limits.client(&req)?;
+    conversation_viewer(&req, &state, id).await?;
+    let email = clean("the email", &body.email).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
+    let email = email.trim();
+    let plausible = email.len() <= 254
+        && !email.contains(char::is_whitespace)
+        && email
+            .split_once('@')
+            .is_some_and(|(who, host)| !who.is_empty() && host.contains('.') && !host.contains('@'));
+    if !plausible {
+        return Err(ApiError::InvalidParameter(format!("`{email}` does not look like an email address")));
+    }
+    if !escalations::set_contact(&state.pool, id, email).await? {
+        return Err(ApiError::UnknownConversation);
+    }
+    let said = crate::prompts::fill(&state.prompts.replies.contact_saved, &[("email", email)]);
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "email": email, "text": said })))
 }

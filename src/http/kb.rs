@@ -1,6 +1,7 @@
 //! `/api/kb`: the knowledge-base editor's endpoints, over `knowledge::Editor`.
 use super::state::AppState;
 use crate::auth::{Caller, Role};
+use crate::domain::{ArticleId, clean};
 use crate::error::ApiError;
 use crate::knowledge::Draft;
 use crate::store::articles;
@@ -22,14 +23,15 @@ pub async fn list(
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
-    let found = articles::list(&state.pool, &q.q, q.retired).await?;
+    let words = clean("the search", &q.q).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
+    let found = articles::list(&state.pool, &words, q.retired).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "articles": found })))
 }
 
 pub async fn get(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<String>,
+    path: web::Path<ArticleId>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
     let id = path.into_inner();
@@ -50,7 +52,7 @@ pub async fn create(
 pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<String>,
+    path: web::Path<ArticleId>,
     body: web::Json<Draft>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
@@ -61,7 +63,7 @@ pub async fn update(
 pub async fn retire(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<String>,
+    path: web::Path<ArticleId>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
     Ok(HttpResponse::Ok().json(state.editor.set_retired(&path, true, &caller.name).await?))
@@ -70,7 +72,7 @@ pub async fn retire(
 pub async fn restore(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<String>,
+    path: web::Path<ArticleId>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
     Ok(HttpResponse::Ok().json(state.editor.set_retired(&path, false, &caller.name).await?))

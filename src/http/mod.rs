@@ -16,6 +16,7 @@ pub use limits::Limits;
 pub use state::AppState;
 
 use crate::error::{ApiError, json_error_handler, path_error_handler, query_error_handler};
+use crate::metrics::{Request, Route, metrics};
 use actix_cors::Cors;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
@@ -25,6 +26,17 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use tracing_actix_web::{RequestId, TracingLogger};
 
+/// CORS for what any shop page may call (the widget, search): `*`, never an echoed origin, and
+/// no credentials; the conversation token travels in its own header.
+fn public_cors() -> Cors {
+    Cors::default()
+        .allow_any_origin()
+        .send_wildcard()
+        .allowed_methods(["GET", "POST"])
+        .allowed_headers([header::CONTENT_TYPE, HeaderName::from_static(CONVERSATION_HEADER)])
+        .max_age(3600)
+}
+
 pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Server> {
     let data = web::Data::from(state);
     let server = HttpServer::new(move || {
@@ -33,21 +45,30 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::JsonConfig::default().limit(64 * 1024).error_handler(json_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
-            // Echo the request id so a shopper's report can be matched to our logs.
+            // Echo the request id so a shopper's report can be matched to our logs; count the
+            // request by its route's pattern.
             .wrap_fn(|req, srv| {
                 let id = req.extensions().get::<RequestId>().copied();
+                let started = std::time::Instant::now();
                 let fut = srv.call(req);
                 async move {
                     let mut res = fut.await?;
                     if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok()) {
                         res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
                     }
+                    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
+                    let method = res.request().method().to_string();
+                    let m = metrics();
+                    let status = res.status().as_u16();
+                    m.requests.get_or_create(&Request { method, route: route.clone(), status }).inc();
+                    m.request_seconds.get_or_create(&Route { route }).observe(started.elapsed().as_secs_f64());
                     Ok(res)
                 }
             })
             .wrap(TracingLogger::default())
             .route("/health", web::get().to(health::health))
             .route("/ready", web::get().to(health::ready))
+            .route("/metrics", web::get().to(health::metrics))
             .route("/v1/chat/completions", web::post().to(openai::completions))
             .route("/", web::get().to(pages::shop))
             .route("/staff", web::get().to(pages::staff))
@@ -58,29 +79,23 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
             .service(
                 // What the widget calls, from whichever shop page embeds it.
                 web::scope("/api/conversations")
-                    .wrap(
-                        Cors::default()
-                            .allow_any_origin()
-                            .allowed_methods(["GET", "POST"])
-                            .allowed_headers([header::CONTENT_TYPE, HeaderName::from_static(CONVERSATION_HEADER)])
-                            .max_age(3600),
-                    )
+                    .wrap(public_cors())
                     .route("", web::post().to(chat::create))
                     .route("/{id}", web::get().to(chat::history))
                     .route("/{id}/messages", web::post().to(chat::send))
-                    .route("/{id}/events", web::get().to(chat::live)),
+                    .route("/{id}/events", web::get().to(chat::live))
+                    .route("/{id}/contact", web::post().to(chat::contact)),
             )
             .service(
+                // The team's endpoints answer no other origin: their pages are served from here.
                 web::scope("/api")
-                    .wrap(
-                        Cors::default()
-                            .allow_any_origin()
-                            .allowed_methods(["GET", "POST"])
-                            .allowed_header(header::CONTENT_TYPE),
+                    .service(web::resource("/search").wrap(public_cors()).route(web::get().to(search::search)))
+                    .service(web::resource("/suggest").wrap(public_cors()).route(web::get().to(search::suggest)))
+                    .service(
+                        web::resource("/messages/{id}/feedback")
+                            .wrap(public_cors())
+                            .route(web::post().to(chat::feedback)),
                     )
-                    .route("/search", web::get().to(search::search))
-                    .route("/suggest", web::get().to(search::suggest))
-                    .route("/messages/{id}/feedback", web::post().to(chat::feedback))
                     .route("/products/{sku}/descriptions", web::post().to(products::draft))
                     .route("/products/{sku}/descriptions", web::get().to(products::list))
                     .route("/staff/queue", web::get().to(staff::queue))

@@ -2,8 +2,11 @@
 //!
 //! `model: "aisle"` (or none) asks the agent: retrieval, grounding and logging as in the chat.
 //! Any other model name is a plain completion of the given messages by this server's model,
-//! which is what another Aisle uses when it generates remotely.
+//! which is what another Aisle uses when it generates remotely: it needs a token with the `api`
+//! (or admin) role, which the other Aisle sends as its `remote_api_key`.
+use super::auth::caller;
 use super::state::AppState;
+use crate::auth::Role as TeamRole;
 use crate::chat::ChatEvent;
 use crate::domain::ShopperText;
 use crate::error::ApiError;
@@ -61,7 +64,7 @@ async fn agent(state: &AppState, messages: Vec<(Role, String)>) -> Result<Receiv
     let history = earlier.iter().filter(|(r, _)| *r != Role::System).cloned().collect();
     let question = ShopperText::parse(question).map_err(ApiError::InvalidMessage)?;
     let conversation = state.chat.conversations().create_with_history(history).await;
-    let mut events = state.chat.reply(conversation, question).await?;
+    let mut events = state.chat.reply(conversation, question, None).await?;
     let (tx, rx) = channel(64);
     tokio::spawn(async move {
         while let Some(ev) = events.recv().await {
@@ -125,8 +128,16 @@ pub async fn completions(
         body.messages.into_iter().map(|m| Ok((role(&m.role)?, m.content))).collect::<Result<Vec<_>, ApiError>>()?;
     let model = body.model.unwrap_or_else(|| "aisle".into());
     let max_tokens = body.max_tokens.unwrap_or(256).clamp(1, 2048);
-    let mut pieces =
-        if model == "aisle" { agent(&state, messages).await? } else { plain(&state, messages, max_tokens)? };
+    let mut pieces = if model == "aisle" {
+        agent(&state, messages).await?
+    } else {
+        // A plain completion is the model for anyone who asks: only for a program with a token.
+        let who = caller(&req, &state).await?.ok_or(ApiError::Unauthorized(
+            "plain completions need a token: send `Authorization: Bearer <token>` with an api token (`aisle token create --role api`), or use the model `aisle`",
+        ))?;
+        who.require(&[TeamRole::Api])?;
+        plain(&state, messages, max_tokens)?
+    };
     let id = format!("chatcmpl-{}", uuid::Uuid::new_v4().simple());
     let created = chrono::Utc::now().timestamp();
     if body.stream {

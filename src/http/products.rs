@@ -3,6 +3,7 @@
 use super::state::AppState;
 use crate::auth::{Caller, Role};
 use crate::describe::{DescribeRequest, Length, Tone, describe};
+use crate::domain::Sku;
 use crate::error::ApiError;
 use crate::store::descriptions;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -20,7 +21,7 @@ pub async fn draft(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: Caller,
-    sku: web::Path<String>,
+    sku: web::Path<Sku>,
     body: web::Json<DescribeParams>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
@@ -32,16 +33,12 @@ pub async fn draft(
         length: p.length.unwrap_or(Length::Medium),
     };
     let generator = state.chat.generator().map(|g| g.as_ref());
-    let drafts = describe(&state.pool, generator, &state.prompts, &sku, request).await?;
+    let drafts = describe(&state.pool, generator, &state.prompts, sku.as_str(), request).await?;
     Ok(HttpResponse::Created().json(serde_json::json!({ "drafts": drafts })))
 }
 
-pub async fn list(
-    state: web::Data<AppState>,
-    caller: Caller,
-    sku: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn list(state: web::Data<AppState>, caller: Caller, sku: web::Path<Sku>) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Editor])?;
-    let drafts = descriptions::for_product(&state.pool, &sku).await?;
+    let drafts = descriptions::for_product(&state.pool, sku.as_str()).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "drafts": drafts })))
 }

@@ -2,7 +2,7 @@
 //! admins: tokens; the team: analytics.
 use super::state::AppState;
 use crate::auth::{Caller, Role, hash, new_token};
-use crate::domain::Outcome;
+use crate::domain::{Outcome, clean};
 use crate::error::ApiError;
 use crate::escalation;
 use crate::store::{analytics, escalations, tokens};
@@ -12,6 +12,8 @@ use uuid::Uuid;
 
 pub async fn queue(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Staff])?;
+    // The console refreshes the queue every few seconds: that is its person's heartbeat.
+    tokens::seen_at_work(&state.pool, caller.id).await?;
     let waiting = escalations::queue(&state.pool).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "conversations": waiting })))
 }
@@ -113,7 +115,8 @@ pub async fn create_token(
     body: web::Json<NewToken>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Admin])?;
-    let name = body.name.trim();
+    let name = clean("name", &body.name).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
+    let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         return Err(ApiError::InvalidParameter("name must have between 1 and 100 characters".into()));
     }

@@ -4,7 +4,7 @@
 //! in every other process moments later (Postgres NOTIFY).
 use super::import::{ImportFailure, ImportReport, read_upload, write};
 use crate::chat::{ChatError, ChatService, Preview};
-use crate::domain::{Article, FieldError, MAX_MESSAGE_CHARS, ShopperText};
+use crate::domain::{Article, FieldError, ShopperText};
 use crate::retrieval::{LoadError, Retriever, with_draft};
 use crate::store::articles::{self, EditError, Entry};
 use serde::Deserialize;
@@ -45,8 +45,8 @@ impl Draft {
 pub enum EditorError {
     #[error("{0}")]
     Invalid(FieldError),
-    #[error("question: write between 1 and {MAX_MESSAGE_CHARS} characters")]
-    InvalidQuestion,
+    #[error("question: {0}")]
+    InvalidQuestion(String),
     #[error(transparent)]
     Edit(#[from] EditError),
     #[error("the article does not exist")]
@@ -108,7 +108,7 @@ impl Editor {
         question: &str,
         draft: Option<&Draft>,
     ) -> Result<Preview, EditorError> {
-        let question = ShopperText::parse(question).map_err(|_| EditorError::InvalidQuestion)?;
+        let question = ShopperText::parse(question).map_err(EditorError::InvalidQuestion)?;
         let current = self.retriever.current().ok_or(EditorError::NotReady)?;
         let index = match draft {
             Some(d) => {

@@ -4,7 +4,7 @@
 //! - **DummyJSON** (`*.json`): an array of products, or `{"products": [...]}`.
 //! - **CSV** (`*.csv`): a header row with the canonical field names; `tags` separated by `;`.
 //! - **Articles** (`*.md`): TOML front matter between `+++` lines (`id`, `title`, `kind`, `tags`), then the text.
-use crate::domain::{Article, Money, Product, Sku};
+use crate::domain::{Article, Money, Product, Sku, clean};
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -116,7 +116,8 @@ fn non_empty(s: Option<String>) -> Option<String> {
 
 impl CanonicalProduct {
     /// Validates every field; the error names the first bad field.
-    pub fn validate(self) -> Result<Product, (&'static str, String)> {
+    pub fn validate(mut self) -> Result<Product, (&'static str, String)> {
+        self.clean_text()?;
         let sku = Sku::parse(&self.sku).map_err(|e| ("sku", e))?;
         let title = self.title.trim().to_string();
         if title.is_empty() {
@@ -157,6 +158,38 @@ impl CanonicalProduct {
             return_policy: non_empty(self.return_policy),
             attributes: serde_json::Value::Object(self.attributes.unwrap_or_default()),
         })
+    }
+}
+
+impl CanonicalProduct {
+    /// Every text field as it will be stored (`domain::clean`): a NUL anywhere is refused.
+    fn clean_text(&mut self) -> Result<(), (&'static str, String)> {
+        fn one(name: &'static str, t: &mut String) -> Result<(), (&'static str, String)> {
+            *t = clean(name, t).map_err(|e| (name, e.to_string()))?.into_owned();
+            Ok(())
+        }
+        one("sku", &mut self.sku)?;
+        one("title", &mut self.title)?;
+        one("description", &mut self.description)?;
+        one("category", &mut self.category)?;
+        one("currency", &mut self.currency)?;
+        self.tags.iter_mut().try_for_each(|t| one("tags", t))?;
+        for (name, field) in [
+            ("brand", &mut self.brand),
+            ("warranty", &mut self.warranty),
+            ("shipping", &mut self.shipping),
+            ("return_policy", &mut self.return_policy),
+        ] {
+            field.as_mut().map_or(Ok(()), |t| one(name, t))?;
+        }
+        let attributes = serde_json::to_string(&self.attributes).unwrap_or_default();
+        if attributes.contains("\\u0000") {
+            return Err((
+                "attributes",
+                "an attribute contains a NUL character (U+0000), which cannot be stored".into(),
+            ));
+        }
+        Ok(())
     }
 }
 

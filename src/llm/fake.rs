@@ -8,16 +8,21 @@ pub struct FakeGenerator {
     /// Tokens a conversation's context window holds (prompt and answer), like `llm.ctx_per_slot`;
     /// `None`: unlimited.
     pub context: Option<u32>,
+    /// While set, every request is refused as `Busy`, as a full engine refuses it.
+    pub busy: std::sync::atomic::AtomicBool,
 }
 
 impl FakeGenerator {
     pub fn new(reply: &str) -> Self {
-        Self { reply: reply.to_string(), context: None }
+        Self { reply: reply.to_string(), context: None, busy: Default::default() }
     }
 }
 
 impl Generator for FakeGenerator {
     fn generate(&self, req: GenRequest) -> Result<UnboundedReceiver<GenEvent>, GenError> {
+        if self.busy.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(GenError::Busy);
+        }
         let (tx, rx) = unbounded_channel();
         let words: Vec<String> = self.reply.split_inclusive(' ').map(str::to_string).collect();
         let prompt_tokens: u32 = req.messages.iter().map(|m| m.content.split_whitespace().count() as u32).sum();

@@ -1,5 +1,5 @@
 //! Articles are split into passages small enough to cite and to embed well.
-use crate::domain::Article;
+use crate::domain::{Article, plain};
 
 /// Target passage length in characters; paragraphs are never split.
 const TARGET_CHARS: usize = 700;
@@ -8,7 +8,10 @@ const TARGET_CHARS: usize = 700;
 pub fn chunk_article(article: &Article) -> Vec<String> {
     let mut chunks = Vec::new();
     let mut current = String::new();
-    for para in article.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+    // What the shopper sees, never the markup: a comment can hide nothing from review here.
+    let body = plain(&article.body);
+    let title = plain(&article.title);
+    for para in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         if !current.is_empty() && current.len() + para.len() > TARGET_CHARS {
             chunks.push(std::mem::take(&mut current));
         }
@@ -20,5 +23,5 @@ pub fn chunk_article(article: &Article) -> Vec<String> {
     if !current.is_empty() {
         chunks.push(current);
     }
-    chunks.into_iter().map(|c| format!("{}\n\n{}", article.title, c)).collect()
+    chunks.into_iter().map(|c| format!("{title}\n\n{c}")).collect()
 }

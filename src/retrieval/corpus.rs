@@ -62,7 +62,7 @@ pub fn documents(products: Vec<Product>, articles: &[Article]) -> Vec<Doc> {
                 source: Source::Passage(Passage {
                     article_id: a.id.clone(),
                     kind: a.kind,
-                    title: a.title.clone(),
+                    title: crate::domain::plain(&a.title),
                     chunk,
                     text,
                     tags: a.tags.clone(),

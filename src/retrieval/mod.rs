@@ -196,6 +196,7 @@ impl Retriever {
                 let (docs, vectors) = (index.len(), index.has_vectors());
                 self.replace(index);
                 self.remember_queries(past_queries(pool).await.unwrap_or_default());
+                crate::metrics::metrics().reindexed(started.elapsed());
                 tracing::info!(docs, vectors, took = ?started.elapsed(), "search index ready");
                 Ok(())
             })

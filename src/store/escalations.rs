@@ -15,12 +15,15 @@ pub struct State {
     pub summary: Option<String>,
     pub reason: Option<EscalationReason>,
     pub escalated_at: Option<DateTime<Utc>>,
+    /// An email the shopper left when nobody could join.
+    pub contact_email: Option<String>,
 }
 
 #[tracing::instrument(skip_all, fields(%conversation))]
 pub async fn state(pool: &PgPool, conversation: Uuid) -> Result<Option<State>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.status, c.assignee, t.name AS assignee_name, c.summary, e.reason, e.created_at AS escalated_at
+        "SELECT c.status, c.assignee, t.name AS assignee_name, c.summary, e.reason, e.created_at AS escalated_at,
+                c.contact_email
          FROM conversations c
          LEFT JOIN api_tokens t ON t.id = c.assignee
          LEFT JOIN escalations e ON e.conversation_id = c.id AND e.closed_at IS NULL
@@ -78,13 +81,14 @@ pub struct Waiting {
     pub summary: Option<String>,
     pub last_message: Option<String>,
     pub sentiment: Option<f32>,
+    pub contact_email: Option<String>,
 }
 
 /// Waiting conversations oldest first, then those being worked on.
 pub async fn queue(pool: &PgPool) -> Result<Vec<Waiting>, sqlx::Error> {
     sqlx::query_as(
         "SELECT e.conversation_id, e.reason, e.detail, e.created_at AS escalated_at, c.status,
-                t.name AS assignee_name, c.summary, m.text AS last_message, m.sentiment
+                t.name AS assignee_name, c.summary, m.text AS last_message, m.sentiment, c.contact_email
          FROM escalations e
          JOIN conversations c ON c.id = e.conversation_id
          LEFT JOIN api_tokens t ON t.id = c.assignee
@@ -184,6 +188,11 @@ pub async fn set_summary(pool: &PgPool, conversation: Uuid, summary: &str) -> Re
     Ok(())
 }
 
+/// How many conversations wait for a person now.
+pub async fn waiting_count(pool: &PgPool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM conversations WHERE status = 'waiting'").fetch_one(pool).await
+}
+
 /// Where the conversation stands in the queue (1 = next), and the median wait over the last week.
 pub async fn position_and_wait(pool: &PgPool, conversation: Uuid) -> Result<(i64, Option<f64>), sqlx::Error> {
     sqlx::query_as(
@@ -196,4 +205,14 @@ pub async fn position_and_wait(pool: &PgPool, conversation: Uuid) -> Result<(i64
     .bind(conversation)
     .fetch_one(pool)
     .await
+}
+
+/// Keeps the email a shopper left to be written to; false when there is no such conversation.
+pub async fn set_contact(pool: &PgPool, conversation: Uuid, email: &str) -> Result<bool, sqlx::Error> {
+    let r = sqlx::query("UPDATE conversations SET contact_email = $2 WHERE id = $1")
+        .bind(conversation)
+        .bind(email)
+        .execute(pool)
+        .await?;
+    Ok(r.rows_affected() > 0)
 }

@@ -61,3 +61,29 @@ pub async fn revoke(pool: &PgPool, id_or_name: &str) -> Result<u64, sqlx::Error>
     .await?;
     Ok(r.rows_affected())
 }
+
+/// Seconds a console may go unheard before its person counts as away.
+const ACTIVE_WITHIN: &str = "90 seconds";
+
+/// Notes that a person is at the staff console now (its queue refresh is the heartbeat); written
+/// at most every 15 seconds.
+pub async fn seen_at_work(pool: &PgPool, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE api_tokens SET active_at = now()
+         WHERE id = $1 AND (active_at IS NULL OR active_at < now() - interval '15 seconds')",
+    )
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// People (staff and admins) at the console now.
+pub async fn at_work(pool: &PgPool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM api_tokens
+         WHERE role IN ('staff', 'admin') AND revoked_at IS NULL AND active_at > now() - interval '{ACTIVE_WITHIN}'"
+    ))
+    .fetch_one(pool)
+    .await
+}

@@ -4,6 +4,8 @@ mod chat;
 mod console;
 mod describe;
 mod escalation;
+mod fuzz;
+mod hardening;
 mod helpers;
 mod import;
 mod kb;

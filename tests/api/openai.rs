@@ -66,7 +66,9 @@ async fn an_openai_client_gets_the_agents_answer_whole_or_streamed() {
 async fn one_aisle_generates_the_answers_of_another() {
     // B has the model; A retrieves, grounds and logs, and asks B only to generate.
     let b = spawn_demo_app_with(fake(REPLY)).await;
-    let remote = Arc::new(RemoteGenerator::new(&b.address, "qwen-on-b", None));
+    // B lets only programs with its token use its model (A's `llm.remote_api_key`).
+    let key = secrecy::SecretString::from(b.token("api", "Aisle A").await);
+    let remote = Arc::new(RemoteGenerator::new(&b.address, "qwen-on-b", Some(key)));
     let a = spawn_demo_app_with(GeneratorChoice::Given(Arc::new(remote))).await;
     let c = a.new_conversation().await;
     let evs = a.ask(&c, "are there cordless earbuds?").await;
@@ -90,9 +92,10 @@ async fn a_full_context_window_finishes_with_length_in_both_modes() {
     let generator = FakeGenerator { context: Some(60), ..FakeGenerator::new(&long_reply) };
     let app = spawn_demo_app_with(GeneratorChoice::Given(Arc::new(generator))).await;
     let url = format!("{}/v1/chat/completions", app.address);
+    let key = app.token("api", "A client").await;
     let finish = |model: &'static str, question: &'static str| {
         let body = json!({ "model": model, "messages": [{ "role": "user", "content": question }] });
-        let request = app.client.post(&url).json(&body).send();
+        let request = app.client.post(&url).bearer_auth(&key).json(&body).send();
         async move {
             let v: Value = request.await.expect("request").json().await.expect("json");
             v["choices"][0]["finish_reason"].clone()
