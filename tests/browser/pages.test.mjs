@@ -96,7 +96,7 @@ test("an editor changes an FAQ and the next answer uses the new text", async () 
   await editor.locator("#articles li").filter({ hasText: "payment-methods" }).getByRole("button").click();
   const body = editor.getByLabel("Text");
   await editor.locator("#f-meta").filter({ hasText: "Revision 1" }).waitFor();
-  // FAQ text, like every text, reaches pages as text only.
+  // FAQ text, like every text, reaches pages as text only, and markup never reaches them at all.
   await body.fill((await body.inputValue()) + ' We now also accept Klarna instalments. <img src=x onerror="window.__pwned=1">');
   await editor.getByLabel("How would Aisle answer, with this draft?").fill("Which payment methods do you accept?");
   await editor.getByRole("button", { name: "Preview" }).click();
@@ -109,7 +109,10 @@ test("an editor changes an FAQ and the next answer uses the new text", async () 
   const next = await (await aisle.browser.newContext()).newPage();
   await openChat(next);
   const { bubble } = await ask(next, "Which payment methods do you accept?");
-  assert.match(await bubble.locator(".text").textContent(), /Klarna instalments\. <img src=x/);
+  // Markup in an article is rendered to plain text before anyone sees it: the words stay, the tag goes.
+  const said = await bubble.locator(".text").textContent();
+  assert.match(said, /Klarna instalments\./);
+  assert.doesNotMatch(said, /<img|onerror/);
   assert.equal(await next.locator("#aisle-widget img").count(), 0);
   assert.equal(await next.evaluate(() => window.__pwned), undefined);
   assert.equal(await editor.evaluate(() => window.__pwned), undefined);
