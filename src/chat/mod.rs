@@ -19,6 +19,7 @@ mod guard;
 mod intent;
 mod plan;
 mod query;
+mod quote;
 mod request;
 pub mod sentiment;
 mod stream;

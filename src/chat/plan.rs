@@ -7,6 +7,7 @@ use super::error::ChatError;
 use super::facts::{self, fact_sentence};
 use super::intent::Intent;
 use super::query::search_query;
+use super::quote::{self, Candidate};
 use super::request::{Ask, Attr, CatalogWords};
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, DocKind, Filters, Product, SearchRequest};
@@ -120,6 +121,39 @@ impl Planner {
         format!("{} {}", replies.withheld, facts.join(" "))
     }
 
+    /// The articles' sentences closest to the question (`quote`), with the cards they came
+    /// from. `None` when none is close enough, or the embedding model is away: the model writes.
+    async fn quoted(&self, text: &str, sources: &[SourceCard]) -> Option<Plan> {
+        let embedder = self.retriever.embedder()?.clone();
+        let candidates: Vec<(usize, &str, String)> = sources
+            .iter()
+            .take(2)
+            .flat_map(|s| {
+                let sentences = quote::sentences(s.text.as_deref().unwrap_or_default());
+                sentences.into_iter().map(|t| (s.n, s.title.as_str(), t))
+            })
+            .collect();
+        let mut texts = vec![text.to_string()];
+        texts.extend(candidates.iter().map(|(_, title, t)| format!("{title} {t}")));
+        let vectors = match tokio::task::spawn_blocking(move || embedder.embed(&texts)).await {
+            Ok(Ok(v)) => v,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "sentences could not be embedded; the model answers");
+                return None;
+            }
+            Err(_) => return None,
+        };
+        let (asked, rest) = vectors.split_first()?;
+        let candidates: Vec<Candidate> = candidates
+            .into_iter()
+            .zip(rest.iter().cloned())
+            .map(|((n, _, text), vector)| Candidate { n, text, vector })
+            .collect();
+        let (answer, cited) = quote::quote(text, asked, &candidates)?;
+        let sources = sources.iter().filter(|s| cited.contains(&s.n)).cloned().collect();
+        Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
+    }
+
     /// What the model sees: the cached system prompt, recent turns, then the message with its sources.
     pub fn request(
         &self,
@@ -170,6 +204,19 @@ impl Planner {
             let faq = SourceCard { n: 1, ..sources[i].clone() };
             let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
             return Ok(Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq });
+        }
+        // An article is the best match: the articles' own sentences answer, word for word (the
+        // products the search also found are not what was asked). A product's price or stock
+        // asked of a product the catalog does not have is not guessed at.
+        if sources.first().is_some_and(|s| s.product.is_none()) {
+            let articles: Vec<SourceCard> = sources.iter().filter(|s| s.product.is_none()).cloned().collect();
+            if let Some(plan) = self.quoted(text, &articles).await {
+                return Ok(plan);
+            }
+        }
+        let only_articles = sources.iter().all(|s| s.product.is_none());
+        if only_articles && !ask.attrs.is_empty() && !ask.attrs.iter().any(|a| a.is_policy()) {
+            return Ok(fixed(&replies.not_found, AnsweredBy::Unanswered));
         }
         if !has_model {
             return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });

@@ -94,6 +94,8 @@ words!(
         Model = "model",
         /// An FAQ that answered the question by itself.
         Faq = "faq",
+        /// Sentences quoted from the help articles, chosen by code; no model.
+        Article = "article",
         /// Read from the catalog's fields and filled into a template; no model.
         Catalog = "catalog",
         /// A fixed reply that needs no model (greeting, thanks, the model away).

@@ -135,3 +135,35 @@ async fn the_cards_come_before_the_first_word() {
     let first_sources = evs.iter().position(|e| e.event == "sources").expect("sources");
     assert!(first_sources < first_token, "{evs:?}");
 }
+
+#[tokio::test]
+async fn a_policy_is_answered_in_the_articles_own_words_even_without_a_model() {
+    let app = spawn_demo_app_with(GeneratorChoice::None).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "My reset email arrived an hour and a half ago, will its link still work?").await;
+    let by = done(&evs)["answered_by"].as_str().unwrap_or_default().to_string();
+    assert!(by == "article" || by == "faq", "quoted sentences or the whole FAQ: {by}");
+    let text = said(&evs);
+    assert!(text.contains("We send a reset link that works for 1 hour."), "{text}");
+    assert_eq!(cards(&evs)[0]["id"], "password-reset");
+    // Every quoted sentence is the article's, word for word.
+    let article =
+        std::fs::read_to_string(crate::helpers::repo_path("knowledge/articles/password-reset.md")).expect("article");
+    for sentence in text.split(['\n', '[', ']']).map(str::trim).filter(|s| s.len() > 3) {
+        assert!(article.contains(sentence), "{sentence}");
+    }
+
+    // Asked in other words, the closest sentences are quoted rather than the whole article.
+    let evs = app.ask(&c, "is there a charge for standard delivery on a small $20 basket?").await;
+    assert_eq!(done(&evs)["answered_by"], "article", "{}", said(&evs));
+    assert!(said(&evs).contains("$4.99"), "{}", said(&evs));
+}
+
+#[tokio::test]
+async fn the_price_of_a_product_the_shop_does_not_sell_is_not_guessed() {
+    let app = spawn_demo_app_with(fake("The PlayStation 5 costs $499.99 [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How much does a Nintendo Switch cost?").await;
+    assert_eq!(done(&evs)["answered_by"], "unanswered", "{}", said(&evs));
+    assert!(!said(&evs).contains('$'), "{}", said(&evs));
+}

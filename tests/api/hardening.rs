@@ -379,7 +379,7 @@ async fn the_sentence_the_rules_ask_for_is_an_answer_and_two_refusals_bring_a_pe
     let honest = "I don't know whether veterans get a discount, but I can connect you with a person from the team.";
     let app = spawn_demo_app_with(fake(honest)).await;
     let c = app.new_conversation().await;
-    let evs = app.ask(&c, "Do veterans get a discount on headphones?").await;
+    let evs = app.ask(&c, "are there wireless earphones with a veterans discount?").await;
     assert_eq!(done(&evs)["answered_by"], "model", "{evs:?}");
     assert_eq!(said(&evs), honest);
 
