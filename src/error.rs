@@ -174,15 +174,13 @@ impl From<sqlx::Error> for ApiError {
     /// will fail the same way again: a 400, not a 503 that invites the retry. Text is checked at
     /// the edge (`domain::clean`), so this is the net beneath it.
     fn from(e: sqlx::Error) -> Self {
-        match e.as_database_error().and_then(|d| d.code()) {
-            Some(code) if code.starts_with("22") => {
-                tracing::warn!(error = %e, "the database refused a value from a request");
-                ApiError::InvalidParameter(
-                    "a value in the request cannot be stored; check it for unusual characters".into(),
-                )
-            }
-            _ => ApiError::DatabaseUnavailable(e),
+        if crate::store::refused_value(&e) {
+            tracing::warn!(error = %e, "the database refused a value from a request");
+            return ApiError::InvalidParameter(
+                "a value in the request cannot be stored; check it for unusual characters".into(),
+            );
         }
+        ApiError::DatabaseUnavailable(e)
     }
 }
 

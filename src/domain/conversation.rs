@@ -150,13 +150,18 @@ pub struct ShopperText(String);
 
 impl ShopperText {
     pub fn parse(text: &str) -> Result<Self, String> {
-        let text = super::text::clean("the message", text).map_err(|e| e.to_string())?;
+        Self::parse_as("the message", text)
+    }
+
+    /// The same rules for another text someone typed (`what`: "the comment"), named in errors.
+    pub fn parse_as(what: &'static str, text: &str) -> Result<Self, String> {
+        let text = super::text::clean(what, text).map_err(|e| e.to_string())?;
         let text = text.trim();
         if text.is_empty() {
-            return Err("the message is empty".into());
+            return Err(format!("{what} is empty"));
         }
         if text.chars().count() > MAX_MESSAGE_CHARS {
-            return Err(format!("the message is longer than {MAX_MESSAGE_CHARS} characters"));
+            return Err(format!("{what} is longer than {MAX_MESSAGE_CHARS} characters"));
         }
         Ok(Self(text.to_string()))
     }

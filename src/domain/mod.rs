@@ -12,7 +12,7 @@ pub use conversation::{
     AnsweredBy, Author, ClaimAction, ConversationStatus, EscalationReason, MAX_MESSAGE_CHARS, Outcome, ShopperText,
 };
 pub use hours::Hours;
-pub use mask::mask;
+pub use mask::{is_email, mask};
 pub use product::{Money, Product, Sku};
 pub use search::{DocKind, Filters, MAX_QUERY_CHARS, SearchRequest, lift_constraints};
 pub use text::{TextError, clean, plain, storable};

@@ -30,20 +30,17 @@ pub fn clean<'a>(what: &'static str, text: &'a str) -> Result<Cow<'a, str>, Text
     if text.contains('\0') {
         return Err(TextError::Nul(what));
     }
-    if !text.chars().any(|c| dropped(c) || c == '\u{2028}' || c == '\u{2029}') {
-        return Ok(Cow::Borrowed(text));
-    }
-    let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n");
-    Ok(Cow::Owned(text.chars().filter(|c| !dropped(*c)).collect()))
+    Ok(storable(text))
 }
 
-/// Like `clean`, for text that must not be refused (what a model wrote, a line replayed from the
-/// spool): NUL characters are dropped too.
+/// Like `clean`, for text that must not be refused (what a model wrote): a NUL, being a control
+/// character, is dropped with the others.
 pub fn storable(text: &str) -> Cow<'_, str> {
-    match clean("", text) {
-        Ok(t) => t,
-        Err(_) => Cow::Owned(clean("", &text.replace('\0', "")).map(Cow::into_owned).unwrap_or_default()),
+    if !text.chars().any(|c| dropped(c) || c == '\u{2028}' || c == '\u{2029}') {
+        return Cow::Borrowed(text);
     }
+    let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+    Cow::Owned(text.chars().filter(|c| !dropped(*c)).collect())
 }
 
 /// What a shopper sees of text an editor wrote: HTML comments (even unclosed), script and style

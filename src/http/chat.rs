@@ -3,7 +3,7 @@
 use super::auth::{Viewer, conversation_viewer};
 use super::state::AppState;
 use crate::chat::ChatEvent;
-use crate::domain::{MAX_MESSAGE_CHARS, ShopperText, clean, mask};
+use crate::domain::{ShopperText, clean, is_email, mask};
 use crate::error::ApiError;
 use crate::events::LiveEvent;
 use crate::store::{conversations, escalations};
@@ -141,18 +141,14 @@ pub async fn feedback(
     if body.rating != "up" && body.rating != "down" {
         return Err(ApiError::InvalidParameter("rating must be \"up\" or \"down\"".into()));
     }
-    let comment = match body.comment.as_deref().map(|c| clean("the comment", c)).transpose() {
-        Ok(c) => c,
-        Err(e) => return Err(ApiError::InvalidParameter(e.to_string())),
-    };
-    let comment = comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    if comment.is_some_and(|c| c.chars().count() > MAX_MESSAGE_CHARS) {
-        return Err(ApiError::InvalidParameter(format!("the comment is longer than {MAX_MESSAGE_CHARS} characters")));
-    }
+    // A comment is optional (a blank one is none) and follows the rules of a message.
+    let comment = body.comment.as_deref().filter(|c| !c.trim().is_empty());
+    let comment =
+        comment.map(|c| ShopperText::parse_as("the comment", c)).transpose().map_err(ApiError::InvalidParameter)?;
     let message = path.into_inner();
     let conversation = conversations::conversation_of(&state.pool, message).await?.ok_or(ApiError::UnknownMessage)?;
     conversation_viewer(&req, &state, conversation).await?;
-    let comment = comment.map(mask);
+    let comment = comment.map(|c| mask(c.as_str()));
     let found = conversations::feedback(&state.pool, message, &body.rating, comment.as_deref()).await?;
     if found { Ok(HttpResponse::NoContent().finish()) } else { Err(ApiError::UnknownMessage) }
 }
@@ -175,12 +171,7 @@ pub async fn contact(
     conversation_viewer(&req, &state, id).await?;
     let email = clean("the email", &body.email).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
     let email = email.trim();
-    let plausible = email.len() <= 254
-        && !email.contains(char::is_whitespace)
-        && email
-            .split_once('@')
-            .is_some_and(|(who, host)| !who.is_empty() && host.contains('.') && !host.contains('@'));
-    if !plausible {
+    if !is_email(email) {
         return Err(ApiError::InvalidParameter(format!("`{email}` does not look like an email address")));
     }
     if !escalations::set_contact(&state.pool, id, email).await? {

@@ -159,9 +159,7 @@ impl CanonicalProduct {
             attributes: serde_json::Value::Object(self.attributes.unwrap_or_default()),
         })
     }
-}
 
-impl CanonicalProduct {
     /// Every text field as it will be stored (`domain::clean`): a NUL anywhere is refused.
     fn clean_text(&mut self) -> Result<(), (&'static str, String)> {
         fn one(name: &'static str, t: &mut String) -> Result<(), (&'static str, String)> {

@@ -6,6 +6,7 @@
 //! (a value it cannot store) is moved to a dead-letter file beside the spool, logged and counted,
 //! and replay goes on.
 use super::conversations::{MessageRow, create, insert_message};
+use super::refused_for_good;
 use crate::domain::storable;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -32,13 +33,6 @@ impl Spooled {
             Spooled::Message(m) => insert_message(pool, m).await,
         }
     }
-}
-
-/// Whether Postgres refused the line itself (a data exception or a broken constraint), so that
-/// trying again can never succeed; anything else (no connection, a timeout) is worth a retry.
-fn permanent(e: &sqlx::Error) -> bool {
-    let code = e.as_database_error().and_then(|d| d.code());
-    code.is_some_and(|c| c.starts_with("22") || c.starts_with("23"))
 }
 
 /// What the log has had to do, for `/metrics`.
@@ -85,7 +79,7 @@ impl ConversationLog {
         if !self.spool.exists() {
             match line.insert(&self.pool).await {
                 Ok(()) => return Ok(()),
-                Err(e) if permanent(&e) => return self.bury(&line, &e),
+                Err(e) if refused_for_good(&e) => return self.bury(&line, &e),
                 Err(e) => tracing::warn!(error = %e, "Postgres unavailable: spooling to disk"),
             }
         }
@@ -118,9 +112,11 @@ impl ConversationLog {
                     continue;
                 }
             };
+            // Refused for good: trying again can never succeed. Anything else (no connection, a
+            // timeout) is worth a retry.
             match line.insert(&self.pool).await {
                 Ok(()) => n += 1,
-                Err(e) if permanent(&e) => self.bury(&line, &e).map_err(|e| e.to_string())?,
+                Err(e) if refused_for_good(&e) => self.bury(&line, &e).map_err(|e| e.to_string())?,
                 Err(e) => {
                     replace(&self.spool, &lines[i..]).map_err(|e| e.to_string())?;
                     return Err(e.to_string());
