@@ -2,7 +2,7 @@
 //! (one numbered line each); and which of them an answer used.
 use crate::domain::Product;
 use crate::prompts::PromptSource;
-use crate::retrieval::{Hit, Scores, Source};
+use crate::retrieval::{Hit, Passage, Scores, Source};
 use serde::Serialize;
 
 /// A source as the shopper sees it: what it is, and (for products) the catalog facts.
@@ -75,20 +75,27 @@ impl SourceCard {
     }
 }
 
+impl SourceCard {
+    /// An article's passage, found by its sentences rather than by a search.
+    pub fn passage(n: usize, p: &Passage) -> Self {
+        SourceCard {
+            n,
+            kind: p.kind.as_str(),
+            id: p.article_id.clone(),
+            title: p.title.clone(),
+            product: None,
+            text: Some(p.text.strip_prefix(&p.title).unwrap_or(&p.text).trim().to_string()),
+            scores: Scores { keyword: None, vector: None, fused: 0.0 },
+        }
+    }
+}
+
 pub fn cards(hits: &[Hit]) -> Vec<SourceCard> {
     hits.iter()
         .enumerate()
         .map(|(i, h)| match &h.doc.source {
             Source::Product(p) => SourceCard { scores: h.scores.clone(), ..SourceCard::product(i + 1, p) },
-            Source::Passage(p) => SourceCard {
-                n: i + 1,
-                kind: p.kind.as_str(),
-                id: p.article_id.clone(),
-                title: p.title.clone(),
-                product: None,
-                text: Some(p.text.strip_prefix(&p.title).unwrap_or(&p.text).trim().to_string()),
-                scores: h.scores.clone(),
-            },
+            Source::Passage(p) => SourceCard { scores: h.scores.clone(), ..SourceCard::passage(i + 1, p) },
         })
         .collect()
 }

@@ -16,6 +16,10 @@ use crate::prompts::{Prompts, data};
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
 use std::sync::Arc;
 
+/// How many sentences of the whole knowledge base, beside those of the best two articles found,
+/// a question is matched against.
+const NEAR_SENTENCES: usize = 8;
+
 pub enum Plan {
     Fixed {
         answer: String,
@@ -122,35 +126,43 @@ impl Planner {
     }
 
     /// The articles' sentences closest to the question (`quote`), with the cards they came
-    /// from. `None` when none is close enough, or the embedding model is away: the model writes.
-    async fn quoted(&self, text: &str, sources: &[SourceCard]) -> Option<Plan> {
+    /// from: those of the two best articles found, and the closest sentences of any article (a
+    /// question worded unlike its article still meets the one sentence it asks about). `None`
+    /// when none is close enough, or the embedding model is away: the model writes.
+    async fn quoted(&self, index: &Index, text: &str, sources: &[SourceCard]) -> Option<Plan> {
         let embedder = self.retriever.embedder()?.clone();
-        let candidates: Vec<(usize, &str, String)> = sources
-            .iter()
-            .take(2)
-            .flat_map(|s| {
-                let sentences = quote::sentences(s.text.as_deref().unwrap_or_default());
-                sentences.into_iter().map(|t| (s.n, s.title.as_str(), t))
-            })
-            .collect();
-        let mut texts = vec![text.to_string()];
-        texts.extend(candidates.iter().map(|(_, title, t)| format!("{title} {t}")));
-        let vectors = match tokio::task::spawn_blocking(move || embedder.embed(&texts)).await {
+        let question = text.to_string();
+        let asked = match tokio::task::spawn_blocking(move || embedder.embed_query(&question)).await {
             Ok(Ok(v)) => v,
             Ok(Err(e)) => {
-                tracing::warn!(error = %e, "sentences could not be embedded; the model answers");
+                tracing::warn!(error = %e, "the question could not be embedded; the model answers");
                 return None;
             }
             Err(_) => return None,
         };
-        let (asked, rest) = vectors.split_first()?;
-        let candidates: Vec<Candidate> = candidates
-            .into_iter()
-            .zip(rest.iter().cloned())
-            .map(|((n, _, text), vector)| Candidate { n, text, vector })
+        // The two best articles found, then those of the closest sentences anywhere; each
+        // article's sentences in its own order.
+        let mut cards: Vec<SourceCard> = sources.iter().filter(|s| s.product.is_none()).take(2).cloned().collect();
+        for (doc, _) in index.sentences_near(&asked, NEAR_SENTENCES) {
+            if let Source::Passage(passage) = &doc.source
+                && !cards.iter().any(|c| c.id == passage.article_id)
+            {
+                cards.push(SourceCard::passage(sources.len() + cards.len() + 1, passage));
+            }
+        }
+        let candidates: Vec<Candidate> = cards
+            .iter()
+            .flat_map(|card| {
+                index.sentences_of(&card.id).map(|(_, s)| Candidate {
+                    n: card.n,
+                    title: card.title.clone(),
+                    text: s.text.clone(),
+                    vector: s.vector.clone(),
+                })
+            })
             .collect();
-        let (answer, cited) = quote::quote(text, asked, &candidates)?;
-        let sources = sources.iter().filter(|s| cited.contains(&s.n)).cloned().collect();
+        let (answer, cited) = quote::quote(text, &asked, &candidates)?;
+        let sources = cards.into_iter().filter(|s| cited.contains(&s.n)).collect();
         Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
     }
 
@@ -195,9 +207,16 @@ impl Planner {
             return Ok(plan);
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.as_str());
-        let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
+        let hits = self.evidence(self.retrieve(search_query(text, previous), index.clone()).await?);
         let sources = cards(&hits);
+        let current = index.clone().or_else(|| self.retriever.current());
         if sources.is_empty() {
+            // Nothing passed the search's bar; a sentence close in meaning may still answer.
+            if let Some(current) = &current
+                && let Some(plan) = self.quoted(current, text, &sources).await
+            {
+                return Ok(plan);
+            }
             return Ok(fixed(&replies.not_found, AnsweredBy::Unanswered));
         }
         if let Some(i) = self.faq_answer(&hits) {
@@ -208,11 +227,11 @@ impl Planner {
         // An article is the best match: the articles' own sentences answer, word for word (the
         // products the search also found are not what was asked). A product's price or stock
         // asked of a product the catalog does not have is not guessed at.
-        if sources.first().is_some_and(|s| s.product.is_none()) {
-            let articles: Vec<SourceCard> = sources.iter().filter(|s| s.product.is_none()).cloned().collect();
-            if let Some(plan) = self.quoted(text, &articles).await {
-                return Ok(plan);
-            }
+        if sources.first().is_some_and(|s| s.product.is_none())
+            && let Some(current) = &current
+            && let Some(plan) = self.quoted(current, text, &sources).await
+        {
+            return Ok(plan);
         }
         let only_articles = sources.iter().all(|s| s.product.is_none());
         if only_articles && !ask.attrs.is_empty() && !ask.attrs.iter().any(|a| a.is_policy()) {

@@ -1,12 +1,15 @@
 //! Questions the help articles answer, answered in the articles' own words: the sentences of the
 //! retrieved passages closest to the question, chosen by code and quoted with their source
 //! number. No model writes a policy, so what the shopper reads is what the editor wrote.
-use super::claims::sentence_end;
 
 /// Below this, no sentence answers the question well enough to be quoted alone.
 const MIN_SCORE: f32 = 0.35;
 /// A second sentence is quoted when it is about as close to the question as the best one.
 const CLOSE: f32 = 0.08;
+/// At most this many sentences of a long article are quoted.
+const MAX_SENTENCES: usize = 2;
+/// An article this long or shorter (in characters) is quoted whole.
+const SHORT_ARTICLE: usize = 400;
 /// Weight of the question's own words found in a sentence, beside the embeddings' cosine:
 /// "perfume" in the question should find the sentence about perfumes.
 const WORDS: f32 = 0.25;
@@ -16,11 +19,16 @@ const WORDS: f32 = 0.25;
 const KIND: f32 = 0.15;
 /// Weight of coming from the best-ranked source.
 const FIRST: f32 = 0.05;
+/// A sentence this close to the question answers it even when they share no word ("vouchers"
+/// and "gift cards"); below it, the sentence must hold one of the words the question is about.
+const STRONG: f32 = 0.40;
 
 /// A sentence of a source and its vector (embedded after its article's title, which ties it to
 /// what the article is about).
 pub struct Candidate {
     pub n: usize,
+    /// The article's title: what the sentence is about when it does not say.
+    pub title: String,
     pub text: String,
     pub vector: Vec<f32>,
 }
@@ -76,21 +84,6 @@ fn holds(sentence: &str, wanted: Wants) -> bool {
     }
 }
 
-/// The sentences of a card's passage (cards carry it without the title), in order.
-pub fn sentences(passage: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = passage;
-    while !rest.trim().is_empty() {
-        let end = sentence_end(rest).unwrap_or(rest.len());
-        let s = rest[..end].trim();
-        if s.chars().filter(|c| c.is_alphabetic()).count() >= 12 {
-            out.push(s.to_string());
-        }
-        rest = &rest[end..];
-    }
-    out
-}
-
 /// Stems of words that ask rather than name what is asked about.
 const GENERIC: &[&str] = &[
     "much", "cost", "costs", "price", "charg", "long", "many", "does", "take", "takes", "have", "your", "with", "what",
@@ -107,6 +100,21 @@ fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Tokens with letters and digits that are not a time or a quantity ("PS5", "WH-1000XM5", but
+/// not "2pm" or "3rd"), lowercased.
+fn model_numbers(question: &str) -> Vec<String> {
+    const SUFFIXES: &[&str] = &["am", "pm", "st", "nd", "rd", "th", "h", "d", "kg", "g", "cm", "mm", "m", "x"];
+    question
+        .split(|c: char| c.is_whitespace() || ",.?!;:()\"'".contains(c))
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic))
+        .filter(|w| {
+            let unit = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '$');
+            !SUFFIXES.contains(&unit.to_lowercase().as_str())
+        })
+        .map(str::to_lowercase)
+        .collect()
+}
+
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
@@ -116,11 +124,14 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 /// followed by its source number. `None` when no sentence is close enough.
 pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate]) -> Option<(String, Vec<usize>)> {
     let words = stems(question);
-    // What the question is about must be in the passages: "How much is the PlayStation 5?" is
-    // not answered by the shipping costs article, whatever its sentences' scores.
-    let about: Vec<&String> = words.iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
-    let found: Vec<String> = candidates.iter().flat_map(|c| stems(&c.text)).collect();
-    if !about.is_empty() && !about.iter().any(|w| found.contains(w)) {
+    // A question naming a model ("the PS5", "WH-1000XM5") is about that product: an article that
+    // never names it does not answer it, however close its sentences.
+    let models = model_numbers(question);
+    let names = |c: &Candidate| {
+        let text = format!("{} {}", c.title, c.text).to_lowercase();
+        models.iter().any(|m| text.contains(m.as_str()))
+    };
+    if !models.is_empty() && !candidates.iter().any(names) {
         return None;
     }
     let wanted = wants(question);
@@ -133,13 +144,34 @@ pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate]) -> Option<
     };
     let mut scored: Vec<(f32, &Candidate)> = candidates.iter().map(|c| (score(c), c)).collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let best = scored.first().filter(|(s, _)| *s >= MIN_SCORE)?.0;
-    let chosen: Vec<&Candidate> = scored.iter().take(2).filter(|(s, _)| *s >= best - CLOSE).map(|(_, c)| *c).collect();
+    let (best, top) = scored.first().filter(|(s, _)| *s >= MIN_SCORE).copied()?;
+    // What the question is about must be in the sentence (or its article's title), unless the
+    // two are very close in meaning: "How much is the PlayStation 5?" is not answered by the
+    // shipping costs article, whatever its sentences' scores.
+    let about: Vec<&String> = words.iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
+    let said: Vec<String> = stems(&format!("{} {}", top.title, top.text));
+    let on_topic = about.is_empty() || about.iter().any(|w| said.contains(w)) || dot(asked, &top.vector) >= STRONG;
+    if !on_topic {
+        return None;
+    }
+    // The closest sentence, and the next when it is nearly as close. When the two articles are
+    // not in doubt and the article is short, it is quoted whole, its closest sentence first: the
+    // sentence closest to a question is not always the one that answers it.
+    let closest: Vec<&Candidate> =
+        scored.iter().take(MAX_SENTENCES).filter(|(s, _)| *s >= best - CLOSE).map(|(_, c)| *c).collect();
+    let article: Vec<&Candidate> = candidates.iter().filter(|c| c.n == top.n).collect();
+    let in_doubt = scored.iter().any(|(s, c)| c.n != top.n && *s >= best - CLOSE);
+    let short = article.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE;
+    let chosen: Vec<&Candidate> = if short && !in_doubt {
+        std::iter::once(top).chain(article.into_iter().filter(|c| !std::ptr::eq(*c, top))).collect()
+    } else {
+        closest
+    };
     let mut text = String::new();
     let mut cited = Vec::new();
     for (i, c) in chosen.iter().enumerate() {
         // "Yes, we ship to ..." answers the article's own title; after another sentence it reads
-        // as a contradiction, so a second sentence loses its yes or no.
+        // as a contradiction, so a later sentence loses its yes or no.
         let mut s = c.text.as_str();
         if i > 0 {
             for lead in ["Yes, ", "Yes: ", "Yes. ", "No, ", "No. ", "No: "] {
@@ -151,7 +183,11 @@ pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate]) -> Option<
         if !text.is_empty() {
             text.push(' ');
         }
-        text.push_str(&format!("{s} [{}]", c.n));
+        text.push_str(&s);
+        // One source number after each run of sentences from the same source.
+        if chosen.get(i + 1).is_none_or(|next| next.n != c.n) {
+            text.push_str(&format!(" [{}]", c.n));
+        }
         if !cited.contains(&c.n) {
             cited.push(c.n);
         }
@@ -164,7 +200,7 @@ mod tests {
     use super::*;
 
     fn candidate(n: usize, text: &str, vector: [f32; 2]) -> Candidate {
-        Candidate { n, text: text.into(), vector: vector.to_vec() }
+        Candidate { n, title: String::new(), text: text.into(), vector: vector.to_vec() }
     }
 
     #[test]
@@ -176,15 +212,6 @@ mod tests {
     }
 
     #[test]
-    fn a_passage_is_cut_into_sentences() {
-        let p = "Yes, we ship to most countries. Delivery takes 7-14 days.\n\nWe cannot ship perfumes.";
-        assert_eq!(
-            sentences(p),
-            vec!["Yes, we ship to most countries.", "Delivery takes 7-14 days.", "We cannot ship perfumes."]
-        );
-    }
-
-    #[test]
     fn the_closest_sentences_are_quoted_best_first_with_their_source() {
         let c = [
             candidate(1, "Yes, we ship to most countries in Europe.", [0.8, 0.6]),
@@ -193,11 +220,50 @@ mod tests {
         ];
         let (text, cited) = quote("Do you ship perfume to Japan?", &[1.0, 0.0], &c).expect("a quote");
         assert_eq!(
-            text,
-            "We cannot ship vehicles or perfumes outside the country. [1] We ship to most countries in Europe. [1]"
+            text, "We cannot ship vehicles or perfumes outside the country. We ship to most countries in Europe. [1]",
+            "a short article whole, the closest sentence first, one source number"
         );
         assert_eq!(cited, vec![1]);
         assert!(quote("Do you ship perfume?", &[0.0, -1.0], &c[..2]).is_none(), "nothing close enough");
-        assert!(quote("How much is the PlayStation 5?", &[1.0, 0.0], &c).is_none(), "not what the passages are about");
+        assert!(quote("How much is the PlayStation?", &[0.25, 0.25], &c).is_none(), "not what the passages are about");
+        assert!(quote("How much is the PS5?", &[1.0, 0.0], &c).is_none(), "a model the passages never name");
+    }
+
+    #[test]
+    fn of_a_long_article_only_the_closest_sentences_are_quoted() {
+        let filler =
+            "Each product page shows its own return window, which runs from the day the parcel is delivered to you.";
+        let c = [
+            candidate(3, filler, [0.2, 0.98]),
+            candidate(
+                3,
+                "Opened fragrances cannot be returned unless they are faulty, for hygiene reasons.",
+                [0.9, 0.44],
+            ),
+            candidate(3, filler, [0.1, 0.99]),
+            candidate(
+                3,
+                "Faulty items can always be returned within the warranty period, whatever the window.",
+                [0.3, 0.95],
+            ),
+            candidate(3, filler, [0.0, 1.0]),
+        ];
+        let (text, _) = quote("Can I send back a perfume I opened?", &[1.0, 0.0], &c).expect("a quote");
+        assert_eq!(text, "Opened fragrances cannot be returned unless they are faulty, for hygiene reasons. [3]");
+    }
+
+    #[test]
+    fn a_sentence_close_in_meaning_is_quoted_without_sharing_a_word() {
+        let gift = [candidate(1, "They are valid for 3 years.", [0.9, 0.44])];
+        let (text, _) = quote("How long do vouchers stay usable?", &[1.0, 0.0], &gift).expect("close in meaning");
+        assert_eq!(text, "They are valid for 3 years. [1]");
+        let far = [candidate(1, "They are valid for 3 years.", [0.3, 0.95])];
+        assert!(quote("Do you sell vouchers?", &[1.0, 0.0], &far).is_none(), "neither close nor on topic");
+    }
+
+    #[test]
+    fn model_numbers_are_names_times_are_not() {
+        assert_eq!(model_numbers("Is the WH-1000XM5 or the PS5 cheaper?"), vec!["wh-1000xm5", "ps5"]);
+        assert!(model_numbers("Can I call at 2pm on the 3rd, or within 24h?").is_empty());
     }
 }

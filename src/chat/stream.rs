@@ -2,10 +2,11 @@
 //! once), the tokens, the sources the answer used, then done (or an error); and how each answer
 //! is streamed, checked, stopped, logged and remembered.
 use super::cards::{SourceCard, used};
-use super::claims::{Evidence, Outcome, sentence_end};
+use super::claims::{Evidence, Outcome};
 use super::conversations::{Memory, Turn};
 use super::guard::{LeakGuard, delimiter_at};
 use super::intent::Intent;
+use crate::domain::sentence_end;
 use crate::domain::{AnsweredBy, Author, ClaimAction, mask};
 use crate::escalation::Status;
 use crate::llm::{GenEvent, Role, Usage};

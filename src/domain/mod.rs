@@ -15,4 +15,4 @@ pub use hours::Hours;
 pub use mask::{is_email, mask};
 pub use product::{Money, Product, Sku};
 pub use search::{DocKind, Filters, MAX_QUERY_CHARS, SearchRequest, lift_constraints};
-pub use text::{TextError, clean, plain, storable};
+pub use text::{TextError, clean, plain, sentence_end, sentences, storable};

@@ -86,6 +86,36 @@ pub fn plain(text: &str) -> String {
     joined.trim().to_string()
 }
 
+/// Cuts streamed text into sentences: after `.`, `!` or `?` followed by a space (the space
+/// begins the next sentence), and after new lines; never inside a number ("$1,099.99").
+pub fn sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            return Some(i + 1);
+        }
+        if matches!(c, '.' | '!' | '?') && i > 0 && bytes.get(i + 1).is_some_and(|b| *b == b' ') {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// The sentences of a passage that say something (a dozen letters or more), in order.
+pub fn sentences(passage: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = passage;
+    while !rest.trim().is_empty() {
+        let end = sentence_end(rest).unwrap_or(rest.len());
+        let s = rest[..end].trim();
+        if s.chars().filter(|c| c.is_alphabetic()).count() >= 12 {
+            out.push(s.to_string());
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +147,19 @@ mod tests {
             "paylanoitome [31mred"
         );
         assert_eq!(clean("x", "\u{FEFF}hi\u{FFFF}").expect("clean"), "hi");
+    }
+    #[test]
+    fn a_passage_is_cut_into_sentences() {
+        let p = "Yes, we ship to most countries. Delivery takes 7-14 days.\n\nWe cannot ship perfumes.";
+        assert_eq!(
+            sentences(p),
+            vec!["Yes, we ship to most countries.", "Delivery takes 7-14 days.", "We cannot ship perfumes."]
+        );
+    }
+
+    #[test]
+    fn sentences_end_after_a_stop_and_a_space_never_inside_a_number() {
+        assert_eq!(sentence_end("It costs $1,099.99 today. It"), Some(25));
+        assert_eq!(sentence_end("It costs $1,099.99"), None);
     }
 }

@@ -1,7 +1,8 @@
 //! What gets indexed: each product whole, each article as passages; and loading it all from Postgres.
+use super::Sentence;
 use super::chunk::chunk_article;
 use super::embed::{Embedder, text_hash};
-use crate::domain::{Article, ArticleKind, Product};
+use crate::domain::{Article, ArticleKind, Product, sentences};
 use crate::store;
 use serde::Serialize;
 use sqlx::PgPool;
@@ -87,10 +88,14 @@ pub enum LoadError {
 
 /// Vectors for every document, from the cache where possible; new ones are computed and cached.
 pub async fn vectors_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) -> Result<Vec<Vec<f32>>, LoadError> {
-    let texts: Vec<String> = docs.iter().map(Doc::embedding_text).collect();
+    vectors_of(pool, embedder, docs.iter().map(Doc::embedding_text).collect()).await
+}
+
+/// Vectors for texts, from the cache where possible; new ones are computed and cached.
+async fn vectors_of(pool: &PgPool, embedder: &Arc<Embedder>, texts: Vec<String>) -> Result<Vec<Vec<f32>>, LoadError> {
     let hashes: Vec<String> = texts.iter().map(|t| text_hash(t)).collect();
     let mut cached = store::embeddings::load(pool, &embedder.model_id, &hashes).await?;
-    let missing: Vec<usize> = (0..docs.len()).filter(|i| !cached.contains_key(&hashes[*i])).collect();
+    let missing: Vec<usize> = (0..texts.len()).filter(|i| !cached.contains_key(&hashes[*i])).collect();
     if !missing.is_empty() {
         tracing::info!(missing = missing.len(), cached = cached.len(), "embedding knowledge");
         let e = embedder.clone();
@@ -105,16 +110,41 @@ pub async fn vectors_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) 
     Ok(hashes.iter().map(|h| cached.get(h).cloned().unwrap_or_default()).collect())
 }
 
+/// The sentences of every passage, each embedded after its article's title (which ties "They
+/// are valid for 3 years" to gift cards): what a policy question is matched against, sentence
+/// by sentence, so a question worded unlike the article still finds the one sentence it asks.
+async fn sentences_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) -> Result<Vec<Sentence>, LoadError> {
+    let found: Vec<(usize, String, String)> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| match &d.source {
+            Source::Passage(p) => Some((i, p)),
+            Source::Product(_) => None,
+        })
+        .flat_map(|(i, p)| {
+            let body = p.text.strip_prefix(&p.title).unwrap_or(&p.text);
+            sentences(body).into_iter().map(move |s| (i, format!("{} {s}", p.title), s))
+        })
+        .collect();
+    let vectors = vectors_of(pool, embedder, found.iter().map(|(_, e, _)| e.clone()).collect()).await?;
+    Ok(found.into_iter().zip(vectors).map(|((doc, _, text), vector)| Sentence { doc, text, vector }).collect())
+}
+
+/// A snapshot of `docs`, with vectors and sentence vectors when there is an embedder.
+async fn build(pool: &PgPool, embedder: Option<&Arc<Embedder>>, docs: Vec<Doc>) -> Result<super::Index, LoadError> {
+    let (vectors, sentences) = match embedder {
+        Some(e) => (Some(vectors_for(pool, e, &docs).await?), sentences_for(pool, e, &docs).await?),
+        None => (None, Vec::new()),
+    };
+    let index = tokio::task::spawn_blocking(move || super::Index::build(docs, vectors)).await??;
+    Ok(index.with_sentences(sentences))
+}
+
 /// Reads products and active articles from Postgres and builds a fresh snapshot.
 pub async fn load_index(pool: &PgPool, embedder: Option<&Arc<Embedder>>) -> Result<super::Index, LoadError> {
     let products = store::products::all(pool).await?;
     let articles = store::articles::active(pool).await?;
-    let docs = documents(products, &articles);
-    let vectors = match embedder {
-        Some(e) => Some(vectors_for(pool, e, &docs).await?),
-        None => None,
-    };
-    Ok(tokio::task::spawn_blocking(move || super::Index::build(docs, vectors)).await??)
+    build(pool, embedder, documents(products, &articles)).await
 }
 
 /// The live snapshot with one article replaced by a draft (or added): what a preview searches.
@@ -131,11 +161,7 @@ pub async fn with_draft(
         .cloned()
         .collect();
     docs.extend(documents(Vec::new(), std::slice::from_ref(draft)));
-    let vectors = match embedder {
-        Some(e) => Some(vectors_for(pool, e, &docs).await?),
-        None => None,
-    };
-    Ok(tokio::task::spawn_blocking(move || super::Index::build(docs, vectors)).await??)
+    build(pool, embedder, docs).await
 }
 
 /// Groups past queries for the suggester.

@@ -61,6 +61,16 @@ pub struct Index {
     /// Absent when the embedding model could not be loaded: search degrades to keywords.
     vectors: Option<VectorStore>,
     suggester: Suggester,
+    /// The passages' sentences with their vectors (none without an embedder).
+    sentences: Vec<Sentence>,
+}
+
+/// A sentence of a passage, for matching a question sentence by sentence.
+pub struct Sentence {
+    /// The passage it comes from (an index into the snapshot's documents).
+    pub doc: usize,
+    pub text: String,
+    pub vector: Vec<f32>,
 }
 
 impl Index {
@@ -73,7 +83,24 @@ impl Index {
             Source::Passage(p) if p.chunk == 0 => Some((p.title.clone(), 0.0)),
             Source::Passage(_) => None,
         }));
-        Ok(Self { docs, keyword, vectors, suggester })
+        Ok(Self { docs, keyword, vectors, suggester, sentences: Vec::new() })
+    }
+
+    pub fn with_sentences(self, sentences: Vec<Sentence>) -> Self {
+        Self { sentences, ..self }
+    }
+
+    /// The `k` passage sentences closest to a question's vector, closest first, with their passage.
+    pub fn sentences_near(&self, query: &[f32], k: usize) -> Vec<(&Doc, &Sentence)> {
+        let mut scored: Vec<(f32, &Sentence)> =
+            self.sentences.iter().map(|s| (vector::dot(query, &s.vector), s)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(k).map(|(_, s)| (&self.docs[s.doc], s)).collect()
+    }
+
+    /// Every sentence of an article's passages, in order.
+    pub fn sentences_of<'a>(&'a self, article_id: &'a str) -> impl Iterator<Item = (&'a Doc, &'a Sentence)> {
+        self.sentences.iter().map(|s| (&self.docs[s.doc], s)).filter(move |(d, _)| d.parent_id() == article_id)
     }
 
     pub fn len(&self) -> usize {
