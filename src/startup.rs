@@ -29,7 +29,12 @@ pub async fn load_generator(settings: &Settings, prompts_system: String) -> Opti
     if let ("remote", Some(url)) = (s.backend.as_str(), &s.remote_url) {
         let model = s.remote_model.clone().unwrap_or_else(|| "default".into());
         tracing::info!(%url, %model, "answers are generated remotely");
-        return Some(Arc::new(Arc::new(crate::llm::RemoteGenerator::new(url, &model, s.remote_api_key.clone()))));
+        return Some(Arc::new(Arc::new(crate::llm::RemoteGenerator::new(
+            url,
+            &model,
+            s.remote_api_key.clone(),
+            s.temperature,
+        ))));
     }
     let engine = load_optional("language model", "chat answers from FAQs and sources only", move || {
         LlamaEngine::start(&s, &prompts_system)

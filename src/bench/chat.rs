@@ -4,6 +4,7 @@ use crate::chat::{Planner, cards};
 use crate::config::LlmSettings;
 use crate::llm::{GenRequest, Generator, LlamaEngine, RemoteGenerator, Usage};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// Questions a shopper might ask; each gets its real sources from the catalog.
@@ -32,19 +33,45 @@ fn decode_rate(u: &Usage) -> f64 {
     if secs > 0.0 { f64::from(u.generated_tokens.saturating_sub(1)) / secs } else { 0.0 }
 }
 
-/// One question at a time, a different one each time (so only the system prompt can be reused).
-async fn one_by_one(generator: &dyn Generator, requests: &[GenRequest], repeats: usize) -> anyhow::Result<(f64, f64)> {
+/// The requests a benchmark sends, in turn. Each is numbered ("Question 12: ...") unless
+/// repeats are asked for, so no server can reuse anything of an earlier one but the system
+/// prompt: a prompt cache is measured by the follow-ups it serves, not by repeated questions.
+struct Questions<'a> {
+    requests: &'a [GenRequest],
+    sent: AtomicUsize,
+    repeat: bool,
+}
+
+impl Questions<'_> {
+    fn next(&self) -> GenRequest {
+        let i = self.sent.fetch_add(1, Ordering::Relaxed);
+        let mut req = self.requests[i % self.requests.len()].clone();
+        if !self.repeat
+            && let Some(last) = req.messages.last_mut()
+        {
+            last.content = format!("Question {}: {}", i + 1, last.content);
+        }
+        req
+    }
+}
+
+/// One question at a time: median time to first token and decode rate.
+async fn one_by_one(
+    generator: &dyn Generator,
+    questions: &Questions<'_>,
+    repeats: usize,
+) -> anyhow::Result<(f64, f64)> {
     let mut usages = Vec::new();
-    for i in 0..repeats {
-        usages.push(run(generator, requests[i % requests.len()].clone()).await?);
+    for _ in 0..repeats {
+        usages.push(run(generator, questions.next()).await?);
     }
     Ok((median(usages.iter().map(|u| u.ttft_ms).collect()), median(usages.iter().map(decode_rate).collect())))
 }
 
 /// `n` conversations at once: aggregate tokens/s over the wall time, per-stream decode rate, TTFT.
-async fn at_once(generator: &dyn Generator, requests: &[GenRequest], n: usize) -> anyhow::Result<(f64, f64, f64)> {
+async fn at_once(generator: &dyn Generator, questions: &Questions<'_>, n: usize) -> anyhow::Result<(f64, f64, f64)> {
     let started = Instant::now();
-    let runs = (0..n).map(|i| run(generator, requests[i % requests.len()].clone()));
+    let runs = (0..n).map(|_| run(generator, questions.next()));
     let usages: Vec<Usage> = futures_util::future::try_join_all(runs).await?;
     let total: u32 = usages.iter().map(|u| u.generated_tokens).sum();
     Ok((
@@ -52,6 +79,17 @@ async fn at_once(generator: &dyn Generator, requests: &[GenRequest], n: usize) -
         median(usages.iter().map(decode_rate).collect()),
         median(usages.iter().map(|u| u.ttft_ms).collect()),
     ))
+}
+
+/// One measured line, as written to the JSON results.
+#[derive(serde::Serialize)]
+struct Row {
+    gpu_layers: u32,
+    server: String,
+    conversations: usize,
+    ttft_p50_ms: f64,
+    decode_tokens_per_s: f64,
+    aggregate_tokens_per_s: Option<f64>,
 }
 
 /// The prompts a benchmark sends: built here from the catalog, or read from a file written by
@@ -81,35 +119,60 @@ pub struct ChatBench {
     pub gpu_layers: Vec<u32>,
     /// Another OpenAI-compatible server (e.g. llama.cpp's) measured alike.
     pub remote: Option<(String, String)>,
+    /// Send the same questions again instead of numbered ones (flatters any prompt cache).
+    pub repeat_prompts: bool,
+    /// Where to write the results as JSON, beside the table.
+    pub json: Option<std::path::PathBuf>,
 }
 
 pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow::Result<()> {
     let (system, requests) = (&p.system, &p.requests);
+    anyhow::ensure!(!requests.is_empty(), "no prompts to send");
+    let questions = Questions { requests, sent: AtomicUsize::new(0), repeat: b.repeat_prompts };
+    let mut rows = Vec::new();
     let max_tokens = requests.first().map_or(0, |r| r.max_tokens);
     let remote: Option<Arc<RemoteGenerator>> =
-        b.remote.clone().map(|(url, model)| Arc::new(RemoteGenerator::new(&url, &model, None)));
+        b.remote.clone().map(|(url, model)| Arc::new(RemoteGenerator::new(&url, &model, None, settings.temperature)));
     for &gpu_layers in &b.gpu_layers {
         let settings = LlmSettings { gpu_layers, ..settings.clone() };
         println!(
-            "chat benchmark: {} ({} threads, llm.gpu_layers = {gpu_layers}), {max_tokens} tokens max, medians of {} questions",
+            "chat benchmark: {} ({} threads, llm.gpu_layers = {gpu_layers}), {max_tokens} tokens max, medians of {} {} questions",
             settings.model_path.display(),
             settings.threads,
-            b.repeats
+            b.repeats,
+            if b.repeat_prompts { "repeated" } else { "numbered" }
         );
         println!("{:<34} {:>8} {:>10}", "one question at a time", "ttft_ms", "decode_t/s");
         let mut warm = (0.0, 0.0);
         for (label, cache) in [("aisle, prefix cache off", false), ("aisle, prefix cache on", true)] {
             let engine =
                 LlamaEngine::start(&LlmSettings { prefix_cache: cache, slots: 1, ..settings.clone() }, system)?;
-            run(&engine, requests[requests.len() - 1].clone()).await?; // warm-up: buffers, page cache
-            let (ttft, rate) = one_by_one(&engine, requests, b.repeats).await?;
+            run(&engine, questions.next()).await?; // warm-up: buffers, page cache
+            let (ttft, rate) = one_by_one(&engine, &questions, b.repeats).await?;
             println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
+            rows.push(Row {
+                gpu_layers,
+                server: label.into(),
+                conversations: 1,
+                ttft_p50_ms: ttft,
+                decode_tokens_per_s: rate,
+                aggregate_tokens_per_s: None,
+            });
             warm = (ttft, rate);
         }
         if let Some(r) = &remote {
-            run(r, requests[requests.len() - 1].clone()).await?;
-            let (ttft, rate) = one_by_one(r, requests, b.repeats).await?;
-            println!("{:<34} {ttft:>8.0} {rate:>10.1}", format!("remote {}", r.model_name()));
+            run(r, questions.next()).await?;
+            let (ttft, rate) = one_by_one(r, &questions, b.repeats).await?;
+            let label = format!("remote {}", r.model_name());
+            println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
+            rows.push(Row {
+                gpu_layers,
+                server: label,
+                conversations: 1,
+                ttft_p50_ms: ttft,
+                decode_tokens_per_s: rate,
+                aggregate_tokens_per_s: None,
+            });
             println!("ratio remote/aisle: ttft {:.2}x, decode {:.2}x", ttft / warm.0, rate / warm.1);
         }
         let most = b.concurrency.iter().copied().max().unwrap_or(1) as u32;
@@ -117,22 +180,44 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
             &LlmSettings { prefix_cache: true, slots: most, queue: most as usize * 2, ..settings.clone() },
             system,
         )?;
-        run(&engine, requests[requests.len() - 1].clone()).await?;
+        run(&engine, questions.next()).await?;
         println!(
             "{:<14} {:>12} {:>14} {:>12} {:>16}",
             "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms", "remote_aggr_t/s"
         );
         for &n in &b.concurrency {
-            let (aggregate, per_stream, ttft) = at_once(&engine, requests, n).await?;
+            let (aggregate, per_stream, ttft) = at_once(&engine, &questions, n).await?;
+            rows.push(Row {
+                gpu_layers,
+                server: "aisle, prefix cache on".into(),
+                conversations: n,
+                ttft_p50_ms: ttft,
+                decode_tokens_per_s: per_stream,
+                aggregate_tokens_per_s: Some(aggregate),
+            });
             let remote_aggregate = match &remote {
-                Some(r) => match at_once(r, requests, n).await {
-                    Ok((aggregate, ..)) => format!("{aggregate:.1}"),
+                Some(r) => match at_once(r, &questions, n).await {
+                    Ok((aggregate, per_stream, ttft)) => {
+                        rows.push(Row {
+                            gpu_layers,
+                            server: format!("remote {}", r.model_name()),
+                            conversations: n,
+                            ttft_p50_ms: ttft,
+                            decode_tokens_per_s: per_stream,
+                            aggregate_tokens_per_s: Some(aggregate),
+                        });
+                        format!("{aggregate:.1}")
+                    }
                     Err(e) => format!("failed: {e}"),
                 },
                 None => "-".into(),
             };
             println!("{n:<14} {aggregate:>12.1} {per_stream:>14.1} {ttft:>12.0} {remote_aggregate:>16}");
         }
+    }
+    if let Some(file) = &b.json {
+        std::fs::write(file, serde_json::to_string_pretty(&rows)?)?;
+        println!("results written to {}", file.display());
     }
     Ok(())
 }

@@ -51,6 +51,13 @@ pub struct ChatArgs {
     /// Write the prompts built here to this file, for a machine without Postgres.
     #[arg(long)]
     save_prompts: Option<PathBuf>,
+    /// Send the same questions again rather than numbered ones (any prompt cache then answers
+    /// from memory, which flatters it).
+    #[arg(long)]
+    repeat_prompts: bool,
+    /// Also write the results to this JSON file.
+    #[arg(long)]
+    json: Option<PathBuf>,
 }
 
 pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
@@ -102,6 +109,8 @@ async fn chat(settings: &Settings, a: ChatArgs) -> anyhow::Result<()> {
         concurrency: a.concurrency,
         gpu_layers,
         remote: a.remote.map(|url| (url, a.remote_model)),
+        repeat_prompts: a.repeat_prompts,
+        json: a.json,
     };
     bench::chat(&prompts, &settings.llm, &b).await
 }

@@ -179,8 +179,8 @@ fn sampler(temperature: f32, seed: u32) -> LlamaSampler {
         LlamaSampler::greedy()
     } else {
         LlamaSampler::chain_simple([
-            LlamaSampler::top_k(40),
-            LlamaSampler::top_p(0.9, 1),
+            LlamaSampler::top_k(super::TOP_K),
+            LlamaSampler::top_p(super::TOP_P, 1),
             LlamaSampler::temp(temperature),
             LlamaSampler::dist(seed),
         ])

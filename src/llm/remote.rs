@@ -8,29 +8,57 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 pub struct RemoteGenerator {
     client: reqwest::Client,
+    /// Keeps no idle connection: for the one retry of a request whose kept-alive connection was dead.
+    fresh: reqwest::Client,
     url: String,
     model: String,
     api_key: Option<SecretString>,
+    /// Sent with every request, so the remote samples as Aisle's own engine does.
+    temperature: f64,
 }
 
 impl RemoteGenerator {
-    pub fn new(base_url: &str, model: &str, api_key: Option<SecretString>) -> Self {
+    /// A remote that samples at `temperature` (with Aisle's top-k and top-p).
+    pub fn new(base_url: &str, model: &str, api_key: Option<SecretString>, temperature: f32) -> Self {
         let url = format!("{}/v1/chat/completions", base_url.trim_end_matches('/'));
-        let client =
-            reqwest::Client::builder().connect_timeout(std::time::Duration::from_secs(5)).build().unwrap_or_default();
-        Self { client, url, model: model.to_string(), api_key }
+        let builder = || reqwest::Client::builder().connect_timeout(std::time::Duration::from_secs(5));
+        let client = builder().build().unwrap_or_default();
+        let fresh = builder().pool_max_idle_per_host(0).build().unwrap_or_default();
+        let temperature = decimal(temperature);
+        Self { client, fresh, url, model: model.to_string(), api_key, temperature }
+    }
+
+    fn call(&self, client: &reqwest::Client, body: &serde_json::Value) -> reqwest::RequestBuilder {
+        let call = client.post(&self.url).json(body);
+        match &self.api_key {
+            Some(key) => call.bearer_auth(key.expose_secret()),
+            None => call,
+        }
+    }
+
+    /// Sends a request; when it fails before any response (a kept-alive connection the server
+    /// had closed: llama.cpp's server closes after each streamed answer while advertising
+    /// keep-alive), sends it once more on a new connection. Nothing was generated for the first.
+    async fn send(&self, body: &serde_json::Value) -> Result<reqwest::Response, String> {
+        match self.call(&self.client, body).send().await {
+            Err(e) if !e.is_timeout() => {
+                tracing::debug!(error = %e, "the generation request failed before any answer; retrying on a new connection");
+                self.call(&self.fresh, body).send().await
+            }
+            sent => sent,
+        }
+        .map_err(|e| format!("the generation server is unreachable: {e}"))
     }
 
     async fn stream(&self, req: GenRequest, out: &UnboundedSender<GenEvent>) -> Result<Usage, String> {
         let started = Instant::now();
         let messages: Vec<serde_json::Value> =
             req.messages.iter().map(|m| serde_json::json!({ "role": m.role.as_str(), "content": m.content })).collect();
-        let body = serde_json::json!({ "model": self.model, "messages": messages, "max_tokens": req.max_tokens, "stream": true });
-        let mut call = self.client.post(&self.url).json(&body);
-        if let Some(key) = &self.api_key {
-            call = call.bearer_auth(key.expose_secret());
-        }
-        let response = call.send().await.map_err(|e| format!("the generation server is unreachable: {e}"))?;
+        let body = serde_json::json!({
+            "model": self.model, "messages": messages, "max_tokens": req.max_tokens, "stream": true,
+            "temperature": self.temperature, "top_k": super::TOP_K, "top_p": decimal(super::TOP_P),
+        });
+        let response = self.send(&body).await?;
         if !response.status().is_success() {
             return Err(format!("the generation server answered {}", response.status()));
         }
@@ -70,6 +98,11 @@ impl RemoteGenerator {
             stop,
         })
     }
+}
+
+/// An f32 setting as it is written (0.2, not 0.20000000298...), for the JSON a remote reads.
+fn decimal(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
 }
 
 impl Generator for std::sync::Arc<RemoteGenerator> {

@@ -68,7 +68,7 @@ async fn one_aisle_generates_the_answers_of_another() {
     let b = spawn_demo_app_with(fake(REPLY)).await;
     // B lets only programs with its token use its model (A's `llm.remote_api_key`).
     let key = secrecy::SecretString::from(b.token("api", "Aisle A").await);
-    let remote = Arc::new(RemoteGenerator::new(&b.address, "qwen-on-b", Some(key)));
+    let remote = Arc::new(RemoteGenerator::new(&b.address, "qwen-on-b", Some(key), 0.2));
     let a = spawn_demo_app_with(GeneratorChoice::Given(Arc::new(remote))).await;
     let c = a.new_conversation().await;
     let evs = a.ask(&c, "are there cordless earbuds?").await;
@@ -104,4 +104,85 @@ async fn a_full_context_window_finishes_with_length_in_both_modes() {
     // A question the catalog cannot answer by itself, so the model writes.
     assert_eq!(finish("aisle", "Tell me about the Beats Flex earphones").await, "length", "agent mode");
     assert_eq!(finish("qwen", "hello there").await, "length", "plain mode");
+}
+
+/// A generation server that behaves as llama.cpp's does: it answers a request, advertises
+/// keep-alive, and closes the connection when the next request arrives on it, unanswered.
+async fn closing_server() -> (String, Arc<std::sync::Mutex<Vec<Value>>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("address"));
+    let answered = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let count = answered.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let count = count.clone();
+            tokio::spawn(async move {
+                // Read one request: the headers, then the body they announce.
+                let mut request = Vec::new();
+                let mut buf = [0u8; 4096];
+                let body_at = loop {
+                    let Ok(n) = socket.read(&mut buf).await else { return };
+                    if n == 0 {
+                        return;
+                    }
+                    request.extend_from_slice(&buf[..n]);
+                    if let Some(i) = request.windows(4).position(|w| w == b"\r\n\r\n") {
+                        break i + 4;
+                    }
+                };
+                let head = String::from_utf8_lossy(&request[..body_at]).to_lowercase();
+                let length: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0);
+                while request.len() < body_at + length {
+                    match socket.read(&mut buf).await {
+                        Ok(n) if n > 0 => request.extend_from_slice(&buf[..n]),
+                        _ => return,
+                    }
+                }
+                let chunk = |text: &str| {
+                    format!("data: {}\n\n", json!({"choices": [{"delta": {"content": text}, "finish_reason": null}]}))
+                };
+                let body = format!("{}{}data: [DONE]\n\n", chunk("Hello "), chunk("there."));
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: keep-alive\r\ncontent-length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+                if socket.write_all(response.as_bytes()).await.is_err() {
+                    return;
+                }
+                let sent = serde_json::from_slice(&request[body_at..]).unwrap_or(Value::Null);
+                count.lock().expect("requests").push(sent);
+                // The next request on this connection is read and not answered: the connection closes.
+                let _ = socket.read(&mut buf).await;
+            });
+        }
+    });
+    (address, answered)
+}
+
+#[tokio::test]
+async fn a_remote_that_closes_kept_alive_connections_still_answers_every_request() {
+    use aisle::llm::{ChatMessage, GenRequest, Role, complete};
+    let (address, answered) = closing_server().await;
+    let remote = Arc::new(RemoteGenerator::new(&address, "llama", None, 0.2));
+    for turn in 1..=3 {
+        let req = GenRequest {
+            messages: vec![ChatMessage { role: Role::User, content: format!("question {turn}") }],
+            max_tokens: 16,
+        };
+        let (text, usage) = complete(&remote, req).await.unwrap_or_else(|e| panic!("turn {turn}: {e}"));
+        assert_eq!(text, "Hello there.", "turn {turn}");
+        assert_eq!(usage.generated_tokens, 2);
+    }
+    let answered = answered.lock().expect("requests");
+    assert_eq!(answered.len(), 3, "each question answered once");
+    // The remote samples as Aisle's own engine would.
+    assert_eq!(answered[0]["temperature"], 0.2);
+    assert_eq!(answered[0]["top_k"], 40);
+    assert_eq!(answered[0]["top_p"], 0.9);
+    assert_eq!(answered[2]["messages"][0]["content"], "question 3");
 }
