@@ -2,10 +2,13 @@
 //! cache cold and warm, and aggregate tokens/s with several conversations at once.
 use crate::chat::{Planner, cards};
 use crate::config::LlmSettings;
-use crate::llm::{GenRequest, Generator, LlamaEngine, RemoteGenerator, Usage};
+use crate::llm::{ChatMessage, GenRequest, Generator, LlamaEngine, RemoteGenerator, Role, Usage};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// What a shopper asks next, after any answer.
+const FOLLOW_UP: &str = "Is it in stock, and how soon could it get to me?";
 
 /// Questions a shopper might ask; each gets its real sources from the catalog.
 const QUESTIONS: &[&str] = &[
@@ -68,6 +71,26 @@ async fn one_by_one(
     Ok((median(usages.iter().map(|u| u.ttft_ms).collect()), median(usages.iter().map(decode_rate).collect())))
 }
 
+/// A question, then a follow-up in the same conversation: the follow-up's median time to first
+/// token and how many of its prompt tokens were already in the cache.
+async fn follow_ups(
+    generator: &dyn Generator,
+    questions: &Questions<'_>,
+    repeats: usize,
+) -> anyhow::Result<(f64, f64)> {
+    let (mut ttft, mut cached) = (Vec::new(), Vec::new());
+    for _ in 0..repeats {
+        let mut req = questions.next();
+        let (answer, _) = crate::llm::complete(generator, req.clone()).await.map_err(anyhow::Error::msg)?;
+        req.messages.push(ChatMessage { role: Role::Assistant, content: answer });
+        req.messages.push(ChatMessage { role: Role::User, content: FOLLOW_UP.into() });
+        let usage = run(generator, req).await?;
+        ttft.push(usage.ttft_ms);
+        cached.push(f64::from(usage.cached_tokens) / f64::from(usage.prompt_tokens.max(1)));
+    }
+    Ok((median(ttft), median(cached)))
+}
+
 /// `n` conversations at once: aggregate tokens/s over the wall time, per-stream decode rate, TTFT.
 async fn at_once(generator: &dyn Generator, questions: &Questions<'_>, n: usize) -> anyhow::Result<(f64, f64, f64)> {
     let started = Instant::now();
@@ -90,6 +113,8 @@ struct Row {
     ttft_p50_ms: f64,
     decode_tokens_per_s: f64,
     aggregate_tokens_per_s: Option<f64>,
+    /// Of a follow-up's prompt, the share already in the cache.
+    cached_share: Option<f64>,
 }
 
 /// The prompts a benchmark sends: built here from the catalog, or read from a file written by
@@ -157,8 +182,26 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
                 ttft_p50_ms: ttft,
                 decode_tokens_per_s: rate,
                 aggregate_tokens_per_s: None,
+                cached_share: None,
             });
             warm = (ttft, rate);
+            if cache {
+                let (ttft, cached) = follow_ups(&engine, &questions, b.repeats).await?;
+                println!(
+                    "{:<34} {ttft:>8.0} {:>10}",
+                    "aisle, follow-up turn",
+                    format!("{:.0}% cached", cached * 100.0)
+                );
+                rows.push(Row {
+                    gpu_layers,
+                    server: "aisle, follow-up turn".into(),
+                    conversations: 1,
+                    ttft_p50_ms: ttft,
+                    decode_tokens_per_s: 0.0,
+                    aggregate_tokens_per_s: None,
+                    cached_share: Some(cached),
+                });
+            }
         }
         if let Some(r) = &remote {
             run(r, questions.next()).await?;
@@ -172,6 +215,19 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
                 ttft_p50_ms: ttft,
                 decode_tokens_per_s: rate,
                 aggregate_tokens_per_s: None,
+                cached_share: None,
+            });
+            let (follow_ttft, _) = follow_ups(r, &questions, b.repeats).await?;
+            let label = format!("remote {}, follow-up turn", r.model_name());
+            println!("{label:<34} {follow_ttft:>8.0}");
+            rows.push(Row {
+                gpu_layers,
+                server: label,
+                conversations: 1,
+                ttft_p50_ms: follow_ttft,
+                decode_tokens_per_s: 0.0,
+                aggregate_tokens_per_s: None,
+                cached_share: None,
             });
             println!("ratio remote/aisle: ttft {:.2}x, decode {:.2}x", ttft / warm.0, rate / warm.1);
         }
@@ -194,6 +250,7 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
                 ttft_p50_ms: ttft,
                 decode_tokens_per_s: per_stream,
                 aggregate_tokens_per_s: Some(aggregate),
+                cached_share: None,
             });
             let remote_aggregate = match &remote {
                 Some(r) => match at_once(r, &questions, n).await {
@@ -205,6 +262,7 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
                             ttft_p50_ms: ttft,
                             decode_tokens_per_s: per_stream,
                             aggregate_tokens_per_s: Some(aggregate),
+                            cached_share: None,
                         });
                         format!("{aggregate:.1}")
                     }

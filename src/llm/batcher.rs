@@ -3,6 +3,12 @@
 //! Each slot is one conversation's answer and owns KV-cache sequence `slot index`; the system
 //! prompt lives in its own sequence and is shared into each slot (unified KV cache: the cells are
 //! tagged, not copied), so a new answer evaluates only what follows the prefix.
+//!
+//! A slot that finishes keeps what its sequence holds (the prompt and the answer). A request that
+//! continues a free slot's last prompt (the same conversation), or shares most of what follows the
+//! system prompt with it, goes to that slot, keeps the cells up to the common prefix and evaluates
+//! only the rest: a follow-up reads only its new turn. Otherwise the least recently used free slot
+//! is taken and starts from the system prompt.
 use super::{ChatMessage, GenError, GenEvent, GenRequest, Role, StopReason, Usage};
 use crate::config::LlmSettings;
 use llama_cpp_2::context::LlamaContext;
@@ -113,6 +119,10 @@ impl Model {
             ctx,
             batch: LlamaBatch::new(N_BATCH, n_slots as i32 + 1),
             slots: (0..n_slots).map(|_| None).collect(),
+            kept: vec![Vec::new(); n_slots as usize],
+            kept_prompt: vec![0; n_slots as usize],
+            used: vec![0; n_slots as usize],
+            tick: 0,
             prefix: Vec::new(),
             settings: s,
             counter,
@@ -137,6 +147,8 @@ enum Phase {
 struct Slot {
     job: Job,
     tokens: Vec<LlamaToken>,
+    /// The generated tokens fed back into the cache, after `tokens`.
+    fed: Vec<LlamaToken>,
     cached: usize,
     pos: i32,
     phase: Phase,
@@ -167,6 +179,13 @@ struct Batcher<'m> {
     ctx: LlamaContext<'m>,
     batch: LlamaBatch<'static>,
     slots: Vec<Option<Slot>>,
+    /// What each free slot's sequence still holds (its last prompt and answer), for reuse.
+    kept: Vec<Vec<LlamaToken>>,
+    /// How many of `kept` were the prompt (the rest is the answer).
+    kept_prompt: Vec<usize>,
+    /// When each slot was last freed (a tick), to evict the least recently used.
+    used: Vec<u64>,
+    tick: u64,
     /// The tokens of the shared prefix held in the prefix sequence.
     prefix: Vec<LlamaToken>,
     settings: &'m LlmSettings,
@@ -220,46 +239,84 @@ impl Batcher<'_> {
         if !busy && next.is_none() {
             return false; // every sender is gone: the server stopped
         }
-        for i in 0..self.slots.len() {
-            if self.slots[i].is_some() {
-                continue;
-            }
+        while self.slots.iter().any(Option::is_none) {
             let job = match next.take().map(Ok).unwrap_or_else(|| jobs.try_recv()) {
                 Ok(j) => j,
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
             };
-            self.slots[i] = self.start(i, job);
+            if let Some(tokens) = self.tokens(&job) {
+                let i = self.choose(&tokens);
+                self.slots[i] = Some(self.start(i, job, tokens));
+            }
         }
         true
     }
 
-    fn start(&mut self, i: usize, job: Job) -> Option<Slot> {
-        let fail = |job: &Job, m: String| {
+    /// The job's prompt as tokens; `None` (and the job told why) when it cannot be answered.
+    fn tokens(&self, job: &Job) -> Option<Vec<LlamaToken>> {
+        let fail = |m: String| {
             let _ = job.out.send(GenEvent::Failed(m));
         };
         let prompt = match self.model.format(&job.req.messages, true) {
             Ok(p) => p,
             Err(e) => {
-                fail(&job, format!("the prompt could not be formatted: {e}"));
+                fail(format!("the prompt could not be formatted: {e}"));
                 return None;
             }
         };
         let tokens = self.model.tokenize(&prompt);
-        if tokens.len() + job.req.max_tokens as usize > self.settings.ctx_per_slot as usize {
-            fail(&job, format!("the prompt is too long ({} tokens)", tokens.len()));
+        if tokens.is_empty() || tokens.len() + job.req.max_tokens as usize > self.settings.ctx_per_slot as usize {
+            fail(format!("the prompt is too long ({} tokens)", tokens.len()));
             return None;
         }
-        // Share the cached prefix's cells with this slot; only the rest is evaluated.
-        let common = self.prefix.iter().zip(&tokens).take_while(|(a, b)| a == b).count().min(tokens.len() - 1);
+        Some(tokens)
+    }
+
+    /// The free slot for a prompt: the one whose last prompt it continues (the same
+    /// conversation), else one holding most of what follows the system prompt, else the least
+    /// recently used. Sharing only the system prompt is no reason to evict a conversation.
+    fn choose(&self, tokens: &[LlamaToken]) -> usize {
+        let shared = common_prefix(&self.prefix, tokens);
+        let fit = |i: usize| {
+            let common = common_prefix(&self.kept[i], tokens);
+            if common > shared && common >= self.kept_prompt[i] {
+                (2, common)
+            } else if common > shared && (common - shared) * 2 > tokens.len() - shared {
+                (1, common)
+            } else {
+                (0, 0)
+            }
+        };
+        (0..self.slots.len())
+            .filter(|i| self.slots[*i].is_none())
+            .max_by_key(|i| (fit(*i), std::cmp::Reverse(self.used[*i])))
+            .unwrap_or(0)
+    }
+
+    fn start(&mut self, i: usize, job: Job, tokens: Vec<LlamaToken>) -> Slot {
+        // At least the last prompt token is evaluated: its logits give the first answer token.
+        let last = tokens.len() - 1;
+        let kept = common_prefix(&self.kept[i], &tokens).min(last);
+        let shared = common_prefix(&self.prefix, &tokens).min(last);
         let seq = i as i32;
-        let _ = self.ctx.kv_cache_seq_rm(seq, None, None);
-        if common > 0 {
-            let _ = self.ctx.kv_cache_seq_cp(self.prefix_seq(), seq, Some(0), Some(common as u32));
-        }
+        // Keep what this slot already holds up to the common prefix, or start again from the
+        // shared system prompt's cells.
+        let reused = kept >= shared && kept > 0 && self.ctx.kv_cache_seq_rm(seq, Some(kept as u32), None).is_ok();
+        let common = if reused {
+            kept
+        } else {
+            let _ = self.ctx.kv_cache_seq_rm(seq, None, None);
+            if shared > 0 {
+                let _ = self.ctx.kv_cache_seq_cp(self.prefix_seq(), seq, Some(0), Some(shared as u32));
+            }
+            shared
+        };
+        self.kept[i].clear();
         self.seed = self.seed.wrapping_add(1);
-        Some(Slot {
+        Slot {
             job,
             tokens,
+            fed: Vec::new(),
             cached: common,
             pos: common as i32,
             phase: Phase::Prefill(common),
@@ -268,11 +325,32 @@ impl Batcher<'_> {
             generated: 0,
             first_token: None,
             pending: Vec::new(),
-        })
+        }
     }
 
+    /// Frees a slot; its sequence keeps what was evaluated into it, for the next request that
+    /// starts the same way.
+    fn release(&mut self, i: usize) {
+        let Some(sl) = self.slots[i].take() else { return };
+        let evaluated = match sl.phase {
+            Phase::Prefill(from) => from,
+            Phase::Generate(_) => sl.tokens.len(),
+        };
+        let mut kept = sl.tokens;
+        kept.truncate(evaluated);
+        self.kept_prompt[i] = kept.len();
+        if evaluated == kept.len() {
+            kept.extend(sl.fed);
+        }
+        self.tick += 1;
+        self.used[i] = self.tick;
+        self.kept[i] = kept;
+    }
+
+    /// Frees a slot and empties its sequence (after a failed decode, what it holds is unknown).
     fn free(&mut self, i: usize) {
         let _ = self.ctx.kv_cache_seq_rm(i as i32, None, None);
+        self.kept[i].clear();
         self.slots[i] = None;
     }
 
@@ -282,7 +360,7 @@ impl Batcher<'_> {
         self.batch.clear();
         for i in 0..self.slots.len() {
             if self.slots[i].as_ref().is_some_and(|s| s.job.out.is_closed()) {
-                self.free(i); // the shopper left: stop generating
+                self.release(i); // the shopper left: stop generating
             }
         }
         let mut room = N_BATCH;
@@ -292,6 +370,7 @@ impl Batcher<'_> {
             if let Phase::Generate(t) = sl.phase {
                 sl.logits_at = Some(self.batch.n_tokens());
                 let _ = self.batch.add(t, sl.pos, &[i as i32], true);
+                sl.fed.push(t);
                 sl.pos += 1;
                 room -= 1;
             }
@@ -352,10 +431,14 @@ impl Batcher<'_> {
                     let _ = sl.job.out.send(GenEvent::Token(String::from_utf8_lossy(&sl.pending).to_string()));
                 }
                 let _ = sl.job.out.send(GenEvent::Done(sl.usage(stop)));
-                self.free(i);
+                self.release(i);
             }
         }
     }
+}
+
+fn common_prefix(a: &[LlamaToken], b: &[LlamaToken]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// Sends the complete UTF-8 characters gathered so far; a split multi-byte character waits.

@@ -8,13 +8,13 @@ pub use engine::LlamaEngine;
 pub use fake::FakeGenerator;
 pub use remote::RemoteGenerator;
 
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc::UnboundedReceiver;
+
 /// How Aisle samples: the `temperature` of the settings, among the 40 likeliest tokens and the
 /// top 90% of probability (greedy at temperature 0). A remote server is sent the same.
 pub const TOP_K: i32 = 40;
 pub const TOP_P: f32 = 0.9;
-
-use serde::{Deserialize, Serialize};
-use tokio::sync::mpsc::UnboundedReceiver;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

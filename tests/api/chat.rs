@@ -279,3 +279,33 @@ async fn an_echoed_prompt_delimiter_ends_the_answer() {
         .expect("row");
     assert_eq!(logged, "The Beats Flex cost $49.99 [1]. I <3 them.");
 }
+
+#[tokio::test]
+async fn a_follow_up_reads_only_its_new_turn_and_answers_as_if_read_whole() {
+    use aisle::llm::{ChatMessage, GenRequest, LlamaEngine, Role, complete};
+    let system = aisle::prompts::Prompts::load("the Aisle demo shop", 80).expect("prompts").system;
+    let say = |role, content: &str| ChatMessage { role, content: content.to_string() };
+    let engine = LlamaEngine::start(&test_llm_settings(2, 4), &system).expect("engine");
+    let mut messages = vec![say(Role::System, &system), say(Role::User, "Which wireless earphones do you sell?")];
+    let (first, opening) =
+        complete(&engine, GenRequest { messages: messages.clone(), max_tokens: 24 }).await.expect("first answer");
+    // Another conversation in between takes the other slot, not this one's.
+    let other = vec![say(Role::System, &system), say(Role::User, "Do you ship to Canada?")];
+    complete(&engine, GenRequest { messages: other, max_tokens: 8 }).await.expect("another conversation");
+    messages.push(say(Role::Assistant, &first));
+    messages.push(say(Role::User, "And which of them costs least?"));
+    let follow_up = GenRequest { messages, max_tokens: 12 };
+    let (warm, usage) = complete(&engine, follow_up.clone()).await.expect("follow-up");
+    assert!(
+        usage.cached_tokens >= opening.prompt_tokens,
+        "the whole first turn is reused: {} cached of {}, the first prompt was {}",
+        usage.cached_tokens,
+        usage.prompt_tokens,
+        opening.prompt_tokens
+    );
+    // Read whole by an engine that never saw the conversation, the follow-up gets the same answer.
+    let fresh = LlamaEngine::start(&test_llm_settings(1, 1), &system).expect("engine");
+    let (cold, usage) = complete(&fresh, follow_up).await.expect("follow-up, cold");
+    assert!(usage.cached_tokens < opening.prompt_tokens, "only the system prompt is cached here");
+    assert_eq!(warm, cold);
+}
