@@ -117,6 +117,20 @@ struct Row {
     cached_share: Option<f64>,
 }
 
+impl Row {
+    fn new(gpu_layers: u32, server: impl Into<String>, conversations: usize, ttft: f64, decode: f64) -> Self {
+        Row {
+            gpu_layers,
+            server: server.into(),
+            conversations,
+            ttft_p50_ms: ttft,
+            decode_tokens_per_s: decode,
+            aggregate_tokens_per_s: None,
+            cached_share: None,
+        }
+    }
+}
+
 /// The prompts a benchmark sends: built here from the catalog, or read from a file written by
 /// `--save-prompts` (so a machine without Postgres, such as a GPU box, measures the same prompts).
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -175,15 +189,7 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
             run(&engine, questions.next()).await?; // warm-up: buffers, page cache
             let (ttft, rate) = one_by_one(&engine, &questions, b.repeats).await?;
             println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
-            rows.push(Row {
-                gpu_layers,
-                server: label.into(),
-                conversations: 1,
-                ttft_p50_ms: ttft,
-                decode_tokens_per_s: rate,
-                aggregate_tokens_per_s: None,
-                cached_share: None,
-            });
+            rows.push(Row::new(gpu_layers, label, 1, ttft, rate));
             warm = (ttft, rate);
             if cache {
                 let (ttft, cached) = follow_ups(&engine, &questions, b.repeats).await?;
@@ -193,13 +199,8 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
                     format!("{:.0}% cached", cached * 100.0)
                 );
                 rows.push(Row {
-                    gpu_layers,
-                    server: "aisle, follow-up turn".into(),
-                    conversations: 1,
-                    ttft_p50_ms: ttft,
-                    decode_tokens_per_s: 0.0,
-                    aggregate_tokens_per_s: None,
                     cached_share: Some(cached),
+                    ..Row::new(gpu_layers, "aisle, follow-up turn", 1, ttft, 0.0)
                 });
             }
         }
@@ -208,27 +209,11 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
             let (ttft, rate) = one_by_one(r, &questions, b.repeats).await?;
             let label = format!("remote {}", r.model_name());
             println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
-            rows.push(Row {
-                gpu_layers,
-                server: label,
-                conversations: 1,
-                ttft_p50_ms: ttft,
-                decode_tokens_per_s: rate,
-                aggregate_tokens_per_s: None,
-                cached_share: None,
-            });
+            rows.push(Row::new(gpu_layers, label, 1, ttft, rate));
             let (follow_ttft, _) = follow_ups(r, &questions, b.repeats).await?;
             let label = format!("remote {}, follow-up turn", r.model_name());
             println!("{label:<34} {follow_ttft:>8.0}");
-            rows.push(Row {
-                gpu_layers,
-                server: label,
-                conversations: 1,
-                ttft_p50_ms: follow_ttft,
-                decode_tokens_per_s: 0.0,
-                aggregate_tokens_per_s: None,
-                cached_share: None,
-            });
+            rows.push(Row::new(gpu_layers, label, 1, follow_ttft, 0.0));
             println!("ratio remote/aisle: ttft {:.2}x, decode {:.2}x", ttft / warm.0, rate / warm.1);
         }
         let most = b.concurrency.iter().copied().max().unwrap_or(1) as u32;
@@ -243,27 +228,13 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
         );
         for &n in &b.concurrency {
             let (aggregate, per_stream, ttft) = at_once(&engine, &questions, n).await?;
-            rows.push(Row {
-                gpu_layers,
-                server: "aisle, prefix cache on".into(),
-                conversations: n,
-                ttft_p50_ms: ttft,
-                decode_tokens_per_s: per_stream,
-                aggregate_tokens_per_s: Some(aggregate),
-                cached_share: None,
-            });
+            let row = Row::new(gpu_layers, "aisle, prefix cache on", n, ttft, per_stream);
+            rows.push(Row { aggregate_tokens_per_s: Some(aggregate), ..row });
             let remote_aggregate = match &remote {
                 Some(r) => match at_once(r, &questions, n).await {
                     Ok((aggregate, per_stream, ttft)) => {
-                        rows.push(Row {
-                            gpu_layers,
-                            server: format!("remote {}", r.model_name()),
-                            conversations: n,
-                            ttft_p50_ms: ttft,
-                            decode_tokens_per_s: per_stream,
-                            aggregate_tokens_per_s: Some(aggregate),
-                            cached_share: None,
-                        });
+                        let row = Row::new(gpu_layers, format!("remote {}", r.model_name()), n, ttft, per_stream);
+                        rows.push(Row { aggregate_tokens_per_s: Some(aggregate), ..row });
                         format!("{aggregate:.1}")
                     }
                     Err(e) => format!("failed: {e}"),
