@@ -73,9 +73,7 @@ impl SourceCard {
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         }
     }
-}
 
-impl SourceCard {
     /// An article's passage, found by its sentences rather than by a search.
     pub fn passage(n: usize, p: &Passage) -> Self {
         SourceCard {

@@ -200,16 +200,18 @@ impl Planner {
             _ => {}
         }
         let ask = Ask::parse(text);
+        // The snapshot the catalog and the articles' sentences are read from: the draft's in a
+        // preview, else the live one.
+        let current = index.clone().or_else(|| self.retriever.current());
         if intent != Intent::OrderStatus
-            && let Some(current) = index.clone().or_else(|| self.retriever.current())
-            && let Some(plan) = self.catalog_answer(&current, history, text, &ask)
+            && let Some(current) = &current
+            && let Some(plan) = self.catalog_answer(current, history, text, &ask)
         {
             return Ok(plan);
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.as_str());
-        let hits = self.evidence(self.retrieve(search_query(text, previous), index.clone()).await?);
+        let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
         let sources = cards(&hits);
-        let current = index.clone().or_else(|| self.retriever.current());
         if sources.is_empty() {
             // Nothing passed the search's bar; a sentence close in meaning may still answer.
             if let Some(current) = &current

@@ -1,6 +1,7 @@
 //! Questions the help articles answer, answered in the articles' own words: the sentences of the
 //! retrieved passages closest to the question, chosen by code and quoted with their source
 //! number. No model writes a policy, so what the shopper reads is what the editor wrote.
+use crate::retrieval::vector::dot;
 
 /// Below this, no sentence answers the question well enough to be quoted alone.
 const MIN_SCORE: f32 = 0.35;
@@ -115,10 +116,6 @@ fn model_numbers(question: &str) -> Vec<String> {
         .collect()
 }
 
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
 /// The answer quoted from `candidates` for a question with vector `asked` and text `question`:
 /// the closest sentence, and the next closest when it is nearly as close, best first, each
 /// followed by its source number. `None` when no sentence is close enough.
@@ -157,15 +154,13 @@ pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate]) -> Option<
     // The closest sentence, and the next when it is nearly as close. When the two articles are
     // not in doubt and the article is short, it is quoted whole, its closest sentence first: the
     // sentence closest to a question is not always the one that answers it.
-    let closest: Vec<&Candidate> =
-        scored.iter().take(MAX_SENTENCES).filter(|(s, _)| *s >= best - CLOSE).map(|(_, c)| *c).collect();
     let article: Vec<&Candidate> = candidates.iter().filter(|c| c.n == top.n).collect();
     let in_doubt = scored.iter().any(|(s, c)| c.n != top.n && *s >= best - CLOSE);
     let short = article.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE;
     let chosen: Vec<&Candidate> = if short && !in_doubt {
         std::iter::once(top).chain(article.into_iter().filter(|c| !std::ptr::eq(*c, top))).collect()
     } else {
-        closest
+        scored.iter().take(MAX_SENTENCES).filter(|(s, _)| *s >= best - CLOSE).map(|(_, c)| *c).collect()
     };
     let mut text = String::new();
     let mut cited = Vec::new();

@@ -119,9 +119,7 @@ impl Model {
             ctx,
             batch: LlamaBatch::new(N_BATCH, n_slots as i32 + 1),
             slots: (0..n_slots).map(|_| None).collect(),
-            kept: vec![Vec::new(); n_slots as usize],
-            kept_prompt: vec![0; n_slots as usize],
-            used: vec![0; n_slots as usize],
+            kept: (0..n_slots).map(|_| Kept::default()).collect(),
             tick: 0,
             prefix: Vec::new(),
             settings: s,
@@ -174,17 +172,24 @@ impl Slot {
     }
 }
 
+/// What a free slot's sequence holds: its last prompt and the answer after it.
+#[derive(Default)]
+struct Kept {
+    tokens: Vec<LlamaToken>,
+    /// How many of `tokens` were the prompt.
+    prompt: usize,
+    /// When the slot was freed (a tick), to evict the least recently used.
+    used: u64,
+}
+
 struct Batcher<'m> {
     model: &'m Model,
     ctx: LlamaContext<'m>,
     batch: LlamaBatch<'static>,
     slots: Vec<Option<Slot>>,
-    /// What each free slot's sequence still holds (its last prompt and answer), for reuse.
-    kept: Vec<Vec<LlamaToken>>,
-    /// How many of `kept` were the prompt (the rest is the answer).
-    kept_prompt: Vec<usize>,
-    /// When each slot was last freed (a tick), to evict the least recently used.
-    used: Vec<u64>,
+    /// What each slot's sequence still holds once the slot is free, for reuse.
+    kept: Vec<Kept>,
+    /// Counts releases, to tell which slot was used least recently.
     tick: u64,
     /// The tokens of the shared prefix held in the prefix sequence.
     prefix: Vec<LlamaToken>,
@@ -278,8 +283,8 @@ impl Batcher<'_> {
     fn choose(&self, tokens: &[LlamaToken]) -> usize {
         let shared = common_prefix(&self.prefix, tokens);
         let fit = |i: usize| {
-            let common = common_prefix(&self.kept[i], tokens);
-            if common > shared && common >= self.kept_prompt[i] {
+            let common = common_prefix(&self.kept[i].tokens, tokens);
+            if common > shared && common >= self.kept[i].prompt {
                 (2, common)
             } else if common > shared && (common - shared) * 2 > tokens.len() - shared {
                 (1, common)
@@ -289,14 +294,14 @@ impl Batcher<'_> {
         };
         (0..self.slots.len())
             .filter(|i| self.slots[*i].is_none())
-            .max_by_key(|i| (fit(*i), std::cmp::Reverse(self.used[*i])))
+            .max_by_key(|i| (fit(*i), std::cmp::Reverse(self.kept[*i].used)))
             .unwrap_or(0)
     }
 
     fn start(&mut self, i: usize, job: Job, tokens: Vec<LlamaToken>) -> Slot {
         // At least the last prompt token is evaluated: its logits give the first answer token.
         let last = tokens.len() - 1;
-        let kept = common_prefix(&self.kept[i], &tokens).min(last);
+        let kept = common_prefix(&self.kept[i].tokens, &tokens).min(last);
         let shared = common_prefix(&self.prefix, &tokens).min(last);
         let seq = i as i32;
         // Keep what this slot already holds up to the common prefix, or start again from the
@@ -311,7 +316,7 @@ impl Batcher<'_> {
             }
             shared
         };
-        self.kept[i].clear();
+        self.kept[i].tokens.clear();
         self.seed = self.seed.wrapping_add(1);
         Slot {
             job,
@@ -336,21 +341,18 @@ impl Batcher<'_> {
             Phase::Prefill(from) => from,
             Phase::Generate(_) => sl.tokens.len(),
         };
-        let mut kept = sl.tokens;
-        kept.truncate(evaluated);
-        self.kept_prompt[i] = kept.len();
-        if evaluated == kept.len() {
-            kept.extend(sl.fed);
-        }
+        let mut tokens = sl.tokens;
+        tokens.truncate(evaluated);
+        let prompt = tokens.len();
+        tokens.extend(sl.fed); // empty unless the answer had started
         self.tick += 1;
-        self.used[i] = self.tick;
-        self.kept[i] = kept;
+        self.kept[i] = Kept { tokens, prompt, used: self.tick };
     }
 
     /// Frees a slot and empties its sequence (after a failed decode, what it holds is unknown).
     fn free(&mut self, i: usize) {
         let _ = self.ctx.kv_cache_seq_rm(i as i32, None, None);
-        self.kept[i].clear();
+        self.kept[i] = Kept::default();
         self.slots[i] = None;
     }
 
