@@ -20,6 +20,8 @@ pub enum Role {
     /// A program, not a person: plain completions on `/v1/chat/completions` (another Aisle that
     /// generates here sends this token as its `remote_api_key`).
     Api,
+    /// The shop's own systems: they push orders and catalog changes.
+    Integration,
 }
 
 impl Role {
@@ -29,6 +31,7 @@ impl Role {
             Role::Editor => "editor",
             Role::Staff => "staff",
             Role::Api => "api",
+            Role::Integration => "integration",
         }
     }
 
@@ -38,6 +41,7 @@ impl Role {
             "editor" => Some(Role::Editor),
             "staff" => Some(Role::Staff),
             "api" => Some(Role::Api),
+            "integration" => Some(Role::Integration),
             _ => None,
         }
     }
@@ -96,4 +100,37 @@ pub async fn authenticate(pool: &PgPool, token: &str) -> Result<Caller, AuthErro
     let row = tokens::find(pool, &hash(token)).await?.ok_or(AuthError::UnknownToken)?;
     let role = Role::parse(&row.role).ok_or(AuthError::UnknownRole)?;
     Ok(Caller { id: row.id, name: row.name, role })
+}
+
+/// Whether `signature` (hex) is the HMAC-SHA256 of `email` with the shop's `secret`: how a shop
+/// page vouches for its signed-in shopper (the widget's `data-shopper`). Compared in constant time.
+pub fn signed_by_shop(secret: &str, email: &str, signature: &str) -> bool {
+    use hmac::{Hmac, Mac};
+    let Some(bytes) = (0..signature.len())
+        .step_by(2)
+        .map(|i| signature.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect::<Option<Vec<u8>>>()
+    else {
+        return false;
+    };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else { return false };
+    mac.update(email.trim().to_lowercase().as_bytes());
+    mac.verify_slice(&bytes).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shop_signature_opens_only_the_email_it_signed() {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<Sha256>::new_from_slice(b"s3cret").expect("any key length");
+        mac.update(b"ann@example.com");
+        let hex: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        assert!(signed_by_shop("s3cret", "Ann@Example.com", &hex));
+        assert!(!signed_by_shop("s3cret", "bob@example.com", &hex));
+        assert!(!signed_by_shop("other", "ann@example.com", &hex));
+        assert!(!signed_by_shop("s3cret", "ann@example.com", "zz"));
+    }
 }

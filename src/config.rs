@@ -15,6 +15,8 @@ pub struct Settings {
     pub chat: ChatSettings,
     pub limits: LimitSettings,
     pub staff: StaffSettings,
+    #[serde(default)]
+    pub orders: OrderSettings,
 }
 
 /// When people can join a conversation.
@@ -148,6 +150,80 @@ pub struct RetrievalSettings {
     pub mmr_lambda: f32,
 }
 
+/// Where orders come from and how a shopper opens one (README, "Orders").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct OrderSettings {
+    /// `postgres` (orders imported or pushed to Aisle) or `http` (the shop's own order API).
+    pub source: String,
+    /// The secret a shop page signs its signed-in shopper's email with (the widget's
+    /// `data-shopper`); without it, shoppers open orders with number and email only.
+    pub shopper_secret: Option<SecretString>,
+    /// Wrong number-and-email attempts a conversation may make per `lockout_minutes`.
+    pub max_failed_checks: u32,
+    pub lockout_minutes: u32,
+    pub http: HttpOrderSettings,
+}
+
+impl Default for OrderSettings {
+    fn default() -> Self {
+        Self {
+            source: "postgres".into(),
+            shopper_secret: None,
+            max_failed_checks: 5,
+            lockout_minutes: 15,
+            http: HttpOrderSettings::default(),
+        }
+    }
+}
+
+/// The shop's own order API.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct HttpOrderSettings {
+    /// `https://shop.example/api/orders/{number}`
+    pub url: Option<String>,
+    /// Where a confirmed return is POSTed; none: staff take returns from the console.
+    pub returns_url: Option<String>,
+    /// A header sent with every call (`Authorization`, `X-Api-Key`), and its secret value.
+    pub header_name: Option<String>,
+    pub header_value: Option<SecretString>,
+    pub timeout_ms: u64,
+    pub retries: u32,
+    pub backoff_ms: u64,
+    /// Failures in a row that open the circuit, and for how long it stays open.
+    pub breaker_failures: u32,
+    pub breaker_open_s: u64,
+    pub mapping: OrderMapping,
+}
+
+/// How the shop's order JSON maps to Aisle's (read by `orders::mapping`): Aisle's field ->
+/// dotted path in the shop's JSON (an item's fields as `items.name`), and status words.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct OrderMapping {
+    #[serde(default)]
+    pub fields: std::collections::HashMap<String, String>,
+    #[serde(default)]
+    pub statuses: std::collections::HashMap<String, String>,
+}
+
+impl Default for HttpOrderSettings {
+    fn default() -> Self {
+        Self {
+            url: None,
+            returns_url: None,
+            header_name: None,
+            header_value: None,
+            timeout_ms: 2000,
+            retries: 2,
+            backoff_ms: 200,
+            breaker_failures: 5,
+            breaker_open_s: 30,
+            mapping: OrderMapping::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct KnowledgeSettings {
     pub dir: PathBuf,
@@ -260,6 +336,15 @@ impl Settings {
         }
         self.server.proxies()?;
         self.staff.hours()?;
+        match self.orders.source.as_str() {
+            "postgres" => {}
+            "http" if self.orders.http.url.as_deref().is_some_and(|u| u.contains("{number}")) => {}
+            "http" => return Err("orders.source = \"http\" needs orders.http.url with {number} in it".into()),
+            other => return Err(format!("orders.source must be \"postgres\" or \"http\", not \"{other}\"")),
+        }
+        if self.orders.max_failed_checks == 0 || self.orders.http.timeout_ms == 0 {
+            return Err("orders.max_failed_checks and orders.http.timeout_ms must be at least 1".into());
+        }
         let url = self.database.url.expose_secret();
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             return Err("database.url must be a postgres:// URL (set DATABASE_URL or AISLE__DATABASE__URL)".into());

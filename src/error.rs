@@ -271,6 +271,7 @@ impl From<EditorError> for ApiError {
             }
             EditorError::Edit(e) => e.into(),
             EditorError::NotFound => ApiError::UnknownArticle,
+            EditorError::NoProduct => ApiError::UnknownProduct,
             EditorError::NotReady => ApiError::NotReady,
             EditorError::Import(e) => e.into(),
             EditorError::Chat(e) => e.into(),

@@ -13,6 +13,7 @@ pub mod http;
 pub mod knowledge;
 pub mod llm;
 pub mod metrics;
+pub mod orders;
 pub mod prompts;
 pub mod retrieval;
 pub mod startup;

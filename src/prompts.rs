@@ -91,6 +91,49 @@ pub struct FactTemplates {
     pub any_product: String,
 }
 
+/// The order answers of `prompts/orders.toml`: sentences with the order's values filled in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderTemplates {
+    pub ask_both: String,
+    pub ask_email: String,
+    pub ask_number: String,
+    pub no_match: String,
+    pub locked: String,
+    pub unavailable: String,
+    pub placed: String,
+    pub processing: String,
+    pub dispatched: String,
+    pub delivered: String,
+    pub cancelled: String,
+    pub returned: String,
+    pub expected: String,
+    pub carrier: String,
+    pub by: String,
+    pub tracking: String,
+    pub tracking_number_only: String,
+    pub no_tracking: String,
+    pub item_placed: String,
+    pub item_processing: String,
+    pub item_dispatched: String,
+    pub item_delivered: String,
+    pub item_cancelled: String,
+    pub item_returned: String,
+    pub item_expected: String,
+    pub late: String,
+    pub return_open: String,
+    pub return_closed: String,
+    pub return_after_delivery: String,
+    pub return_never: String,
+    pub return_gone: String,
+    pub return_confirm: String,
+    pub return_none: String,
+    pub return_sent: String,
+    pub return_recorded: String,
+    pub return_failed: String,
+    pub return_left: String,
+}
+
 /// Fills `{{name}}` placeholders of a fixed reply.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(template.to_string(), |t, (k, v)| t.replace(&format!("{{{{{k}}}}}"), v))
@@ -109,6 +152,7 @@ pub struct Prompts {
     pub system: String,
     pub replies: Replies,
     pub facts: FactTemplates,
+    pub orders: OrderTemplates,
 }
 
 /// The templates, by name, as compiled into the binary.
@@ -129,11 +173,13 @@ impl Prompts {
             .map_err(|e| format!("prompts/replies.toml: {e}"))?;
         let facts: FactTemplates =
             toml::from_str(include_str!("../prompts/facts.toml")).map_err(|e| format!("prompts/facts.toml: {e}"))?;
+        let orders: OrderTemplates =
+            toml::from_str(include_str!("../prompts/orders.toml")).map_err(|e| format!("prompts/orders.toml: {e}"))?;
         let system = env
             .get_template("system")
             .and_then(|t| t.render(context! { shop_name, max_words }))
             .map_err(|e| format!("prompts/system.md: {e}"))?;
-        Ok(Self { env, system, replies, facts })
+        Ok(Self { env, system, replies, facts, orders })
     }
 
     /// The request for a product description: the facts it may use, the tone and the length.

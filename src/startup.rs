@@ -1,11 +1,12 @@
 //! Wiring: settings in, a bound server out. Port 0 works, so tests can run many side by side.
-use crate::chat::{ChatService, Parts};
+use crate::chat::{ChatService, OrderDesk, Parts};
 use crate::config::Settings;
 use crate::escalation::Escalation;
 use crate::events::{Hub, Listener};
 use crate::http::{self, AppState, Limits};
 use crate::knowledge::Editor;
 use crate::llm::{Generator, LlamaEngine};
+use crate::orders::{HttpOrders, OrderSource, PostgresOrders};
 use crate::prompts::Prompts;
 use crate::retrieval::{Embedder, Retriever};
 use crate::store::{self, log::ConversationLog};
@@ -102,7 +103,19 @@ impl Application {
         let log = Arc::new(ConversationLog::new(pool.clone(), settings.chat.spool_path.clone()));
         let hours = settings.staff.hours().map_err(anyhow::Error::msg)?;
         let escalation = Arc::new(Escalation::new(pool.clone(), prompts.clone(), generator.clone(), hours));
+        let source: Arc<dyn OrderSource> = match settings.orders.source.as_str() {
+            "http" => Arc::new(HttpOrders::new(&settings.orders.http).map_err(anyhow::Error::msg)?),
+            _ => Arc::new(PostgresOrders::new(pool.clone())),
+        };
+        let desk = OrderDesk {
+            source,
+            pool: pool.clone(),
+            prompts: prompts.clone(),
+            max_failed: settings.orders.max_failed_checks,
+            lockout: Duration::from_secs(u64::from(settings.orders.lockout_minutes) * 60),
+        };
         let parts = Parts {
+            desk,
             retriever: retriever.clone(),
             generator,
             prompts: prompts.clone(),
@@ -133,6 +146,7 @@ impl Application {
             retriever,
             search_slots: Arc::new(Semaphore::new(settings.server.max_inflight_searches)),
             hub,
+            shopper_secret: settings.orders.shopper_secret.clone(),
             limits: Limits::new(&settings.limits, settings.server.proxies().map_err(anyhow::Error::msg)?),
         });
         tokio::spawn(load_until_ready(state.pool.clone(), state.retriever.clone()));

@@ -1,5 +1,7 @@
 // Aisle chat widget. Embed on any page with one tag:
 //   <script src="https://your-aisle-host/widget.js" defer></script>
+// A shop page with signed-in shoppers may vouch for one, so their orders open with the order
+// number alone: data-shopper="EMAIL" data-shopper-signature="HEX(HMAC-SHA256(secret, email))".
 // Everything any party wrote (shopper, Aisle, staff, catalog) is inserted as text, never as HTML.
 // Served inside one function together with common.js (see src/http/pages.rs): nothing leaks into
 // the page's globals.
@@ -39,7 +41,25 @@
     return { li, body };
   }
 
+  // An order the shopper opened: each item, where it is, and its tracking link.
+  function orderCard(s) {
+    const o = s.order;
+    const day = (t) => (t ? String(t).slice(0, 10) : null);
+    const linked = new Set(); // items travelling together share one parcel: one link for it
+    const rows = o.items.map((i) => {
+      const when = i.delivered_at ? "delivered " + day(i.delivered_at)
+        : i.expected_delivery ? "expected " + i.expected_delivery : null;
+      const fresh = i.tracking_url && !linked.has(i.tracking_url);
+      if (fresh) linked.add(i.tracking_url);
+      const track = fresh ? h("a", { href: i.tracking_url, target: "_blank", rel: "noopener noreferrer" }, "Track parcel") : null;
+      return h("li", {}, i.quantity + " × " + i.name + " · " + i.status + (when ? " · " + when : "") + " ", track);
+    });
+    const title = "Order " + o.number + " · " + o.status + (o.late ? " · late" : "");
+    return h("div", { class: "source order" + (o.late ? " late" : "") }, h("b", {}, title), h("ul", {}, rows));
+  }
+
   function card(s) {
+    if (s.order) return orderCard(s);
     const p = s.product;
     const facts = p
       ? "$" + Number(p.price).toFixed(2) + " · " + (p.stock > 0 ? "in stock" : "out of stock") + (p.rating ? " · " + Number(p.rating).toFixed(1) + "★" : "")
@@ -128,7 +148,13 @@
       } else conversation = null;
     }
     if (!conversation) {
-      const r = await api("/api/conversations", { method: "POST" });
+      const shopper = script && script.dataset.shopper
+        ? { shopper: { email: script.dataset.shopper, signature: script.dataset.shopperSignature || "" } } : null;
+      let r = await api("/api/conversations", { method: "POST", body: shopper ? JSON.stringify(shopper) : "" });
+      if (!r.ok && shopper && r.status === 400) {
+        console.warn("Aisle: the shopper's signature was refused; chatting without it.", await r.text());
+        r = await api("/api/conversations", { method: "POST", body: "" });
+      }
       if (!r.ok) { note(await problem(r)); return; }
       conversation = await r.json();
       sessionStorage.setItem(KEY, JSON.stringify(conversation));

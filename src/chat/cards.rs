@@ -1,6 +1,6 @@
 //! Sources as the shopper sees them (cards with the catalog's facts) and as the model reads them
 //! (one numbered line each); and which of them an answer used.
-use crate::domain::Product;
+use crate::domain::{ItemView, OrderStatus, Product};
 use crate::prompts::PromptSource;
 use crate::retrieval::{Hit, Passage, Scores, Source};
 use serde::Serialize;
@@ -17,7 +17,20 @@ pub struct SourceCard {
     pub product: Option<Product>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// An order card: the order's facts as the shopper may see them once it is theirs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<OrderCard>,
     pub scores: Scores,
+}
+
+/// A verified order as its card shows it: status, items, where each is, and a late flag.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrderCard {
+    pub number: String,
+    pub status: OrderStatus,
+    pub placed_at: chrono::DateTime<chrono::Utc>,
+    pub items: Vec<ItemView>,
+    pub late: bool,
 }
 
 /// One compact line of catalog facts, each with its name, so the model cannot take one for
@@ -70,6 +83,21 @@ impl SourceCard {
             title: p.title.clone(),
             product: Some(p.clone()),
             text: None,
+            order: None,
+            scores: Scores { keyword: None, vector: None, fused: 0.0 },
+        }
+    }
+
+    /// A verified order; its title is what the handoff summary and the staff console show.
+    pub fn order(n: usize, title: String, card: OrderCard) -> Self {
+        SourceCard {
+            n,
+            kind: "order",
+            id: card.number.clone(),
+            title,
+            product: None,
+            text: None,
+            order: Some(card),
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         }
     }
@@ -83,6 +111,7 @@ impl SourceCard {
             title: p.title.clone(),
             product: None,
             text: Some(p.text.strip_prefix(&p.title).unwrap_or(&p.text).trim().to_string()),
+            order: None,
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         }
     }
@@ -164,6 +193,7 @@ mod tests {
             title: title.into(),
             product: None,
             text: None,
+            order: None,
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         };
         let sources = [card(1, "Red Lipstick"), card(2, "Eyeshadow Palette")];

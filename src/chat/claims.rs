@@ -406,6 +406,7 @@ mod tests {
             title: p.title.clone(),
             product: Some(p),
             text: None,
+            order: None,
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         }
     }
@@ -418,6 +419,7 @@ mod tests {
             title: "International shipping".into(),
             product: None,
             text: Some(text.into()),
+            order: None,
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         }
     }

@@ -1,7 +1,8 @@
 //! What this process remembers of each conversation (its token and recent turns), so chat keeps
 //! working while Postgres is away; a conversation started elsewhere is loaded from Postgres.
+use super::orders::OrderState;
 use crate::auth::{hash, new_token};
-use crate::domain::{AnsweredBy, Author};
+use crate::domain::{AnsweredBy, Author, Email};
 use crate::llm::Role;
 use crate::store::conversations;
 use crate::store::log::ConversationLog;
@@ -36,11 +37,15 @@ struct Live {
     /// Whether a person can be brought in: not for a client of the OpenAI-style endpoint, whose
     /// shopper could never read a person's reply.
     escalates: bool,
+    /// Which orders the shopper has opened, and what is half asked (kept in this process only:
+    /// after a restart the shopper opens the order again).
+    orders: OrderState,
 }
 
 impl Live {
     fn new(token_hash: Option<String>, turns: Vec<Turn>) -> Self {
-        Self { token_hash, turns, touched: Instant::now(), received: VecDeque::new(), escalates: true }
+        let orders = OrderState::default();
+        Self { token_hash, turns, touched: Instant::now(), received: VecDeque::new(), escalates: true, orders }
     }
 }
 
@@ -103,9 +108,29 @@ impl Memory {
     /// Starts a conversation and returns its id and the token its shopper must send.
     /// It exists in memory at once; Postgres gets it when it can.
     pub async fn create(&self) -> (Uuid, String) {
+        self.create_for(None).await
+    }
+
+    /// Starts a conversation for a shopper the shop page vouched for (a signed email): their
+    /// orders open with the order number alone.
+    pub async fn create_for(&self, shopper: Option<Email>) -> (Uuid, String) {
         let token = new_token("conv");
         let id = self.start(Some(hash(&token))).await;
+        if let Some(l) = self.live().get_mut(&id) {
+            l.orders.signed = shopper;
+        }
         (id, token)
+    }
+
+    /// What the conversation knows of the shopper's orders.
+    pub fn orders(&self, id: Uuid) -> OrderState {
+        self.live().get(&id).map(|l| l.orders.clone()).unwrap_or_default()
+    }
+
+    pub fn set_orders(&self, id: Uuid, orders: OrderState) {
+        if let Some(l) = self.live().get_mut(&id) {
+            l.orders = orders;
+        }
     }
 
     /// While Postgres is away the start (with its token hash) is spooled like a message, so the

@@ -17,6 +17,9 @@ mod error;
 mod facts;
 mod guard;
 mod intent;
+mod order_answers;
+mod order_words;
+mod orders;
 mod plan;
 mod query;
 mod quote;
@@ -24,11 +27,12 @@ mod request;
 pub mod sentiment;
 mod stream;
 
-pub use cards::{SourceCard, cards, cited, prompt_sources, used};
+pub use cards::{OrderCard, SourceCard, cards, cited, prompt_sources, used};
 pub use claims::Outcome as ClaimOutcome;
 pub use conversations::{AccessError, Memory, Turn};
 pub use error::ChatError;
 pub use intent::{Intent, classify};
+pub use orders::{OrderDesk, OrderState};
 pub use plan::Planner;
 pub use query::search_query;
 pub use stream::{ChatEvent, Done};
@@ -67,6 +71,7 @@ enum Ready {
 
 /// What the chat service is made of; built once at start.
 pub struct Parts {
+    pub desk: OrderDesk,
     pub retriever: Arc<Retriever>,
     pub generator: Option<Arc<dyn Generator>>,
     pub prompts: Arc<Prompts>,
@@ -77,6 +82,7 @@ pub struct Parts {
 
 pub struct ChatService {
     planner: Planner,
+    desk: OrderDesk,
     memory: Memory,
     log: Arc<ConversationLog>,
     escalation: Arc<Escalation>,
@@ -89,7 +95,8 @@ impl ChatService {
         let guard = LeakGuard::new(&parts.prompts.system, &parts.prompts.replies.rule_phrases);
         let memory = Memory::new(parts.pool, parts.log.clone(), settings.history_turns);
         let planner = Planner { retriever: parts.retriever, prompts: parts.prompts, settings, max_tokens };
-        Self { planner, memory, log: parts.log, escalation: parts.escalation, generator: parts.generator, guard }
+        let (log, escalation, generator, desk) = (parts.log, parts.escalation, parts.generator, parts.desk);
+        Self { planner, desk, memory, log, escalation, generator, guard }
     }
 
     /// Conversations this process knows: start one, check a shopper's token.
@@ -139,7 +146,14 @@ impl ChatService {
         text: ShopperText,
     ) -> Result<Receiver<ChatEvent>, ChatError> {
         let text = text.as_str();
-        let intent = classify(text);
+        let mut orders = self.memory.orders(conversation);
+        // A late order's answer offered a person: a plain yes takes it up.
+        let offered = std::mem::take(&mut orders.offered_person);
+        self.desk.hear(text, &mut orders);
+        let intent = match classify(text) {
+            _ if offered && order_words::yes_or_no(text) == Some(true) => Intent::WantsHuman,
+            intent => intent,
+        };
         let mood = sentiment::mood(self.planner.retriever.embedder(), text).await;
         let history = self.memory.recent(conversation);
         let owner = self.owner(conversation).await;
@@ -162,8 +176,14 @@ impl ChatService {
                 let answer = self.planner.prompts.replies.no_person_here.clone();
                 Plan::Fixed { answer, sources: Vec::new(), by: AnsweredBy::Fixed }
             }
+            // Orders are answered from the order, by the desk, once the shopper proved it theirs.
+            _ if intent != Intent::WantsHuman && self.desk.takes(text, intent, &orders) => {
+                let said = self.desk.answer(conversation, text, intent, &mut orders).await;
+                Plan::Fixed { answer: said.text, sources: said.cards, by: AnsweredBy::Order }
+            }
             _ => self.planner.plan(None, intent, &history, text, self.generator.is_some()).await?,
         };
+        self.memory.set_orders(conversation, orders);
         // Whether a person should be brought in; decided before anything is stored, done after.
         let reason = match owner.status {
             _ if !escalates => None,

@@ -28,10 +28,14 @@ pub struct Cli {
 enum Command {
     /// Run the HTTP server.
     Serve,
-    /// Import a catalog (JSONL, DummyJSON, CSV) and articles (Markdown) from a file or folder.
+    /// Import a catalog (JSONL, DummyJSON, CSV), articles (Markdown) and orders (`orders*.jsonl`,
+    /// `orders*.csv`) from a file or folder.
     Import {
         /// Defaults to the knowledge folder from the settings (`knowledge/`).
         path: Option<PathBuf>,
+        /// Remove the products this import does not have (it is the whole catalog).
+        #[arg(long)]
+        prune: bool,
     },
     /// Search the catalog and knowledge base from the terminal.
     Search(search::Args),
@@ -65,7 +69,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::load(cli.config.as_deref()).map_err(anyhow::Error::msg)?;
     match cli.command {
         Command::Serve => serve::run(settings).await,
-        Command::Import { path } => import::run(&settings, path).await,
+        Command::Import { path, prune } => import::run(&settings, path, prune).await,
         Command::Search(args) => search::run(&settings, args).await,
         Command::Describe(args) => describe::run(&settings, args).await,
         Command::Eval { what } => eval::run(&settings, what).await,

@@ -98,6 +98,8 @@ words!(
         Article = "article",
         /// Read from the catalog's fields and filled into a template; no model.
         Catalog = "catalog",
+        /// Read from the shopper's order (or asking for what opens it); no model.
+        Order = "order",
         /// A fixed reply that needs no model (greeting, thanks, the model away).
         Fixed = "fixed",
         /// Nothing relevant was found.

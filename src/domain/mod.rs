@@ -3,6 +3,7 @@ mod article;
 mod conversation;
 mod hours;
 mod mask;
+mod order;
 mod product;
 mod search;
 mod text;
@@ -13,6 +14,7 @@ pub use conversation::{
 };
 pub use hours::Hours;
 pub use mask::{is_email, mask};
+pub use order::{Email, ItemView, Order, OrderItem, OrderNumber, OrderStatus, Shipment};
 pub use product::{Money, Product, Sku};
 pub use search::{DocKind, Filters, MAX_QUERY_CHARS, SearchRequest, lift_constraints};
 pub use text::{TextError, clean, plain, sentence_end, sentences, storable};

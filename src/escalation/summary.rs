@@ -64,7 +64,8 @@ fn products(messages: &[MessageRow]) -> Option<String> {
         .iter()
         .filter_map(|m| m.sources.as_array())
         .flatten()
-        .filter(|s| s["type"] == "product")
+        // An order the shopper opened is attached too, by its card's title (number and status).
+        .filter(|s| s["type"] == "product" || s["type"] == "order")
         .filter_map(|s| s["title"].as_str().map(str::to_string))
         .collect();
     let mut seen = std::collections::HashSet::new();

@@ -159,7 +159,12 @@ pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
     for item in set {
         let seen = converse(chat, &item.turns).await;
         let j = judge(item, &seen);
-        let row = report.rows.entry(item.kind.clone()).or_default();
+        // Orders are reported per attribute: disclosure before verification is its own figure.
+        let key = match (&item.kind[..], &item.attr) {
+            ("order", Some(attr)) => format!("order:{attr}"),
+            _ => item.kind.clone(),
+        };
+        let row = report.rows.entry(key).or_default();
         row.n += 1;
         row.right += usize::from(j.right);
         if let Some(c) = j.cited {

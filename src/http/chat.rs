@@ -2,22 +2,62 @@
 //! follow the conversation live, read the history, and give feedback on an answer.
 use super::auth::{Viewer, conversation_viewer};
 use super::state::AppState;
+use crate::auth::signed_by_shop;
 use crate::chat::ChatEvent;
-use crate::domain::{ShopperText, clean, is_email, mask};
+use crate::domain::{Email, ShopperText, clean, is_email, mask};
 use crate::error::ApiError;
 use crate::events::LiveEvent;
 use crate::store::{conversations, escalations};
 use actix_web::{HttpRequest, HttpResponse, Responder, web};
 use actix_web_lab::sse;
+use secrecy::ExposeSecret;
 use serde::Deserialize;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 use uuid::Uuid;
 
+/// A shop page's word for its signed-in shopper: their email and its HMAC-SHA256 with the shop's
+/// `orders.shopper_secret`, in hex.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignedShopper {
+    email: String,
+    signature: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NewConversation {
+    #[serde(default)]
+    shopper: Option<SignedShopper>,
+}
+
+/// The shopper a request vouches for, checked against the shop's secret.
+fn signed_shopper(state: &AppState, body: &[u8]) -> Result<Option<Email>, ApiError> {
+    let bad = |m: &str| ApiError::InvalidParameter(m.to_string());
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let new: NewConversation =
+        serde_json::from_slice(body).map_err(|e| bad(&format!("the body is not a new conversation: {e}")))?;
+    let Some(shopper) = new.shopper else { return Ok(None) };
+    let secret = state.shopper_secret.as_ref().ok_or_else(|| {
+        bad("this shop does not accept signed shoppers (orders.shopper_secret is not set); leave `shopper` out")
+    })?;
+    let email = Email::parse(&shopper.email).map_err(|m| bad(&m))?;
+    if !signed_by_shop(secret.expose_secret(), email.as_str(), &shopper.signature) {
+        return Err(bad("the shopper's signature does not match their email; sign it with orders.shopper_secret"));
+    }
+    Ok(Some(email))
+}
+
 /// Starts a conversation. The token in the answer must accompany every later request about it.
-pub async fn create(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+/// A shop page may vouch for its signed-in shopper (`{"shopper": {"email", "signature"}}`):
+/// their orders then open with the order number alone.
+pub async fn create(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, ApiError> {
     state.limits.client(&req)?;
-    let (id, token) = state.chat.conversations().create().await;
+    let shopper = signed_shopper(&state, &body)?;
+    let (id, token) = state.chat.conversations().create_for(shopper).await;
     Ok(HttpResponse::Created().json(serde_json::json!({ "id": id, "token": token })))
 }
 

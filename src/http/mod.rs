@@ -1,6 +1,7 @@
 //! Thin HTTP handlers: parse, call one service, map the result. This layer owns the application
 //! state (`state.rs`) and reads who is asking (`auth.rs`); services never reach up here.
 mod auth;
+mod catalog;
 mod chat;
 mod health;
 mod kb;
@@ -98,6 +99,17 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
                     )
                     .route("/products/{sku}/descriptions", web::post().to(products::draft))
                     .route("/products/{sku}/descriptions", web::get().to(products::list))
+                    .route("/orders/{number}", web::put().to(catalog::put_order))
+                    .route("/products/{sku}", web::put().to(catalog::put_product))
+                    .route("/products/{sku}", web::delete().to(catalog::delete_product))
+                    .service(
+                        web::resource("/catalog/sync")
+                            .app_data(
+                                web::JsonConfig::default().limit(32 * 1024 * 1024).error_handler(json_error_handler),
+                            )
+                            .route(web::post().to(catalog::sync)),
+                    )
+                    .route("/staff/returns", web::get().to(catalog::returns))
                     .route("/staff/queue", web::get().to(staff::queue))
                     .route("/staff/claim", web::post().to(staff::claim_next))
                     .route("/staff/conversations/{id}/claim", web::post().to(staff::claim))

@@ -25,4 +25,6 @@ pub struct AppState {
     /// Live conversation streams in this process.
     pub hub: Arc<Hub>,
     pub limits: Arc<Limits>,
+    /// What a shop page signs its signed-in shopper's email with (`orders.shopper_secret`).
+    pub shopper_secret: Option<secrecy::SecretString>,
 }

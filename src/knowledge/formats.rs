@@ -3,42 +3,30 @@
 //! - **Canonical JSONL** (`*.jsonl`): one product per line, see README "Catalog format".
 //! - **DummyJSON** (`*.json`): an array of products, or `{"products": [...]}`.
 //! - **CSV** (`*.csv`): a header row with the canonical field names; `tags` separated by `;`.
+//! - **Orders** (`orders*.jsonl`, `orders*.csv`): one order per line, or one item per CSV row (see `orders.rs`).
 //! - **Articles** (`*.md`): TOML front matter between `+++` lines (`id`, `title`, `kind`, `tags`), then the text.
-use crate::domain::{Article, Money, Product, Sku, clean};
+use super::orders::{read_csv as read_orders_csv, read_jsonl as read_orders_jsonl};
+pub use super::problems::ImportError;
+use super::problems::{at, field_of, parse_error};
+use crate::domain::{Article, Money, Order, Product, Sku, clean};
 use serde::Deserialize;
-use std::fmt;
 use std::path::{Path, PathBuf};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportError {
-    pub file: PathBuf,
-    pub line: Option<usize>,
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(l) = self.line {
-            write!(f, ":{l}")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": field `{field}`")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
 
 pub enum Parsed {
     Products(Vec<(usize, Product)>),
+    Orders(Vec<(usize, Order)>),
     Article(Article),
 }
 
-/// Reads one file by its extension.
+/// Reads one file by its extension; `orders*.jsonl` and `orders*.csv` are orders.
 pub fn read_file(path: &Path) -> Result<Parsed, Vec<ImportError>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let orders = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.to_lowercase().starts_with("orders"));
+    let named =
+        |errs: Vec<ImportError>| errs.into_iter().map(|e| ImportError { file: path.to_path_buf(), ..e }).collect();
     match std::fs::read_to_string(path) {
+        Ok(text) if orders && ext == "jsonl" => read_orders_jsonl(&text).map(Parsed::Orders).map_err(named),
+        Ok(text) if orders && ext == "csv" => read_orders_csv(&text).map(Parsed::Orders).map_err(named),
         Ok(text) => read_text(path, &ext, &text),
         Err(e) => Err(vec![ImportError {
             file: path.to_path_buf(),
@@ -64,16 +52,6 @@ pub fn read_text(file: &Path, ext: &str, text: &str) -> Result<Parsed, Vec<Impor
         }]),
     }
     .map_err(|errs| errs.into_iter().map(|e| ImportError { file: file.to_path_buf(), ..e }).collect())
-}
-
-fn at(line: usize, field: Option<&str>, message: impl Into<String>) -> ImportError {
-    ImportError { file: PathBuf::new(), line: Some(line), field: field.map(str::to_string), message: message.into() }
-}
-
-/// An error from a serde parser, with the field it names (if any) lifted out of the message.
-fn parse_error(line: usize, message: String) -> ImportError {
-    let field = field_of(&message).map(str::to_string);
-    ImportError { field, ..at(line, None, message) }
 }
 
 /// The documented canonical shape; also what CSV rows deserialize into.
@@ -189,13 +167,6 @@ impl CanonicalProduct {
         }
         Ok(())
     }
-}
-
-/// Guesses the field a serde message is about ("missing field `title`", "unknown field `foo`").
-fn field_of(message: &str) -> Option<&str> {
-    let start = message.find('`')? + 1;
-    let len = message[start..].find('`')?;
-    Some(&message[start..start + len])
 }
 
 fn read_jsonl(text: &str) -> Result<Vec<(usize, Product)>, Vec<ImportError>> {

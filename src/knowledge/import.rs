@@ -1,7 +1,7 @@
 //! Import: read and validate everything first, then write it all in one transaction.
 //! A bad file imports nothing; re-importing the same data changes nothing.
 use super::formats::{ImportError, Parsed, read_file, read_text};
-use crate::domain::{Article, Product};
+use crate::domain::{Article, Order, Product};
 use crate::store::{self, products::Upsert};
 use indicatif::{ProgressBar, ProgressStyle};
 use sqlx::PgPool;
@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 pub struct Batch {
     pub products: Vec<Product>,
     pub articles: Vec<Article>,
+    pub orders: Vec<Order>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -25,6 +26,9 @@ pub struct Counts {
 pub struct ImportReport {
     pub products: Counts,
     pub articles: Counts,
+    pub orders: Counts,
+    /// Products removed because the feed no longer has them (`--prune`, a catalog sync).
+    pub removed: Vec<String>,
 }
 
 fn is_knowledge_file(path: &Path) -> bool {
@@ -71,6 +75,7 @@ struct Collector {
     errors: Vec<ImportError>,
     seen_skus: HashMap<String, (PathBuf, usize)>,
     seen_articles: HashMap<String, PathBuf>,
+    seen_orders: HashMap<String, (PathBuf, usize)>,
 }
 
 impl Collector {
@@ -89,6 +94,15 @@ impl Collector {
                         self.errors.push(problem(line, "sku", message));
                     }
                     self.batch.products.push(p);
+                }
+            }
+            Ok(Parsed::Orders(items)) => {
+                for (line, o) in items {
+                    if let Some((f, l)) = self.seen_orders.insert(o.number.to_string(), (file.to_path_buf(), line)) {
+                        let message = format!("order {} appears twice (also at {}:{l})", o.number, f.display());
+                        self.errors.push(problem(line, "number", message));
+                    }
+                    self.batch.orders.push(o);
                 }
             }
             Ok(Parsed::Article(a)) => {
@@ -142,15 +156,31 @@ fn tally(c: &mut Counts, u: Upsert) {
 
 /// Validates `path` completely, then upserts everything in one transaction.
 #[tracing::instrument(skip_all, fields(path = %path.display()))]
-pub async fn import_path(pool: &PgPool, path: &Path, show_progress: bool) -> Result<ImportReport, ImportFailure> {
+pub async fn import_path(pool: &PgPool, path: &Path, options: Options) -> Result<ImportReport, ImportFailure> {
     let batch = read_path(path).map_err(ImportFailure::Invalid)?;
-    write(pool, &batch, show_progress).await
+    write(pool, &batch, options).await
+}
+
+/// How a batch is written.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Options {
+    pub show_progress: bool,
+    /// Remove the products the batch does not have (a feed that is the whole catalog).
+    pub prune: bool,
 }
 
 /// Upserts a validated batch in one transaction; every running server re-indexes when it commits.
-pub async fn write(pool: &PgPool, batch: &Batch, show_progress: bool) -> Result<ImportReport, ImportFailure> {
-    let total = (batch.products.len() + batch.articles.len()) as u64;
-    let bar = if show_progress { ProgressBar::new(total) } else { ProgressBar::hidden() };
+pub async fn write(pool: &PgPool, batch: &Batch, options: Options) -> Result<ImportReport, ImportFailure> {
+    if options.prune && batch.products.is_empty() {
+        return Err(ImportFailure::Invalid(vec![ImportError {
+            file: PathBuf::new(),
+            line: None,
+            field: None,
+            message: "pruning needs the whole catalog, and this has no products: nothing was removed".into(),
+        }]));
+    }
+    let total = (batch.products.len() + batch.articles.len() + batch.orders.len()) as u64;
+    let bar = if options.show_progress { ProgressBar::new(total) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -168,8 +198,17 @@ pub async fn write(pool: &PgPool, batch: &Batch, show_progress: bool) -> Result<
         tally(&mut report.articles, store::articles::upsert(&mut tx, a).await?);
         bar.inc(1);
     }
+    bar.set_message("orders");
+    for o in &batch.orders {
+        tally(&mut report.orders, store::orders::upsert(&mut tx, o).await?);
+        bar.inc(1);
+    }
+    if options.prune {
+        let keep: Vec<String> = batch.products.iter().map(|p| p.sku.to_string()).collect();
+        report.removed = store::products::prune(&mut tx, &keep).await?;
+    }
     let changed = |c: &Counts| c.inserted + c.updated > 0;
-    if changed(&report.products) || changed(&report.articles) {
+    if changed(&report.products) || changed(&report.articles) || !report.removed.is_empty() {
         // Every running server re-indexes when this commits.
         store::articles::notify_changed(&mut tx, "import").await?;
     }

@@ -3,7 +3,10 @@
 pub mod editor;
 mod formats;
 mod import;
+mod live;
+mod orders;
+mod problems;
 
 pub use editor::{Draft, Editor, EditorError};
 pub use formats::{ImportError, canonical_line, read_file};
-pub use import::{Batch, Counts, ImportFailure, ImportReport, import_path, read_path};
+pub use import::{Batch, Counts, ImportFailure, ImportReport, Options, import_path, read_path, write};

@@ -6,6 +6,7 @@ pub mod descriptions;
 pub mod embeddings;
 pub mod escalations;
 pub mod log;
+pub mod orders;
 pub mod products;
 pub mod queries;
 pub mod tokens;

@@ -110,3 +110,17 @@ pub async fn upsert(tx: &mut Transaction<'_, Postgres>, p: &Product) -> Result<U
     .await?;
     Ok(Upsert::from_returning(inserted))
 }
+
+/// Removes one product; false when there was none with that SKU.
+pub async fn delete(tx: &mut Transaction<'_, Postgres>, sku: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM products WHERE sku = $1").bind(sku).execute(&mut **tx).await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Removes every product whose SKU is not in `keep`; returns the SKUs removed.
+pub async fn prune(tx: &mut Transaction<'_, Postgres>, keep: &[String]) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("DELETE FROM products WHERE NOT (sku = ANY($1)) RETURNING sku")
+        .bind(keep)
+        .fetch_all(&mut **tx)
+        .await
+}

@@ -1,6 +1,6 @@
 //! Spawning Aisle against a fresh Postgres database per test.
 use aisle::config::Settings;
-use aisle::knowledge::import_path;
+use aisle::knowledge::{Options, import_path};
 use aisle::llm::{FakeGenerator, Generator, LlamaEngine};
 use aisle::retrieval::Embedder;
 use aisle::startup::{Application, GeneratorChoice};
@@ -69,7 +69,7 @@ async fn demo_template() -> String {
         let name = create_database(None).await;
         let pool = PgPool::connect(&database_url(&name)).await.expect("connect to template");
         aisle::store::migrate(&pool).await.expect("migrations");
-        import_path(&pool, &repo_path("knowledge"), false).await.expect("the demo knowledge imports");
+        import_path(&pool, &repo_path("knowledge"), Options::default()).await.expect("the demo knowledge imports");
         aisle::retrieval::load_index(&pool, Some(&embedder())).await.expect("the demo knowledge embeds");
         pool.close().await;
         name
@@ -179,6 +179,11 @@ impl TestApp {
         let token = body["token"].as_str().expect("a conversation token").to_string();
         self.tokens.lock().expect("tokens").insert(id.clone(), token);
         id
+    }
+
+    /// Keeps a conversation's token, as the browser that started it does.
+    pub fn remember_token(&self, conversation: &str, token: &str) {
+        self.tokens.lock().expect("tokens").insert(conversation.to_string(), token.to_string());
     }
 
     /// The conversation's token (a made-up one for a conversation this app did not start).

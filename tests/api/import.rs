@@ -1,6 +1,6 @@
 //! What an editor notices when importing a catalog.
 use crate::helpers::{repo_path, spawn_app};
-use aisle::knowledge::{ImportFailure, import_path};
+use aisle::knowledge::{ImportFailure, Options, import_path};
 use std::io::Write;
 
 fn file(name: &str, content: &str) -> (tempfile::TempDir, std::path::PathBuf) {
@@ -23,7 +23,7 @@ async fn a_bad_line_is_reported_with_file_line_and_field_and_nothing_is_imported
          {\"sku\":\"MUG-2\",\"title\":\"Big mug\",\"category\":\"kitchen\",\"price\":\"cheap\"}\n\
          {\"sku\":\"MUG-3\",\"title\":\"\",\"category\":\"kitchen\",\"price\":4}\n",
     );
-    let Err(ImportFailure::Invalid(errors)) = import_path(&app.pool, &path, false).await else {
+    let Err(ImportFailure::Invalid(errors)) = import_path(&app.pool, &path, Options::default()).await else {
         panic!("a bad file must be refused");
     };
     let described: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -37,9 +37,9 @@ async fn a_bad_line_is_reported_with_file_line_and_field_and_nothing_is_imported
 #[tokio::test]
 async fn re_importing_updates_and_never_duplicates() {
     let app = spawn_app().await;
-    let first = import_path(&app.pool, &repo_path("knowledge"), false).await.expect("import");
+    let first = import_path(&app.pool, &repo_path("knowledge"), Options::default()).await.expect("import");
     assert_eq!((first.products.inserted, first.articles.inserted), (194, 34));
-    let again = import_path(&app.pool, &repo_path("knowledge"), false).await.expect("import");
+    let again = import_path(&app.pool, &repo_path("knowledge"), Options::default()).await.expect("import");
     assert_eq!((again.products.unchanged, again.articles.unchanged, again.products.inserted), (194, 34, 0));
     assert_eq!(product_count(&app.pool).await, 194);
 
@@ -47,7 +47,7 @@ async fn re_importing_updates_and_never_duplicates() {
         "update.csv",
         "sku,title,category,price,stock,tags\nBEA-ESS-ESS-001,Essence Mascara Lash Princess,beauty,7.49,12,beauty;mascara\n",
     );
-    let update = import_path(&app.pool, &path, false).await.expect("csv import");
+    let update = import_path(&app.pool, &path, Options::default()).await.expect("csv import");
     assert_eq!((update.products.updated, update.products.inserted), (1, 0));
     app.app.retriever.reload(&app.app.pool).await.expect("reload");
     let (_, body) = app.search(&[("q", "mascara")]).await;
@@ -68,7 +68,7 @@ async fn the_three_catalog_shapes_import_alike() {
         "{\"products\":[{\"id\":1,\"sku\":\"T-3\",\"title\":\"Tea tin\",\"category\":\"kitchen\",\"price\":8.5,\"stock\":2,\"tags\":[],\"reviews\":[]}]}",
     );
     for p in [&jsonl, &csv, &json] {
-        import_path(&app.pool, p, false).await.expect("import");
+        import_path(&app.pool, p, Options::default()).await.expect("import");
     }
     let rows: Vec<(String, i64)> =
         sqlx::query_as("SELECT sku, price_cents FROM products ORDER BY sku").fetch_all(&app.pool).await.expect("rows");

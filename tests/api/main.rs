@@ -10,6 +10,7 @@ mod helpers;
 mod import;
 mod kb;
 mod openai;
+mod orders;
 mod roles;
 mod search;
 mod service;

@@ -117,3 +117,21 @@ test("an editor changes an FAQ and the next answer uses the new text", async () 
   assert.equal(await next.evaluate(() => window.__pwned), undefined);
   assert.equal(await editor.evaluate(() => window.__pwned), undefined);
 });
+
+test("a shopper asks where their order is, proves it is theirs, and sees its card with the tracking link", async () => {
+  const page = await (await aisle.browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+  await openChat(page);
+  const asked = await ask(page, "Where is my order?");
+  assert.match(await asked.bubble.locator(".text").textContent(), /order number and the email/);
+  assert.equal(await asked.bubble.locator(".source.order").count(), 0, "nothing about an order before it is proven");
+
+  const { bubble } = await ask(page, "It's AS-10481, ann.lee@example.com");
+  assert.match(await bubble.locator(".text").textContent(), /dispatched on .* with DHL/);
+  const card = bubble.locator(".source.order");
+  await card.waitFor();
+  assert.match(await card.textContent(), /Order AS-10481 · dispatched/);
+  assert.match(await card.textContent(), /1 × Apple Airpods/);
+  const track = card.getByRole("link", { name: "Track parcel" });
+  assert.equal(await track.getAttribute("href"), "https://track.example-carrier.com/JD014600006281");
+  await page.screenshot({ path: join(screenshots, "order-card.png") });
+});
