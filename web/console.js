@@ -132,8 +132,22 @@
         h("h3", {}, "Busiest hours (UTC)"), bars);
     }
 
+    // Returns shoppers confirmed in a chat: sent to the shop's system, or for the team to take on.
+    async function returns() {
+      const r = await api("/api/staff/returns");
+      const list = $("returns");
+      list.replaceChildren(...r.returns.map((x) => h("li", {},
+        h("span", { class: "tag" }, x.status.replace(/_/g, " ")),
+        h("div", {}, "Order " + x.order_number + ": " + x.items.map((i) => i.quantity + " × " + i.name).join(", ")),
+        h("button", { type: "button", class: "link", onclick: () => open(x.conversation_id) }, "conversation"),
+        h("div", { class: "meta" }, when(x.created_at)))));
+      if (!r.returns.length) list.append(h("li", { class: "hint" }, "No return requests."));
+    }
+
     refreshQueue().catch(error);
     stats().catch(error);
+    returns().catch(error);
+    setInterval(() => returns().catch(() => {}), 60000);
     setInterval(() => refreshQueue().catch(() => {}), 3000);
     setInterval(() => stats().catch(() => {}), 60000);
   }

@@ -9,7 +9,7 @@ use super::order_answers::{Reader, item_list, mentions, named_items};
 use super::order_words::{
     ABOUT_AN_ORDER, TRACKING, WHERE_PHRASES, WHERE_WORDS, asks_return, email_in, number_in, yes_or_no,
 };
-use crate::domain::{Email, OrderNumber};
+use crate::domain::{Email, Order, OrderNumber};
 use crate::orders::{OrderError, OrderSource, ReturnNotice};
 use crate::prompts::{OrderTemplates, Prompts, fill};
 use crate::store::orders::{self as store, ReturnRequest};
@@ -91,7 +91,12 @@ impl OrderDesk {
 
     /// Notes what any message gives towards opening an order (an email said before the order
     /// was asked about), whoever answers it.
+    /// A return summary waits for the very next message only: anything but a yes or a no
+    /// leaves it.
     pub fn hear(&self, text: &str, state: &mut OrderState) {
+        if yes_or_no(text).is_none() {
+            state.pending_return = None;
+        }
         if let Some(e) = email_in(text) {
             state.email = Some(e);
         }
@@ -116,7 +121,7 @@ impl OrderDesk {
         if let Some(e) = email_in(text) {
             state.email = Some(e);
         }
-        let wanted = match state.number.take() {
+        let (wanted, fresh) = match state.number.take() {
             Some(n) if !state.opened.contains(&n) => {
                 let email = state.email.clone().or_else(|| state.proven.clone()).or_else(|| state.signed.clone());
                 let Some(email) = email else {
@@ -124,14 +129,14 @@ impl OrderDesk {
                     state.asked = true;
                     return said(&self.t().ask_email);
                 };
-                if let Err(answer) = self.verify(conversation, &n, &email, state).await {
-                    return answer;
+                match self.verify(conversation, &n, &email, state).await {
+                    Ok(order) => (n, Some(order)),
+                    Err(answer) => return answer,
                 }
-                n
             }
-            Some(n) => n,
+            Some(n) => (n, None),
             None => match state.opened.last() {
-                Some(n) => n.clone(),
+                Some(n) => (n.clone(), None),
                 None => {
                     state.asked = true;
                     let ask = if state.email.is_some() { &self.t().ask_number } else { &self.t().ask_both };
@@ -140,7 +145,7 @@ impl OrderDesk {
             },
         };
         state.asked = false;
-        self.read(&wanted, text, state).await
+        self.read(&wanted, fresh, text, state).await
     }
 
     /// Checks that `number` is `email`'s; on success the order is opened in this conversation.
@@ -151,7 +156,7 @@ impl OrderDesk {
         number: &OrderNumber,
         email: &Email,
         state: &mut OrderState,
-    ) -> Result<(), DeskAnswer> {
+    ) -> Result<Order, DeskAnswer> {
         let said = |text: &str| Err(DeskAnswer { text: text.to_string(), cards: Vec::new() });
         state.failures.retain(|t| t.elapsed() < self.lockout);
         let since = chrono::Utc::now() - chrono::Duration::from_std(self.lockout).unwrap_or_default();
@@ -169,12 +174,13 @@ impl OrderDesk {
                 return said(&self.t().unavailable);
             }
         };
-        let verified = order.is_some_and(|o| o.belongs_to(email));
+        let order = order.filter(|o| o.belongs_to(email));
+        let verified = order.is_some();
         if let Err(e) = store::record_check(&self.pool, conversation, number.as_str(), verified).await {
             tracing::warn!(error = %e, "an order check could not be logged");
         }
         tracing::info!(%conversation, number = %number, verified, "order check");
-        if !verified {
+        let Some(order) = order else {
             state.failures.push(Instant::now());
             state.email = None;
             state.asked = true;
@@ -183,18 +189,22 @@ impl OrderDesk {
             } else {
                 said(&self.t().no_match)
             };
-        }
+        };
         state.proven = Some(email.clone());
         state.opened.retain(|n| n != number);
         state.opened.push(number.clone());
-        Ok(())
+        Ok(order)
     }
 
-    /// The opened order, read fresh, answering what the message asks.
-    async fn read(&self, number: &OrderNumber, text: &str, state: &mut OrderState) -> DeskAnswer {
-        let order = match self.source.find(number).await {
-            Ok(Some(order)) => order,
-            Ok(None) | Err(_) => return DeskAnswer { text: self.t().unavailable.clone(), cards: Vec::new() },
+    /// The opened order (`fresh` when it was just read to verify it, else read again now: it may
+    /// have moved on), answering what the message asks.
+    async fn read(&self, number: &OrderNumber, fresh: Option<Order>, text: &str, state: &mut OrderState) -> DeskAnswer {
+        let found = match fresh {
+            Some(order) => Ok(Some(order)),
+            None => self.source.find(number).await,
+        };
+        let Ok(Some(order)) = found else {
+            return DeskAnswer { text: self.t().unavailable.clone(), cards: Vec::new() };
         };
         let reader = Reader::new(self.t(), &order, chrono::Local::now().date_naive());
         let w = words(text);
