@@ -117,7 +117,7 @@ impl Memory {
         let token = new_token("conv");
         let id = self.start(Some(hash(&token))).await;
         if let Some(l) = self.live().get_mut(&id) {
-            l.orders.signed = shopper;
+            l.orders = OrderState::signed(shopper);
         }
         (id, token)
     }

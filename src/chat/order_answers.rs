@@ -17,8 +17,8 @@ fn day(t: Option<DateTime<Utc>>) -> String {
 }
 
 /// `1 × Desk Lamp, 2 × Office Chair`
-pub fn item_list(items: &[ItemView]) -> String {
-    items.iter().map(|i| format!("{} × {}", i.quantity, i.name)).collect::<Vec<_>>().join(", ")
+pub fn item_list<'a>(items: impl IntoIterator<Item = &'a ItemView>) -> String {
+    items.into_iter().map(|i| format!("{} × {}", i.quantity, i.name)).collect::<Vec<_>>().join(", ")
 }
 
 const ORDINALS: &[(&str, usize)] =
@@ -55,7 +55,7 @@ pub fn named_items(text: &str, items: &[ItemView]) -> Option<Vec<usize>> {
     (best > 0).then(|| (0..items.len()).filter(|i| score(&items[*i]) == best).collect())
 }
 
-/// Answers about one order, on `today`.
+/// Answers about one order, today (the server's date).
 pub struct Reader<'a> {
     pub t: &'a OrderTemplates,
     pub order: &'a Order,
@@ -64,12 +64,13 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(t: &'a OrderTemplates, order: &'a Order, today: NaiveDate) -> Self {
-        Self { t, order, items: order.items(), today }
+    pub fn new(t: &'a OrderTemplates, order: &'a Order) -> Self {
+        Self { t, order, items: order.items(), today: chrono::Local::now().date_naive() }
     }
 
-    fn carrier(&self, i: &ItemView) -> String {
-        i.shipment.carrier.as_ref().map(|c| fill(&self.t.carrier, &[("carrier", c)])).unwrap_or_default()
+    /// The item's carrier in `template`'s words (" with DHL", " by DHL"); nothing when unknown.
+    fn carrier(&self, template: &str, i: &ItemView) -> String {
+        i.shipment.carrier.as_ref().map(|c| fill(template, &[("carrier", c)])).unwrap_or_default()
     }
 
     fn tracking(&self, i: &ItemView) -> Option<String> {
@@ -94,11 +95,7 @@ impl<'a> Reader<'a> {
             if together && k > 0 {
                 break;
             }
-            let listed = if together {
-                item_list(&items.iter().map(|i| (*i).clone()).collect::<Vec<_>>())
-            } else {
-                i.name.clone()
-            };
+            let listed = if together { item_list(items.iter().copied()) } else { i.name.clone() };
             let values = [
                 ("number", self.order.number.as_str().to_string()),
                 ("items", listed.clone()),
@@ -106,8 +103,8 @@ impl<'a> Reader<'a> {
                 ("placed", day(Some(self.order.placed_at))),
                 ("dispatched", day(i.shipment.dispatched_at)),
                 ("delivered", day(i.shipment.delivered_at)),
-                ("carrier", self.carrier(i)),
-                ("by", i.shipment.carrier.as_ref().map(|c| fill(&self.t.by, &[("carrier", c)])).unwrap_or_default()),
+                ("carrier", self.carrier(&self.t.carrier, i)),
+                ("by", self.carrier(&self.t.by, i)),
                 ("expected", i.shipment.expected_delivery.map(date).unwrap_or_default()),
             ];
             let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();

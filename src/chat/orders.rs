@@ -21,9 +21,8 @@ use uuid::Uuid;
 /// What a conversation knows of its shopper's orders.
 #[derive(Debug, Clone, Default)]
 pub struct OrderState {
-    /// The email a shop page vouched for when the chat started.
-    pub signed: Option<Email>,
-    /// The email proven with an order; the orders opened with it, latest last.
+    /// The email proven with an order, or vouched for by the shop page when the chat started;
+    /// the orders opened with it, latest last.
     proven: Option<Email>,
     opened: Vec<OrderNumber>,
     /// Given but not yet matched with its other half.
@@ -40,6 +39,11 @@ pub struct OrderState {
 }
 
 impl OrderState {
+    /// A conversation whose shopper the shop page vouched for (a signed email).
+    pub fn signed(email: Option<Email>) -> Self {
+        Self { proven: email, ..Self::default() }
+    }
+
     /// Whether an order was opened in this conversation.
     pub fn has_order(&self) -> bool {
         !self.opened.is_empty()
@@ -77,15 +81,17 @@ impl OrderDesk {
             return true;
         }
         let gives = number_in(text, loose(text, intent, state)).is_some() || (state.asked && email_in(text).is_some());
-        let w = words(text);
-        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        let owned = words(text);
+        let w: Vec<&str> = owned.iter().map(String::as_str).collect();
         let about = || {
             w.iter().any(|x| ABOUT_AN_ORDER.contains(x))
                 || state.items.iter().any(|n| mentions(&w, n) > 0)
-                || asks_return(&words(text))
+                || asks_return(&owned)
         };
-        let asks_where =
-            || w.iter().any(|x| WHERE_WORDS.contains(x)) || WHERE_PHRASES.iter().any(|p| normalise(text).contains(p));
+        let asks_where = || {
+            let t = normalise(text);
+            w.iter().any(|x| WHERE_WORDS.contains(x)) || WHERE_PHRASES.iter().any(|p| t.contains(p))
+        };
         (intent == Intent::OrderStatus && asks_where()) || gives || (state.has_order() && about())
     }
 
@@ -123,7 +129,7 @@ impl OrderDesk {
         }
         let (wanted, fresh) = match state.number.take() {
             Some(n) if !state.opened.contains(&n) => {
-                let email = state.email.clone().or_else(|| state.proven.clone()).or_else(|| state.signed.clone());
+                let email = state.email.clone().or_else(|| state.proven.clone());
                 let Some(email) = email else {
                     state.number = Some(n);
                     state.asked = true;
@@ -206,7 +212,7 @@ impl OrderDesk {
         let Ok(Some(order)) = found else {
             return DeskAnswer { text: self.t().unavailable.clone(), cards: Vec::new() };
         };
-        let reader = Reader::new(self.t(), &order, chrono::Local::now().date_naive());
+        let reader = Reader::new(self.t(), &order);
         let w = words(text);
         let has = |set: &[&str]| w.iter().any(|x| set.contains(&x.as_str()));
         let named = named_items(text, &reader.items);
@@ -218,10 +224,9 @@ impl OrderDesk {
                 let none = fill(&self.t().return_none, &[("number", number.as_str())]);
                 format!("{windows} {none}")
             } else {
-                let listed: Vec<_> = open.iter().map(|k| reader.items[*k].clone()).collect();
+                let listed = item_list(open.iter().map(|k| &reader.items[*k]));
                 state.pending_return = Some((number.clone(), open));
-                let confirm =
-                    fill(&self.t().return_confirm, &[("items", &item_list(&listed)), ("number", number.as_str())]);
+                let confirm = fill(&self.t().return_confirm, &[("items", &listed), ("number", number.as_str())]);
                 format!("{windows} {confirm}")
             }
         } else {
@@ -236,13 +241,9 @@ impl OrderDesk {
     async fn request_return(&self, conversation: Uuid, number: &OrderNumber, chosen: &[usize]) -> DeskAnswer {
         let failed = || DeskAnswer { text: self.t().return_failed.clone(), cards: Vec::new() };
         let Ok(Some(order)) = self.source.find(number).await else { return failed() };
-        let reader = Reader::new(self.t(), &order, chrono::Local::now().date_naive());
-        let items: Vec<_> = chosen
-            .iter()
-            .filter_map(|k| reader.items.get(*k))
-            .filter(|i| i.returnable(reader.today))
-            .cloned()
-            .collect();
+        let reader = Reader::new(self.t(), &order);
+        let items: Vec<_> =
+            chosen.iter().filter_map(|k| reader.items.get(*k)).filter(|i| i.returnable(reader.today)).collect();
         if items.is_empty() {
             return DeskAnswer { text: fill(&self.t().return_none, &[("number", number.as_str())]), cards: Vec::new() };
         }
@@ -283,7 +284,8 @@ impl OrderDesk {
             tracing::warn!(error = %e, "a return's status could not be stored");
         }
         let reference = request.id.to_string()[..8].to_uppercase();
-        let values = [("items", item_list(&items)), ("number", number.to_string()), ("reference", reference)];
+        let values =
+            [("items", item_list(items.iter().copied())), ("number", number.to_string()), ("reference", reference)];
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         DeskAnswer { text: fill(template, &values), cards: vec![reader.card()] }
     }

@@ -7,17 +7,8 @@ use crate::auth::{Caller, Role};
 use crate::domain::Sku;
 use crate::error::ApiError;
 use crate::store::orders;
-use crate::store::products::Upsert;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
-
-fn upserted(u: Upsert) -> &'static str {
-    match u {
-        Upsert::Inserted => "inserted",
-        Upsert::Updated => "updated",
-        Upsert::Unchanged => "unchanged",
-    }
-}
 
 pub async fn put_order(
     state: web::Data<AppState>,
@@ -27,7 +18,7 @@ pub async fn put_order(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Integration])?;
     let done = state.editor.put_order(&number, body.into_inner()).await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "number": number.into_inner(), "result": upserted(done) })))
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "number": number.into_inner(), "result": done })))
 }
 
 pub async fn put_product(
@@ -38,7 +29,7 @@ pub async fn put_product(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Integration])?;
     let done = state.editor.put_product(sku.as_str(), body.into_inner()).await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "sku": sku.as_str(), "result": upserted(done) })))
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "sku": sku.as_str(), "result": done })))
 }
 
 pub async fn delete_product(

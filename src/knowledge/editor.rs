@@ -2,7 +2,7 @@
 //! and optimistic concurrency), preview how Aisle would answer with a draft, and import a catalog
 //! sent as a request body. Every change is searchable in this process when the call returns, and
 //! in every other process moments later (Postgres NOTIFY).
-use super::import::{ImportFailure, ImportReport, Options, read_upload, write};
+use super::import::{ImportFailure, ImportReport, read_upload};
 use crate::chat::{ChatError, ChatService, Preview};
 use crate::domain::{Article, FieldError, ShopperText};
 use crate::retrieval::{LoadError, Retriever, with_draft};
@@ -131,8 +131,6 @@ impl Editor {
             return Err(EditorError::UnknownFormat);
         }
         let batch = read_upload("upload", format, body).map_err(ImportFailure::Invalid)?;
-        let report = write(&self.pool, &batch, Options::default()).await?;
-        self.retriever.reload(&self.pool).await.map_err(EditorError::Reindex)?;
-        Ok(report)
+        self.apply(&batch, false).await
     }
 }

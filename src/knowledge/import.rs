@@ -22,6 +22,17 @@ pub struct Counts {
     pub unchanged: usize,
 }
 
+impl Counts {
+    /// How the one row of a one-row batch went.
+    pub fn outcome(&self) -> Upsert {
+        match (self.inserted, self.updated) {
+            (0, 0) => Upsert::Unchanged,
+            (0, _) => Upsert::Updated,
+            _ => Upsert::Inserted,
+        }
+    }
+}
+
 #[derive(Debug, Default, serde::Serialize)]
 pub struct ImportReport {
     pub products: Counts,
@@ -29,6 +40,14 @@ pub struct ImportReport {
     pub orders: Counts,
     /// Products removed because the feed no longer has them (`--prune`, a catalog sync).
     pub removed: Vec<String>,
+}
+
+impl ImportReport {
+    /// Whether what was written changes what search finds (orders are not searched).
+    pub fn changes_index(&self) -> bool {
+        let changed = |c: &Counts| c.inserted + c.updated > 0;
+        changed(&self.products) || changed(&self.articles) || !self.removed.is_empty()
+    }
 }
 
 fn is_knowledge_file(path: &Path) -> bool {
@@ -207,8 +226,7 @@ pub async fn write(pool: &PgPool, batch: &Batch, options: Options) -> Result<Imp
         let keep: Vec<String> = batch.products.iter().map(|p| p.sku.to_string()).collect();
         report.removed = store::products::prune(&mut tx, &keep).await?;
     }
-    let changed = |c: &Counts| c.inserted + c.updated > 0;
-    if changed(&report.products) || changed(&report.articles) || !report.removed.is_empty() {
+    if report.changes_index() {
         // Every running server re-indexes when this commits.
         store::articles::notify_changed(&mut tx, "import").await?;
     }

@@ -20,11 +20,17 @@ pub fn product(value: serde_json::Value, line: Option<usize>) -> Result<Product,
     canonical.validate().map_err(|(field, m)| invalid(Some(field), line, m))
 }
 
-fn changed(u: Upsert) -> bool {
-    u != Upsert::Unchanged
-}
-
 impl Editor {
+    /// Writes a validated batch (all or nothing) and, when search would find something else,
+    /// rebuilds this process's index before returning; other processes follow on NOTIFY.
+    pub(super) async fn apply(&self, batch: &Batch, prune: bool) -> Result<ImportReport, EditorError> {
+        let report = write(&self.pool, batch, Options { show_progress: false, prune }).await?;
+        if report.changes_index() {
+            self.retriever.reload(&self.pool).await.map_err(EditorError::Reindex)?;
+        }
+        Ok(report)
+    }
+
     /// Creates or replaces the product at `sku` (the body may repeat the SKU, not contradict it).
     #[tracing::instrument(skip_all, fields(sku))]
     pub async fn put_product(&self, sku: &str, value: serde_json::Value) -> Result<Upsert, EditorError> {
@@ -32,16 +38,8 @@ impl Editor {
         if p.sku.as_str() != sku {
             return Err(invalid(Some("sku"), None, format!("the body says `{}` but the address says `{sku}`", p.sku)));
         }
-        let mut tx = self.pool.begin().await?;
-        let done = store::products::upsert(&mut tx, &p).await?;
-        if changed(done) {
-            store::articles::notify_changed(&mut tx, "catalog").await?;
-        }
-        tx.commit().await?;
-        if changed(done) {
-            self.retriever.reload(&self.pool).await.map_err(EditorError::Reindex)?;
-        }
-        Ok(done)
+        let batch = Batch { products: vec![p], ..Batch::default() };
+        Ok(self.apply(&batch, false).await?.products.outcome())
     }
 
     /// Removes a product: it is never found or cited again.
@@ -72,9 +70,7 @@ impl Editor {
         if !errors.is_empty() {
             return Err(ImportFailure::Invalid(errors).into());
         }
-        let report = write(&self.pool, &batch, Options { show_progress: false, prune }).await?;
-        self.retriever.reload(&self.pool).await.map_err(EditorError::Reindex)?;
-        Ok(report)
+        self.apply(&batch, prune).await
     }
 
     /// Creates or replaces an order pushed by the shop.
@@ -87,9 +83,7 @@ impl Editor {
             return Err(invalid(Some("number"), None, m));
         }
         order.validate().map_err(|(field, m)| invalid(Some(&field), None, m))?;
-        let mut tx = self.pool.begin().await?;
-        let done = store::orders::upsert(&mut tx, &order).await?;
-        tx.commit().await?;
-        Ok(done)
+        let batch = Batch { orders: vec![order], ..Batch::default() };
+        Ok(self.apply(&batch, false).await?.orders.outcome())
     }
 }

@@ -53,7 +53,8 @@ pub async fn all(pool: &PgPool) -> Result<Vec<Product>, sqlx::Error> {
     rows.into_iter().map(Product::try_from).collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Upsert {
     Inserted,
     Updated,
