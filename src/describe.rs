@@ -150,10 +150,11 @@ pub async fn describe(
     let prompt = prompts.describe(&facts, tone, req.length.words()).map_err(|e| DescribeError::Model(e.to_string()))?;
     let request = GenRequest {
         messages: vec![
-            ChatMessage { role: Role::System, content: prompts.replies.describe_system.clone() },
+            ChatMessage { role: Role::System, content: prompts.replies().describe_system.clone() },
             ChatMessage { role: Role::User, content: prompt },
         ],
         max_tokens: req.length.words() * 2 + 60,
+        greedy: false,
     };
     let runs = (0..req.variants).map(|_| complete(generator, request.clone()));
     let texts = futures_util::future::join_all(runs).await;

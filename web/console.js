@@ -41,6 +41,12 @@
     const shown = new Set();
     const error = (e) => { $("conv-error").textContent = e ? e.message : ""; };
 
+    // "es" as a person reads it, in the console's own language.
+    const languageName = (code) => {
+      try { return new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" }).of(code); }
+      catch (e) { return code; }
+    };
+
     async function refreshQueue() {
       const { conversations } = await api("/api/staff/queue");
       const list = $("queue");
@@ -48,6 +54,7 @@
         h("button", { type: "button", class: "item", onclick: () => open(c.conversation_id) },
           h("span", { class: "tag " + c.status }, c.status === "staff" ? "with " + (c.assignee_name || "staff") : "waiting"),
           h("span", { class: "tag" }, c.reason.replace(/_/g, " ")),
+          h("span", { class: "tag", title: "The shopper writes in " + languageName(c.language) }, c.language),
           h("div", {}, c.last_message || "(no message)"),
           h("div", { class: "meta" }, "since " + when(c.escalated_at) + (c.contact_email ? " · left " + c.contact_email : ""))))));
       if (!conversations.length) list.append(h("li", { class: "hint" }, "Nobody is waiting."));
@@ -66,7 +73,8 @@
       $("conv-status").textContent = c.status === "staff" ? "with " + (c.assignee || "staff") : c.status;
       $("claim").disabled = c.status !== "waiting";
       $("release").disabled = $("resolve").disabled = $("reply").disabled = c.status !== "staff";
-      $("conv-reason").textContent = c.reason ? "escalated: " + c.reason.replace(/_/g, " ") : "";
+      $("conv-reason").textContent = (c.reason ? "escalated: " + c.reason.replace(/_/g, " ") + " · " : "")
+        + "writes in " + languageName(c.language);
       $("conv-contact").textContent = c.contact_email ? "· write to " + c.contact_email : "";
       $("conv-summary").textContent = c.summary || "The summary is being written…";
       // The model writes the summary after the handoff; look again until it is there.

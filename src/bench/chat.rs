@@ -1,6 +1,6 @@
 //! `aisle bench chat`: time to first token and tokens/s for a realistic question, with the prefix
 //! cache cold and warm, and aggregate tokens/s with several conversations at once.
-use crate::chat::{Planner, cards};
+use crate::chat::{Message, Planner, cards};
 use crate::config::LlmSettings;
 use crate::llm::{ChatMessage, GenRequest, Generator, LlamaEngine, RemoteGenerator, Role, Usage};
 use std::sync::Arc;
@@ -144,7 +144,7 @@ pub async fn prompts(planner: &Planner, max_tokens: u32) -> anyhow::Result<Promp
     let mut requests = Vec::new();
     for q in QUESTIONS {
         let sources = cards(&planner.evidence_for(q, None).await?);
-        requests.push(GenRequest { max_tokens, ..planner.request(&[], q, &sources, false)? });
+        requests.push(GenRequest { max_tokens, ..planner.request(&[], &Message::english(q), &sources, false)? });
     }
     Ok(Prompts { system: planner.prompts.system.clone(), requests })
 }

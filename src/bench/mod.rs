@@ -11,7 +11,7 @@ pub use synthetic::catalog;
 use crate::config::RetrievalSettings;
 use crate::domain::{DocKind, Filters, SearchRequest};
 use crate::retrieval::embed::{DIM, normalize};
-use crate::retrieval::{Doc, Embedder, Index, Mode, Source, documents};
+use crate::retrieval::{Doc, Embedder, Index, Mode, Source, documents, estimate};
 use rand::{Rng, SeedableRng, rngs::SmallRng};
 use std::time::{Duration, Instant};
 
@@ -62,7 +62,7 @@ pub fn retrieval(
         "products", "build_s", "embed_s", "kw_p50", "kw_p99", "vec_p50", "vec_p99", "hyb_p50", "hyb_p99", "qemb_p50"
     );
     for &n in sizes {
-        let docs = documents(catalog(n, 42), &[]);
+        let docs = documents(catalog(n, 42), &[], &estimate);
         let t = Instant::now();
         let vecs = vectors(embedder, &docs, 2000.min(n))?;
         let embed_s = t.elapsed().as_secs_f64();

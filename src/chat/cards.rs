@@ -1,6 +1,6 @@
 //! Sources as the shopper sees them (cards with the catalog's facts) and as the model reads them
 //! (one numbered line each); and which of them an answer used.
-use crate::domain::{ItemView, OrderStatus, Product};
+use crate::domain::{ItemView, Language, OrderStatus, Product};
 use crate::prompts::PromptSource;
 use crate::retrieval::{Hit, Passage, Scores, Source};
 use serde::Serialize;
@@ -37,9 +37,9 @@ pub struct OrderCard {
 /// another: `price: $1,099.99 · stock: 4 in stock · rating: 4.4/5 · warranty: 1 year warranty`.
 /// Warranty, shipping and returns are added when the question is about policies: every prompt
 /// token costs time to the first word on a CPU.
-fn product_facts(p: &Product, policies: bool) -> String {
+fn product_facts(p: &Product, policies: bool, lang: Language) -> String {
     let stock = if p.stock > 0 { format!("{} in stock", p.stock) } else { "out of stock".to_string() };
-    let mut facts = vec![format!("price: {}", p.price), format!("stock: {stock}")];
+    let mut facts = vec![format!("price: {}", p.price_in(lang)), format!("stock: {stock}")];
     if let Some(r) = p.rating {
         facts.push(format!("rating: {r:.1}/5"));
     }
@@ -162,13 +162,14 @@ pub fn cited(answer: &str, available: usize) -> Vec<usize> {
 
 /// The sources as the model reads them: products as one line of named catalog facts (with their
 /// policy fields when `policies`), articles as their first sentences.
-pub fn prompt_sources(policies: bool, sources: &[SourceCard]) -> Vec<PromptSource> {
+/// `lang` is the shopper's: prices are written as they read them.
+pub fn prompt_sources(policies: bool, sources: &[SourceCard], lang: Language) -> Vec<PromptSource> {
     sources
         .iter()
         .map(|s| PromptSource {
             label: s.title.clone(),
             text: match &s.product {
-                Some(p) => product_facts(p, policies),
+                Some(p) => product_facts(p, policies, lang),
                 None => passage_excerpt(s.text.as_deref().unwrap_or_default()),
             },
         })

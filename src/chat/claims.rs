@@ -5,6 +5,7 @@
 use super::cards::SourceCard;
 use super::facts::not_returnable;
 use crate::domain::{ClaimAction, Product, sentence_end};
+use crate::prompts::Words;
 use regex_lite::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -69,8 +70,41 @@ fn unit_of(word: &str, dollar: bool) -> &'static str {
     }
 }
 
+/// Amounts as other locales write them: "1.099,99 $", "1 099,99 $US", "US$1,099.99", "30 días".
+static GROUPED_DECIMAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.\u{202F}\u{a0}]\d{3})+),(\d{1,2})\b").expect("valid pattern"));
+static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d+),(\d{1,2})\b").expect("valid pattern"));
+static MONEY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d[\d.,]*)\s?(?:US\$|\$US|\$|€|£|￥|¥|元|円|EUR|USD|GBP)").expect("valid pattern"));
+static MONEY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:US\$|CA\$|A\$|JP¥|CN¥|€|£|￥|¥)\s?(\d)").expect("valid pattern"));
+/// Durations in the languages Aisle speaks, as the English units the checks count.
+const UNITS: &[(&str, &str)] = &[
+    (r"(?i)(\d)\s*(?:días|dias|día|dia|jours?|tagen?|天|日間|日以内|日)", "$1 days"),
+    (r"(?i)(\d)\s*(?:semanas?|semaines?|wochen?|周|週間)", "$1 weeks"),
+    (r"(?i)(\d)\s*(?:meses|mes|mois|monaten?|monate|个月|か月|ヶ月)", "$1 months"),
+    (r"(?i)(\d)\s*(?:años?|ans?|jahren?|jahre|年間|年)", "$1 years"),
+];
+static UNIT_WORDS: LazyLock<Vec<(Regex, &'static str)>> =
+    LazyLock::new(|| UNITS.iter().map(|(p, r)| (Regex::new(p).expect("valid pattern"), *r)).collect());
+
+/// `text` with its amounts written the English way, so "1.099,99 $" is checked as $1,099.99.
+fn english_numbers(text: &str) -> String {
+    let t = GROUPED_DECIMAL.replace_all(text, |c: &regex_lite::Captures| {
+        format!("{}.{}", c[1].replace(['.', '\u{202F}', '\u{a0}'], ""), &c[2])
+    });
+    let t = DECIMAL_COMMA.replace_all(&t, "$1.$2");
+    let t = MONEY_AFTER.replace_all(&t, "$$$1");
+    let mut t = MONEY_BEFORE.replace_all(&t, "$$$1").into_owned();
+    for (re, with) in UNIT_WORDS.iter() {
+        t = re.replace_all(&t, *with).into_owned();
+    }
+    t
+}
+
 fn amounts(text: &str) -> Vec<Amount> {
-    let text = CITATION.replace_all(text, " ");
+    let text = english_numbers(text);
+    let text = CITATION.replace_all(&text, " ");
     let mut out = Vec::new();
     for c in NUMBER.captures_iter(&text) {
         let unit = unit_of(c.get(4).map_or("", |m| m.as_str()), c.get(1).is_some());
@@ -162,12 +196,36 @@ const YES_CUES: &[(Topic, &[&str])] = &[
     (Topic::InStock, &["in stock", "available now", "available to order", "is available", "are available"]),
 ];
 
-fn says_yes_to(sentence: &str) -> Option<Topic> {
+fn says_yes_to(sentence: &str, local: Option<&Words>) -> Option<Topic> {
     let s = sentence.to_lowercase();
-    if negated(&s) {
+    if negated(&s) || local.is_some_and(|w| negated_in(&s, &w.claim_negations)) {
         return None;
     }
-    YES_CUES.iter().find(|(_, cues)| cues.iter().any(|c| s.contains(c))).map(|(t, _)| *t)
+    let english = YES_CUES.iter().find(|(_, cues)| cues.iter().any(|c| s.contains(c))).map(|(t, _)| *t);
+    english.or_else(|| {
+        let w = local?;
+        let cues = [
+            (Topic::Returns, &w.claim_returns),
+            (Topic::ShipsAbroad, &w.claim_ships),
+            (Topic::InStock, &w.claim_in_stock),
+        ];
+        cues.iter().find(|(_, cues)| cues.iter().any(|c| s.contains(c.as_str()))).map(|(t, _)| *t)
+    })
+}
+
+/// Whether a sentence says no in another language: a negating word ("nicht", "pas"), a word
+/// that starts with an elided one ("n'est"), or, in Chinese and Japanese, the characters.
+fn negated_in(lower: &str, negations: &[String]) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).collect();
+    negations.iter().any(|n| {
+        if n.chars().any(|c| ('\u{3040}'..='\u{9FFF}').contains(&c)) {
+            return lower.contains(n.as_str());
+        }
+        match n.strip_suffix('\'') {
+            Some(elided) => words.iter().any(|w| w.strip_prefix(elided).is_some_and(|r| r.starts_with(['\'', '’']))),
+            None => words.contains(&n.as_str()),
+        }
+    })
 }
 
 const TOPIC_WORDS: &[(Topic, &[&str])] = &[
@@ -196,6 +254,8 @@ pub struct Evidence {
     /// The shopper reports what someone said, promised or showed ("your colleague promised me",
     /// "it was $199 yesterday"): an answer may not simply agree.
     reported: bool,
+    /// How the answer's language says yes and no, when it is not English.
+    local: Option<Words>,
 }
 
 /// How an answer agrees.
@@ -268,7 +328,22 @@ impl Evidence {
         }
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
-        Self { amounts: amounts(&text), text: text.to_lowercase(), products, refusals, question, reported }
+        Self { amounts: amounts(&text), text: text.to_lowercase(), products, refusals, question, reported, local: None }
+    }
+
+    /// Reads yes/no claims in the answer's language too (`words` of its `prompts/lang` file).
+    pub fn in_language(self, words: &Words) -> Self {
+        let lower = |v: &[String]| v.iter().map(|x| x.to_lowercase()).collect();
+        let local = Words {
+            greetings: Vec::new(),
+            thanks: Vec::new(),
+            person: Vec::new(),
+            claim_in_stock: lower(&words.claim_in_stock),
+            claim_returns: lower(&words.claim_returns),
+            claim_ships: lower(&words.claim_ships),
+            claim_negations: lower(&words.claim_negations),
+        };
+        Self { local: Some(local), ..self }
     }
 
     /// Whether a source carries amount `a`. `about_product`: the sentence cites or names a
@@ -331,7 +406,7 @@ impl Evidence {
                 }
             }
         }
-        if let Some(topic) = says_yes_to(body) {
+        if let Some(topic) = says_yes_to(body, self.local.as_ref()) {
             checked += 1;
             if self.contradicts(topic, body) {
                 unsupported += 1;
@@ -390,6 +465,7 @@ pub fn checked(evidence: &Evidence, answer: &str, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Language::{De, Fr, Zh};
     use crate::retrieval::Scores;
 
     fn product(price: i64, returns: &str) -> SourceCard {
@@ -422,6 +498,36 @@ mod tests {
             order: None,
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         }
+    }
+
+    #[test]
+    fn amounts_written_the_way_other_locales_write_them_are_checked_as_the_same_amounts() {
+        let e = Evidence::new(&[product(109_999, "30 days return policy")], "¿cuánto cuesta?");
+        assert_eq!(e.check("El iPhone X cuesta 1.099,99 US$ [1]."), (1, 0));
+        assert_eq!(e.check("Le iPhone X coûte 1\u{202F}099,99 $US [1]."), (1, 0));
+        assert_eq!(e.check("iPhone X 的价格是 US$1,099.99 [1]。"), (1, 0));
+        assert_eq!(e.check("Puede devolverlo en 30 días [1]."), (1, 0));
+        assert_eq!(e.check("El iPhone X cuesta 999,00 US$ [1]."), (1, 1));
+        assert_eq!(e.check("Sie haben 90 Tage Zeit [1]."), (1, 1));
+    }
+
+    #[test]
+    fn a_yes_in_another_language_is_checked_like_one_in_english() {
+        let prompts = crate::prompts::Prompts::load("Demo", 80).expect("prompts");
+        let words = |l| &prompts.texts(l).words;
+        let mut sold_out = product(109_999, "No return policy");
+        if let Some(p) = sold_out.product.as_mut() {
+            p.stock = 0;
+        }
+        let e = Evidence::new(std::slice::from_ref(&sold_out), "Is the iPhone X in stock?").in_language(words(De));
+        assert_eq!(e.check("Ja, das iPhone X ist auf Lager [1]."), (1, 1));
+        assert_eq!(e.check("Das iPhone X ist leider nicht auf Lager [1]."), (0, 0));
+        let e = Evidence::new(&[sold_out], "Can I return the iPhone X?").in_language(words(Fr));
+        assert_eq!(e.check("Oui, vous pouvez le retourner [1]."), (1, 1));
+        assert_eq!(e.check("Non, il n'est pas possible de le retourner [1]."), (0, 0));
+        let abroad = article("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country.");
+        let e = Evidence::new(&[abroad], "Can I have a perfume sent to Japan?").in_language(words(Zh));
+        assert_eq!(e.check("可以，香水可以寄到日本 [1]。"), (1, 1));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! working while Postgres is away; a conversation started elsewhere is loaded from Postgres.
 use super::orders::OrderState;
 use crate::auth::{hash, new_token};
-use crate::domain::{AnsweredBy, Author, Email};
+use crate::domain::{AnsweredBy, Author, Email, Language};
 use crate::llm::Role;
 use crate::store::conversations;
 use crate::store::log::ConversationLog;
@@ -20,11 +20,18 @@ pub struct Turn {
     pub unanswered: bool,
     /// An assistant turn's products (SKUs), in the order shown: what "it" or "the second one" means next.
     pub products: Vec<String>,
+    /// A shopper's turn in another language, as it was understood in English.
+    pub translated: Option<String>,
 }
 
 impl Turn {
     pub fn new(role: Role, text: &str) -> Self {
-        Self { role, text: text.to_string(), unanswered: false, products: Vec::new() }
+        Self { role, text: text.to_string(), unanswered: false, products: Vec::new(), translated: None }
+    }
+
+    /// The turn in English: what search and the repeat check compare.
+    pub fn english(&self) -> &str {
+        self.translated.as_deref().unwrap_or(&self.text)
     }
 }
 
@@ -40,12 +47,23 @@ struct Live {
     /// Which orders the shopper has opened, and what is half asked (kept in this process only:
     /// after a restart the shopper opens the order again).
     orders: OrderState,
+    /// The language of the shopper's latest message: a short message ("ok") keeps it.
+    language: Language,
 }
 
 impl Live {
     fn new(token_hash: Option<String>, turns: Vec<Turn>) -> Self {
         let orders = OrderState::default();
-        Self { token_hash, turns, touched: Instant::now(), received: VecDeque::new(), escalates: true, orders }
+        let language = Language::En;
+        Self {
+            token_hash,
+            turns,
+            touched: Instant::now(),
+            received: VecDeque::new(),
+            escalates: true,
+            orders,
+            language,
+        }
     }
 }
 
@@ -127,6 +145,16 @@ impl Memory {
         self.live().get(&id).map(|l| l.orders.clone()).unwrap_or_default()
     }
 
+    pub fn language(&self, id: Uuid) -> Language {
+        self.live().get(&id).map(|l| l.language).unwrap_or_default()
+    }
+
+    pub fn set_language(&self, id: Uuid, language: Language) {
+        if let Some(l) = self.live().get_mut(&id) {
+            l.language = language;
+        }
+    }
+
     pub fn set_orders(&self, id: Uuid, orders: OrderState) {
         if let Some(l) = self.live().get_mut(&id) {
             l.orders = orders;
@@ -204,6 +232,8 @@ impl Memory {
         let Ok(Some(token_hash)) = conversations::token_hash(&self.pool, id).await else { return false };
         let rows = conversations::messages(&self.pool, id).await.unwrap_or_default();
         let mut received: VecDeque<Uuid> = rows.iter().filter(|r| r.role == Author::Shopper).map(|r| r.id).collect();
+        let language =
+            rows.iter().rev().find(|r| r.role == Author::Shopper).and_then(|r| r.language).unwrap_or_default();
         received.drain(..received.len().saturating_sub(RECEIVED));
         let turns = rows
             .into_iter()
@@ -213,9 +243,10 @@ impl Memory {
                 unanswered: matches!(r.answered_by, Some(AnsweredBy::Unanswered | AnsweredBy::Guarded)),
                 products: product_ids(&r.sources),
                 text: r.text,
+                translated: None,
             })
             .collect();
-        self.admit(id, Live { received, ..Live::new(token_hash, turns) });
+        self.admit(id, Live { received, language, ..Live::new(token_hash, turns) });
         true
     }
 

@@ -2,7 +2,7 @@
 //! list, a comparison, a price the shopper has wrong. Sorting and filtering are done here over
 //! the whole catalog, and every value is a product's own field filled into `prompts/facts.toml`.
 use super::request::{Ask, Attr, CatalogWords, Rank};
-use crate::domain::{Filters, Money, Product};
+use crate::domain::{Filters, Language, Money, Product};
 use crate::prompts::{FactTemplates, fill};
 
 /// A catalog answer and the products it is about (shown as cards, remembered for follow-ups).
@@ -46,10 +46,10 @@ fn dimension(p: &Product, side: &str) -> Option<String> {
 }
 
 /// The placeholders a product fills: its own values, nothing else.
-fn values(p: &Product) -> Vec<(&'static str, String)> {
+fn values(p: &Product, lang: Language) -> Vec<(&'static str, String)> {
     let mut v = vec![
         ("title", p.title.clone()),
-        ("price", p.price.to_string()),
+        ("price", p.price_in(lang)),
         ("stock", p.stock.to_string()),
         ("warranty", lower(&p.warranty)),
         ("shipping", lower(&p.shipping)),
@@ -73,8 +73,8 @@ fn values(p: &Product) -> Vec<(&'static str, String)> {
     v
 }
 
-fn render(template: &str, p: &Product, extra: &[(&str, String)]) -> String {
-    let mut v = values(p);
+fn render(t: &FactTemplates, template: &str, p: &Product, extra: &[(&str, String)]) -> String {
+    let mut v = values(p, t.lang);
     v.extend(extra.iter().map(|(k, x)| (*k, x.clone())));
     let pairs: Vec<(&str, &str)> = v.iter().map(|(k, x)| (*k, x.as_str())).collect();
     fill(template, &pairs)
@@ -82,39 +82,41 @@ fn render(template: &str, p: &Product, extra: &[(&str, String)]) -> String {
 
 /// One sentence with one fact of one product; a fact the catalog lacks is said to be missing.
 pub fn fact_sentence(t: &FactTemplates, p: &Product, attr: Attr) -> String {
-    let missing = |what: &str| render(&t.unknown, p, &[("what", what.to_string())]);
+    let missing = |what: &str| render(t, &t.unknown, p, &[("what", what.to_string())]);
     match attr {
-        Attr::Price => render(&t.price, p, &[]),
-        Attr::Stock if p.in_stock() => render(&t.stock_in, p, &[]),
-        Attr::Stock => render(&t.stock_out, p, &[]),
+        Attr::Price => render(t, &t.price, p, &[]),
+        Attr::Stock if p.in_stock() => render(t, &t.stock_in, p, &[]),
+        Attr::Stock => render(t, &t.stock_out, p, &[]),
         Attr::Warranty if p.warranty.is_none() => missing("warranty"),
-        Attr::Warranty if no_warranty(p) => render(&t.warranty_none, p, &[]),
-        Attr::Warranty => render(&t.warranty, p, &[]),
+        Attr::Warranty if no_warranty(p) => render(t, &t.warranty_none, p, &[]),
+        Attr::Warranty => render(t, &t.warranty, p, &[]),
         Attr::Shipping if p.shipping.is_none() => missing("shipping time"),
-        Attr::Shipping => render(&t.shipping, p, &[]),
+        Attr::Shipping => render(t, &t.shipping, p, &[]),
         Attr::Returns if p.return_policy.is_none() => missing("return terms"),
-        Attr::Returns if not_returnable(p) => render(&t.returns_none, p, &[]),
-        Attr::Returns if return_days(p).is_some() => render(&t.returns, p, &[]),
-        Attr::Returns => render(&t.returns_other, p, &[]),
+        Attr::Returns if not_returnable(p) => render(t, &t.returns_none, p, &[]),
+        Attr::Returns if return_days(p).is_some() => render(t, &t.returns, p, &[]),
+        Attr::Returns => render(t, &t.returns_other, p, &[]),
         Attr::Rating if p.rating.is_none() => missing("rating"),
-        Attr::Rating => render(&t.rating, p, &[]),
+        Attr::Rating => render(t, &t.rating, p, &[]),
         Attr::Brand if p.brand.is_none() => missing("brand"),
-        Attr::Brand => render(&t.brand, p, &[]),
+        Attr::Brand => render(t, &t.brand, p, &[]),
         Attr::Dimensions if dimension(p, "width").is_none() => missing("dimensions"),
-        Attr::Dimensions => render(&t.dimensions, p, &[]),
+        Attr::Dimensions => render(t, &t.dimensions, p, &[]),
         Attr::Weight if p.attributes.get("weight").is_none() => missing("weight"),
-        Attr::Weight => render(&t.weight, p, &[]),
+        Attr::Weight => render(t, &t.weight, p, &[]),
         Attr::MinimumOrder if p.attributes.get("minimumOrderQuantity").is_none() => missing("minimum order"),
-        Attr::MinimumOrder => render(&t.minimum_order, p, &[]),
+        Attr::MinimumOrder => render(t, &t.minimum_order, p, &[]),
     }
 }
 
 /// A constraint as words after the group's name: " under $400", " in stock".
-fn constraint(t: &FactTemplates, f: &Filters) -> String {
+/// `currency` is the group's: a shopper's "under 400" is read in the currency the products are in.
+fn constraint(t: &FactTemplates, f: &Filters, currency: &str) -> String {
+    let show = |m: Money| m.show(currency, t.lang);
     let mut s = match (f.min_price, f.max_price) {
-        (Some(lo), Some(hi)) => fill(&t.between, &[("low", &lo.to_string()), ("high", &hi.to_string())]),
-        (None, Some(hi)) => fill(&t.under, &[("price", &hi.to_string())]),
-        (Some(lo), None) => fill(&t.over, &[("price", &lo.to_string())]),
+        (Some(lo), Some(hi)) => fill(&t.between, &[("low", &show(lo)), ("high", &show(hi))]),
+        (None, Some(hi)) => fill(&t.under, &[("price", &show(hi))]),
+        (Some(lo), None) => fill(&t.over, &[("price", &show(lo))]),
         (None, None) => String::new(),
     };
     if f.in_stock {
@@ -137,6 +139,11 @@ fn rating(p: &Product) -> f32 {
     p.rating.unwrap_or(0.0)
 }
 
+/// The currency a group of products is priced in (a catalog has one; the first product's).
+fn currency_of<'a>(group: &[&'a Product]) -> &'a str {
+    group.first().map_or("USD", |p| p.currency.as_str())
+}
+
 /// The group ranked: the first is the answer. Ties go to the better rated, then the title.
 fn ranked(mut group: Vec<&Product>, rank: Rank) -> Vec<&Product> {
     group.sort_by(|a, b| {
@@ -153,7 +160,7 @@ fn ranked(mut group: Vec<&Product>, rank: Rank) -> Vec<&Product> {
 
 fn superlative(t: &FactTemplates, ask: &Ask, rank: Rank, group: Vec<&Product>, name: &str) -> Option<Answer> {
     let group: Vec<&Product> = group.into_iter().filter(|p| admits(&ask.filters, p)).collect();
-    let cons = constraint(t, &ask.filters);
+    let cons = constraint(t, &ask.filters, currency_of(&group));
     let Some(first) = ranked(group.clone(), rank).first().copied() else {
         let text = fill(&t.list_none, &[("group", name), ("constraint", &cons)]);
         return Some(Answer { text, products: Vec::new() });
@@ -165,13 +172,15 @@ fn superlative(t: &FactTemplates, ask: &Ask, rank: Rank, group: Vec<&Product>, n
         Rank::WorstRated => &t.worst_rated,
     };
     let ordered = ranked(group, rank);
-    let mut text = render(template, first, &[("group", name.to_string()), ("constraint", cons)]);
+    let mut text = render(t, template, first, &[("group", name.to_string()), ("constraint", cons)]);
     let others: Vec<String> = ordered[1..]
         .iter()
         .take(2)
         .map(|p| match rank {
-            Rank::Cheapest | Rank::Dearest => format!("the {} ({})", p.title, p.price),
-            Rank::BestRated | Rank::WorstRated => format!("the {} ({}/5)", p.title, number(f64::from(rating(p)))),
+            Rank::Cheapest | Rank::Dearest => render(t, &t.runner_up, p, &[("value", p.price_in(t.lang))]),
+            Rank::BestRated | Rank::WorstRated => {
+                render(t, &t.runner_up, p, &[("value", format!("{}/5", number(f64::from(rating(p)))))])
+            }
         })
         .collect();
     if !others.is_empty() {
@@ -182,7 +191,7 @@ fn superlative(t: &FactTemplates, ask: &Ask, rank: Rank, group: Vec<&Product>, n
 }
 
 fn list(t: &FactTemplates, ask: &Ask, group: Vec<&Product>, name: &str) -> Answer {
-    let cons = constraint(t, &ask.filters);
+    let cons = constraint(t, &ask.filters, currency_of(&group));
     let all = group.len();
     let matching: Vec<&Product> =
         ranked(group.iter().copied().filter(|p| admits(&ask.filters, p)).collect(), Rank::BestRated);
@@ -193,7 +202,7 @@ fn list(t: &FactTemplates, ask: &Ask, group: Vec<&Product>, name: &str) -> Answe
         let closest = (all > 0).then(|| ranked(group, rank)[0]);
         if let Some(p) = closest {
             text.push(' ');
-            text.push_str(&render(&t.list_closest, p, &[]));
+            text.push_str(&render(t, &t.list_closest, p, &[]));
         }
         return Answer { text, products: closest.into_iter().cloned().collect() };
     }
@@ -201,7 +210,7 @@ fn list(t: &FactTemplates, ask: &Ask, group: Vec<&Product>, name: &str) -> Answe
     let mut text = fill(&t.list, &[("count", &count), ("group", name), ("constraint", &cons)]);
     for p in matching.iter().take(MAX_LISTED) {
         text.push('\n');
-        text.push_str(&render(&t.list_item, p, &[]));
+        text.push_str(&render(t, &t.list_item, p, &[]));
     }
     Answer { text, products: matching.into_iter().take(MAX_LISTED).cloned().collect() }
 }
@@ -213,39 +222,41 @@ fn compare(t: &FactTemplates, ask: &Ask, products: &[&Product]) -> Answer {
     }
     let mut lines = Vec::new();
     for p in products {
-        let mut facts = vec![render(&t.fact_price, p, &[])];
+        let mut facts = vec![render(t, &t.fact_price, p, &[])];
         for a in &attrs {
             let f = match a {
-                Attr::Rating if p.rating.is_some() => render(&t.fact_rating, p, &[]),
-                Attr::Stock if p.in_stock() => render(&t.fact_stock_in, p, &[]),
-                Attr::Stock => render(&t.fact_stock_out, p, &[]),
-                Attr::Warranty => render(&t.fact_warranty, p, &[]),
-                Attr::Shipping => render(&t.fact_shipping, p, &[]),
-                Attr::Returns => render(&t.fact_returns, p, &[]),
-                Attr::Brand if p.brand.is_some() => render(&t.fact_brand, p, &[]),
+                Attr::Rating if p.rating.is_some() => render(t, &t.fact_rating, p, &[]),
+                Attr::Stock if p.in_stock() => render(t, &t.fact_stock_in, p, &[]),
+                Attr::Stock => render(t, &t.fact_stock_out, p, &[]),
+                Attr::Warranty => render(t, &t.fact_warranty, p, &[]),
+                Attr::Shipping => render(t, &t.fact_shipping, p, &[]),
+                Attr::Returns => render(t, &t.fact_returns, p, &[]),
+                Attr::Brand if p.brand.is_some() => render(t, &t.fact_brand, p, &[]),
                 _ => continue,
             };
             if !f.trim().is_empty() {
                 facts.push(f);
             }
         }
-        lines.push(render(&t.compare_item, p, &[("facts", facts.join(" · "))]));
+        lines.push(render(t, &t.compare_item, p, &[("facts", facts.join(" · "))]));
     }
     let cheapest = ranked(products.to_vec(), Rank::Cheapest);
     let (low, next) = (cheapest[0], cheapest[1]);
     lines.push(match next.price.0 - low.price.0 {
         0 => t.compare_same_price.clone(),
-        d => render(&t.compare_cheaper, low, &[("difference", Money(d).to_string())]),
+        d => render(t, &t.compare_cheaper, low, &[("difference", Money(d).show(&low.currency, t.lang))]),
     });
     let best = ranked(products.to_vec(), Rank::BestRated);
     if ask.attrs.contains(&Attr::Rating) && rating(best[0]) > rating(best[1]) {
-        lines.push(render(&t.compare_better, best[0], &[]));
+        lines.push(render(t, &t.compare_better, best[0], &[]));
     }
     Answer { text: lines.join("\n"), products: products.iter().map(|p| (*p).clone()).collect() }
 }
 
 /// Openings of a follow-up that carries on about the same products: "and the warranty?"
 const CARRY_ON: &[&str] = &["and", "what about", "how about", "also", "plus", "same for"];
+/// The most words of a question that asks a product's attribute and nothing else.
+const BARE_WORDS: usize = 5;
 
 /// The products a message is about: those it names, else those of the previous answer it points
 /// at ("it", "they", "the second one") or carries on about ("and the warranty?").
@@ -255,7 +266,14 @@ fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &
     }
     let lower = text.trim().to_lowercase();
     let carries_on = CARRY_ON.iter().any(|c| lower.strip_prefix(c).is_some_and(|r| r.starts_with([' ', ','])));
-    if !(ask.points_back || carries_on) || earlier.is_empty() {
+    // "What is the price?" right after a product was shown: only a product has a price or a
+    // rating (a bare shipping or returns question may be about the shop's policy instead).
+    let bare = !ask.attrs.is_empty()
+        && ask.attrs.iter().all(|a| !a.is_policy())
+        && ask.rank.is_none()
+        && !ask.filtered()
+        && lower.split_whitespace().count() <= BARE_WORDS;
+    if !(ask.points_back || carries_on || bare) || earlier.is_empty() {
         return Vec::new();
     }
     match ask.ordinal {
@@ -294,9 +312,9 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         for attr in &ask.attrs {
             let sentence = match (attr, ask.claimed.first()) {
                 (Attr::Price, Some(claimed)) if *claimed != p.price => {
-                    render(&t.premise_wrong, p, &[("claimed", claimed.to_string())])
+                    render(t, &t.premise_wrong, p, &[("claimed", claimed.show(&p.currency, t.lang))])
                 }
-                (Attr::Price, Some(_)) => render(&t.premise_right, p, &[]),
+                (Attr::Price, Some(_)) => render(t, &t.premise_right, p, &[]),
                 _ => fact_sentence(t, p, *attr),
             };
             sentences.push(sentence);
@@ -335,7 +353,7 @@ pub(super) mod tests {
         let prompts = Prompts::load("Demo", 80).expect("the test data is valid");
         let catalog = demo_catalog();
         let words = CatalogWords::new(catalog.iter());
-        answer(&prompts.facts, text, &Ask::parse(text), &words, earlier)
+        answer(&prompts.texts(Language::En).facts, text, &Ask::parse(text), &words, earlier)
     }
 
     fn by_title(title: &str) -> Product {
@@ -353,6 +371,11 @@ pub(super) mod tests {
         assert!(a.text.contains("cannot be returned"), "{}", a.text);
         let a = ask("How much are they?", &[by_title("iPhone X")]).expect("the test data is valid");
         assert!(a.text.contains("$899.99"), "{}", a.text);
+        // A bare question about a product's own attribute is about the product just shown; a
+        // bare policy question may be about the shop.
+        let a = ask("What is the price?", &[by_title("Oppo K1")]).expect("the test data is valid");
+        assert!(a.text.contains("$299.99"), "{}", a.text);
+        assert!(ask("How long does shipping take?", &[by_title("Oppo K1")]).is_none());
     }
 
     #[test]

@@ -49,7 +49,7 @@ mod tests {
     #[test]
     fn the_sentences_the_rules_ask_for_are_not_a_leak() {
         let prompts = crate::prompts::Prompts::load("the Aisle demo shop", 80).expect("prompts");
-        let g = LeakGuard::new(&prompts.system, &prompts.replies.rule_phrases);
+        let g = LeakGuard::new(&prompts.system, &prompts.replies().rule_phrases);
         let honest = "I don't know whether veterans get a discount, but I can connect you with a person from the team.";
         assert!(!g.leaks(honest));
         assert!(!g.leaks("I do not know. I can offer to connect you with a person from the team."));

@@ -20,12 +20,15 @@ mod intent;
 mod order_answers;
 mod order_words;
 mod orders;
+mod phrases;
 mod plan;
+mod preview;
 mod query;
 mod quote;
 mod request;
 pub mod sentiment;
 mod stream;
+mod translate;
 
 pub use cards::{OrderCard, SourceCard, cards, cited, prompt_sources, used};
 pub use claims::Outcome as ClaimOutcome;
@@ -33,35 +36,29 @@ pub use conversations::{AccessError, Memory, Turn};
 pub use error::ChatError;
 pub use intent::{Intent, classify};
 pub use orders::{OrderDesk, OrderState};
-pub use plan::Planner;
+pub use plan::{Message, Planner};
+pub use preview::Preview;
 pub use query::search_query;
 pub use stream::{ChatEvent, Done};
+use translate::without_names;
+pub use translate::{Translator, keep_names};
 
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, Author, ConversationStatus, ShopperText, mask};
 use crate::escalation::{self, Escalation, Handoff, Signals};
-use crate::llm::{GenError, GenEvent, Generator, Role, complete};
+use crate::llm::{GenError, GenEvent, Generator, Role};
 use crate::prompts::Prompts;
-use crate::retrieval::{Index, Retriever};
+use crate::retrieval::Retriever;
 use crate::store::conversations::MessageRow;
 use crate::store::log::ConversationLog;
 use claims::Evidence;
-use guard::{LeakGuard, delimiter_at};
+use guard::LeakGuard;
 use plan::Plan;
-use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
 use stream::{Checked, Sink};
 use tokio::sync::mpsc::{Receiver, Sender, UnboundedReceiver, channel};
 use uuid::Uuid;
-
-/// How Aisle would answer, without anyone seeing it (the knowledge-base editor's preview).
-#[derive(Debug, Serialize)]
-pub struct Preview {
-    pub answer: String,
-    pub sources: Vec<SourceCard>,
-    pub answered_by: AnsweredBy,
-}
 
 /// An answer ready to be given: fixed words, or a model already writing.
 enum Ready {
@@ -88,15 +85,17 @@ pub struct ChatService {
     escalation: Arc<Escalation>,
     generator: Option<Arc<dyn Generator>>,
     guard: LeakGuard,
+    translator: Translator,
 }
 
 impl ChatService {
     pub fn new(parts: Parts, settings: ChatSettings, max_tokens: u32) -> Self {
-        let guard = LeakGuard::new(&parts.prompts.system, &parts.prompts.replies.rule_phrases);
+        let guard = LeakGuard::new(&parts.prompts.system, &parts.prompts.replies().rule_phrases);
+        let translator = Translator::new(parts.generator.clone(), parts.prompts.clone());
         let memory = Memory::new(parts.pool, parts.log.clone(), settings.history_turns);
         let planner = Planner { retriever: parts.retriever, prompts: parts.prompts, settings, max_tokens };
         let (log, escalation, generator, desk) = (parts.log, parts.escalation, parts.generator, parts.desk);
-        Self { planner, desk, memory, log, escalation, generator, guard }
+        Self { planner, desk, memory, log, escalation, generator, guard, translator }
     }
 
     /// Conversations this process knows: start one, check a shopper's token.
@@ -146,58 +145,75 @@ impl ChatService {
         text: ShopperText,
     ) -> Result<Receiver<ChatEvent>, ChatError> {
         let text = text.as_str();
+        // The language it is written in (a message too short to tell keeps the conversation's).
+        // Greetings, thanks and requests for a person are read in the shopper's words; anything
+        // else in another language is understood in English (search, the catalog, the mood).
+        let current = self.planner.retriever.current();
+        let titles = || current.iter().flat_map(|index| index.products().map(|p| p.title.as_str()));
+        let words = without_names(text, titles());
+        let (lang, said) = phrases::understand(&words, self.memory.language(conversation), &self.planner.prompts);
+        let texts = self.planner.prompts.texts(lang);
+        let translated = match said {
+            None => self.translator.english(text, lang).await.map(|english| keep_names(english, text, titles())),
+            Some(_) => None,
+        };
+        let msg = Message { text, english: translated.as_deref().unwrap_or(text), lang };
         let mut orders = self.memory.orders(conversation);
+        orders.lang = lang;
         // A late order's answer offered a person: a plain yes takes it up.
         let offered = std::mem::take(&mut orders.offered_person);
         self.desk.hear(text, &mut orders);
-        let intent = match classify(text) {
-            _ if offered && order_words::yes_or_no(text) == Some(true) => Intent::WantsHuman,
+        let intent = match said.unwrap_or_else(|| classify(msg.english)) {
+            _ if offered && order_words::yes_or_no(msg.english) == Some(true) => Intent::WantsHuman,
             intent => intent,
         };
-        let mood = sentiment::mood(self.planner.retriever.embedder(), text).await;
+        let mood = sentiment::mood(self.planner.retriever.embedder(), msg.english).await;
         let history = self.memory.recent(conversation);
         let owner = self.owner(conversation).await;
         let mut shopper = MessageRow::new(conversation, Author::Shopper, mask(text));
         shopper.id = id;
         shopper.intent = Some(intent.as_str().into());
         shopper.sentiment = Some(mood);
+        shopper.language = Some(lang);
 
         let (tx, rx) = channel(64);
         let this = self.clone();
         if owner.status == ConversationStatus::Staff {
-            self.take(&shopper, text).await?;
-            let status = self.escalation.owned_by(owner.name);
+            self.take(&shopper, &msg).await?;
+            let status = self.escalation.owned_by(owner.name, lang);
             tokio::spawn(async move { this.sink(conversation, intent, tx).silent(shopper.id, status).await });
             return Ok(rx);
         }
         let escalates = self.memory.escalates(conversation);
+        let for_desk = if msg.english == text { text.to_string() } else { format!("{} {text}", msg.english) };
         let plan = match intent {
             Intent::WantsHuman if !escalates => {
-                let answer = self.planner.prompts.replies.no_person_here.clone();
+                let answer = texts.replies.no_person_here.clone();
                 Plan::Fixed { answer, sources: Vec::new(), by: AnsweredBy::Fixed }
             }
             // Orders are answered from the order, by the desk, once the shopper proved it theirs.
-            _ if intent != Intent::WantsHuman && self.desk.takes(text, intent, &orders) => {
-                let said = self.desk.answer(conversation, text, intent, &mut orders).await;
+            // It reads the words in English and the number and email as the shopper wrote them.
+            _ if intent != Intent::WantsHuman && self.desk.takes(&for_desk, intent, &orders) => {
+                let said = self.desk.answer(conversation, &for_desk, intent, &mut orders).await;
                 Plan::Fixed { answer: said.text, sources: said.cards, by: AnsweredBy::Order }
             }
-            _ => self.planner.plan(None, intent, &history, text, self.generator.is_some()).await?,
+            _ => self.planner.plan(None, intent, &history, &msg, self.generator.is_some()).await?,
         };
         self.memory.set_orders(conversation, orders);
+        self.memory.set_language(conversation, lang);
         // Whether a person should be brought in; decided before anything is stored, done after.
         let reason = match owner.status {
             _ if !escalates => None,
             ConversationStatus::Waiting => None,
             _ => {
                 let found_nothing = matches!(&plan, Plan::Fixed { by: AnsweredBy::Unanswered, .. });
-                let earlier: Vec<&str> =
-                    history.iter().filter(|t| t.role == Role::User).map(|t| t.text.as_str()).collect();
+                let earlier: Vec<&str> = history.iter().filter(|t| t.role == Role::User).map(Turn::english).collect();
                 escalation::trigger(&Signals {
                     asks_for_person: intent == Intent::WantsHuman,
                     chit_chat: matches!(intent, Intent::Greeting | Intent::Thanks),
                     strongly_negative: sentiment::strongly_negative(mood),
                     not_confident: found_nothing && history.iter().any(|t| t.unanswered),
-                    text,
+                    text: msg.english,
                     earlier_questions: &earlier,
                 })
             }
@@ -217,11 +233,11 @@ impl ChatService {
             Plan::Model { sources, fallback, .. } => Ready::Fixed { answer: fallback, sources, by: AnsweredBy::Fixed },
             Plan::Fixed { answer, sources, by } => Ready::Fixed { answer, sources, by },
         };
-        self.take(&shopper, text).await?;
+        self.take(&shopper, &msg).await?;
 
         let handoff = match reason {
-            Some(reason) => self.escalation.open(conversation, reason, text).await,
-            None if still_waiting => Some(self.escalation.still_waiting(conversation).await),
+            Some(reason) => self.escalation.open(conversation, reason, text, lang).await,
+            None if still_waiting => Some(self.escalation.still_waiting(conversation, lang).await),
             None => None,
         };
         if let Some(Handoff { answer, status }) = handoff {
@@ -233,9 +249,10 @@ impl ChatService {
                 tokio::spawn(async move { this.sink(conversation, intent, tx).fixed(answer, sources, by).await });
             }
             Ready::Model { stream, model, sources, fallback } => {
-                let evidence = Evidence::new(&sources, text);
+                // The question as understood: a premise or a topic is read in English.
+                let evidence = Evidence::new(&sources, msg.english).in_language(&texts.words);
                 tokio::spawn(async move {
-                    let refusal = &this.planner.prompts.replies.refused;
+                    let refusal = &this.planner.prompts.texts(lang).replies.refused;
                     let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback };
                     this.sink(conversation, intent, tx).model(checked, model, stream).await
                 });
@@ -254,32 +271,10 @@ impl ChatService {
     }
 
     /// Stores and remembers the shopper's message: from here on Aisle has taken it on.
-    async fn take(&self, shopper: &MessageRow, text: &str) -> Result<(), ChatError> {
+    async fn take(&self, shopper: &MessageRow, msg: &Message<'_>) -> Result<(), ChatError> {
         self.log.write(shopper).await.map_err(ChatError::Store)?;
-        self.memory.remember(shopper.conversation_id, Turn::new(Role::User, text));
+        let translated = (msg.english != msg.text).then(|| msg.english.to_string());
+        self.memory.remember(shopper.conversation_id, Turn { translated, ..Turn::new(Role::User, msg.text) });
         Ok(())
-    }
-
-    /// How Aisle would answer `question` with `index` (a draft applied), logging nothing.
-    pub async fn preview(&self, index: Arc<Index>, question: &str) -> Result<Preview, ChatError> {
-        let intent = classify(question);
-        let (request, sources, fallback) =
-            match self.planner.plan(Some(index), intent, &[], question, self.generator.is_some()).await? {
-                Plan::Fixed { answer, sources, by } => return Ok(Preview { answer, sources, answered_by: by }),
-                Plan::Model { request, sources, fallback } => (request, sources, fallback),
-            };
-        let generator = self.generator.as_ref().ok_or(ChatError::ModelUnavailable("no model".into()))?;
-        let (mut answer, _) = complete(generator.as_ref(), request).await.map_err(ChatError::ModelUnavailable)?;
-        if let Some(cut) = delimiter_at(&answer) {
-            answer.truncate(cut);
-        }
-        let answer = answer.trim().to_string();
-        if self.guard.leaks(&answer) {
-            let refused = self.planner.prompts.replies.refused.clone();
-            return Ok(Preview { answer: refused, sources: Vec::new(), answered_by: AnsweredBy::Guarded });
-        }
-        let answer = claims::checked(&Evidence::new(&sources, question), &answer, &fallback);
-        let sources = used(&answer, &sources);
-        Ok(Preview { answer, sources, answered_by: AnsweredBy::Model })
     }
 }

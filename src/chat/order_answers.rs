@@ -7,13 +7,15 @@ use crate::domain::{ItemView, Order, OrderStatus};
 use crate::prompts::{OrderTemplates, fill};
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// Dates as a shopper reads them: `Friday 20 November 2026`.
-pub fn date(d: NaiveDate) -> String {
-    d.format("%A %-d %B %Y").to_string()
+/// Dates as a shopper reads them, in the templates' language: `Friday 20 November 2026`,
+/// `viernes 20 de noviembre de 2026`.
+pub fn date(d: NaiveDate, t: &OrderTemplates) -> String {
+    let locale = chrono::Locale::try_from(t.date_locale.as_str()).unwrap_or(chrono::Locale::en_GB);
+    d.format_localized(&t.date, locale).to_string()
 }
 
-fn day(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| date(t.date_naive())).unwrap_or_default()
+fn day(t: Option<DateTime<Utc>>, templates: &OrderTemplates) -> String {
+    t.map(|t| date(t.date_naive(), templates)).unwrap_or_default()
 }
 
 /// `1 × Desk Lamp, 2 × Office Chair`
@@ -100,12 +102,12 @@ impl<'a> Reader<'a> {
                 ("number", self.order.number.as_str().to_string()),
                 ("items", listed.clone()),
                 ("item", listed),
-                ("placed", day(Some(self.order.placed_at))),
-                ("dispatched", day(i.shipment.dispatched_at)),
-                ("delivered", day(i.shipment.delivered_at)),
+                ("placed", day(Some(self.order.placed_at), self.t)),
+                ("dispatched", day(i.shipment.dispatched_at, self.t)),
+                ("delivered", day(i.shipment.delivered_at, self.t)),
                 ("carrier", self.carrier(&self.t.carrier, i)),
                 ("by", self.carrier(&self.t.by, i)),
-                ("expected", i.shipment.expected_delivery.map(date).unwrap_or_default()),
+                ("expected", i.shipment.expected_delivery.map(|d| date(d, self.t)).unwrap_or_default()),
             ];
             let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let template = match (together && whole, i.status) {
@@ -140,7 +142,7 @@ impl<'a> Reader<'a> {
         }
         let late = items.iter().filter(|i| i.late(self.today)).filter_map(|i| i.shipment.expected_delivery).max();
         if let Some(expected) = late {
-            out.push(fill(&self.t.late, &[("expected", &date(expected))]));
+            out.push(fill(&self.t.late, &[("expected", &date(expected, self.t))]));
         }
         (out.join(" "), late.is_some())
     }
@@ -151,7 +153,7 @@ impl<'a> Reader<'a> {
         let mut open = Vec::new();
         for &k in chosen {
             let i = &self.items[k];
-            let until = i.return_until.map(date).unwrap_or_default();
+            let until = i.return_until.map(|d| date(d, self.t)).unwrap_or_default();
             let days = i.return_days.to_string();
             let values = [("item", i.name.as_str()), ("until", until.as_str()), ("days", days.as_str())];
             let template = match i.status {

@@ -9,7 +9,7 @@ use super::order_answers::{Reader, item_list, mentions, named_items};
 use super::order_words::{
     ABOUT_AN_ORDER, TRACKING, WHERE_PHRASES, WHERE_WORDS, asks_return, email_in, number_in, yes_or_no,
 };
-use crate::domain::{Email, Order, OrderNumber};
+use crate::domain::{Email, Language, Order, OrderNumber};
 use crate::orders::{OrderError, OrderSource, ReturnNotice};
 use crate::prompts::{OrderTemplates, Prompts, fill};
 use crate::store::orders::{self as store, ReturnRequest};
@@ -36,6 +36,8 @@ pub struct OrderState {
     pub offered_person: bool,
     /// The names of the items of the order last read: "what about the helmet?" is about it.
     items: Vec<String>,
+    /// The language the shopper wrote their latest message in: what the desk answers in.
+    pub lang: Language,
 }
 
 impl OrderState {
@@ -71,8 +73,8 @@ pub struct OrderDesk {
 }
 
 impl OrderDesk {
-    fn t(&self) -> &OrderTemplates {
-        &self.prompts.orders
+    fn t(&self, lang: Language) -> &OrderTemplates {
+        &self.prompts.texts(lang).orders
     }
 
     /// Whether the desk answers this message (the rest of chat answers the others).
@@ -116,9 +118,9 @@ impl OrderDesk {
             && let Some(yes) = yes_or_no(text)
         {
             return if yes {
-                self.request_return(conversation, &number, &items).await
+                self.request_return(conversation, &number, &items, state.lang).await
             } else {
-                said(&self.t().return_left)
+                said(&self.t(state.lang).return_left)
             };
         }
         if let Some(n) = number_in(text, loose(text, intent, state)) {
@@ -133,7 +135,7 @@ impl OrderDesk {
                 let Some(email) = email else {
                     state.number = Some(n);
                     state.asked = true;
-                    return said(&self.t().ask_email);
+                    return said(&self.t(state.lang).ask_email);
                 };
                 match self.verify(conversation, &n, &email, state).await {
                     Ok(order) => (n, Some(order)),
@@ -145,7 +147,11 @@ impl OrderDesk {
                 Some(n) => (n.clone(), None),
                 None => {
                     state.asked = true;
-                    let ask = if state.email.is_some() { &self.t().ask_number } else { &self.t().ask_both };
+                    let ask = if state.email.is_some() {
+                        &self.t(state.lang).ask_number
+                    } else {
+                        &self.t(state.lang).ask_both
+                    };
                     return said(ask);
                 }
             },
@@ -170,14 +176,14 @@ impl OrderDesk {
         let failed = (state.failures.len() as i64).max(stored);
         if failed >= i64::from(self.max_failed) {
             tracing::warn!(%conversation, "order look-ups paused after repeated wrong attempts");
-            return said(&self.t().locked);
+            return said(&self.t(state.lang).locked);
         }
         let order = match self.source.find(number).await {
             Ok(order) => order,
             Err(OrderError::Unavailable(why)) => {
                 tracing::warn!(%conversation, error = %why, "the order system is unavailable");
                 state.number = Some(number.clone());
-                return said(&self.t().unavailable);
+                return said(&self.t(state.lang).unavailable);
             }
         };
         let order = order.filter(|o| o.belongs_to(email));
@@ -191,9 +197,9 @@ impl OrderDesk {
             state.email = None;
             state.asked = true;
             return if failed + 1 >= i64::from(self.max_failed) {
-                said(&self.t().locked)
+                said(&self.t(state.lang).locked)
             } else {
-                said(&self.t().no_match)
+                said(&self.t(state.lang).no_match)
             };
         };
         state.proven = Some(email.clone());
@@ -210,9 +216,9 @@ impl OrderDesk {
             None => self.source.find(number).await,
         };
         let Ok(Some(order)) = found else {
-            return DeskAnswer { text: self.t().unavailable.clone(), cards: Vec::new() };
+            return DeskAnswer { text: self.t(state.lang).unavailable.clone(), cards: Vec::new() };
         };
-        let reader = Reader::new(self.t(), &order);
+        let reader = Reader::new(self.t(state.lang), &order);
         let w = words(text);
         let has = |set: &[&str]| w.iter().any(|x| set.contains(&x.as_str()));
         let named = named_items(text, &reader.items);
@@ -221,12 +227,13 @@ impl OrderDesk {
         let text = if asks_return(&w) {
             let (windows, open) = reader.returns(&chosen);
             if open.is_empty() {
-                let none = fill(&self.t().return_none, &[("number", number.as_str())]);
+                let none = fill(&self.t(state.lang).return_none, &[("number", number.as_str())]);
                 format!("{windows} {none}")
             } else {
                 let listed = item_list(open.iter().map(|k| &reader.items[*k]));
                 state.pending_return = Some((number.clone(), open));
-                let confirm = fill(&self.t().return_confirm, &[("items", &listed), ("number", number.as_str())]);
+                let confirm =
+                    fill(&self.t(state.lang).return_confirm, &[("items", &listed), ("number", number.as_str())]);
                 format!("{windows} {confirm}")
             }
         } else {
@@ -238,14 +245,15 @@ impl OrderDesk {
     }
 
     /// Stores a confirmed return and sends it to the shop's own system where there is one.
-    async fn request_return(&self, conversation: Uuid, number: &OrderNumber, chosen: &[usize]) -> DeskAnswer {
-        let failed = || DeskAnswer { text: self.t().return_failed.clone(), cards: Vec::new() };
+    async fn request_return(&self, id: Uuid, number: &OrderNumber, chosen: &[usize], lang: Language) -> DeskAnswer {
+        let t = self.t(lang);
+        let failed = || DeskAnswer { text: t.return_failed.clone(), cards: Vec::new() };
         let Ok(Some(order)) = self.source.find(number).await else { return failed() };
-        let reader = Reader::new(self.t(), &order);
+        let reader = Reader::new(t, &order);
         let items: Vec<_> =
             chosen.iter().filter_map(|k| reader.items.get(*k)).filter(|i| i.returnable(reader.today)).collect();
         if items.is_empty() {
-            return DeskAnswer { text: fill(&self.t().return_none, &[("number", number.as_str())]), cards: Vec::new() };
+            return DeskAnswer { text: fill(&t.return_none, &[("number", number.as_str())]), cards: Vec::new() };
         }
         let listed = serde_json::json!(
             items
@@ -255,7 +263,7 @@ impl OrderDesk {
         );
         let mut request = ReturnRequest {
             id: Uuid::new_v4(),
-            conversation_id: conversation,
+            conversation_id: id,
             order_number: number.to_string(),
             items: listed.clone(),
             status: "requested".into(),
@@ -269,13 +277,13 @@ impl OrderDesk {
         let template = match self.source.send_return(&notice).await {
             Ok(true) => {
                 request.status = "sent".into();
-                &self.t().return_sent
+                &t.return_sent
             }
-            Ok(false) => &self.t().return_recorded,
+            Ok(false) => &t.return_recorded,
             Err(e) => {
                 tracing::warn!(error = %e, "a return could not be sent to the shop; staff see it in the console");
                 request.status = "send_failed".into();
-                &self.t().return_recorded
+                &t.return_recorded
             }
         };
         if request.status != "requested"

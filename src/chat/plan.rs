@@ -10,7 +10,7 @@ use super::query::search_query;
 use super::quote::{self, Candidate};
 use super::request::{Ask, Attr, CatalogWords};
 use crate::config::ChatSettings;
-use crate::domain::{AnsweredBy, DocKind, Filters, Product, SearchRequest};
+use crate::domain::{AnsweredBy, DocKind, Filters, Language, Product, SearchRequest};
 use crate::llm::{ChatMessage, GenRequest, Role};
 use crate::prompts::{Prompts, data};
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
@@ -33,6 +33,22 @@ pub enum Plan {
         sources: Vec<SourceCard>,
         fallback: String,
     },
+}
+
+/// A shopper's message as planning reads it: as written, in English (the catalog's language,
+/// which search and the catalog's answers read), and the language the answer is given in.
+#[derive(Debug, Clone, Copy)]
+pub struct Message<'a> {
+    pub text: &'a str,
+    pub english: &'a str,
+    pub lang: Language,
+}
+
+impl<'a> Message<'a> {
+    /// A message in English.
+    pub fn english(text: &'a str) -> Self {
+        Self { text, english: text, lang: Language::En }
+    }
 }
 
 /// What planning needs: the retriever, the prompts and the chat settings.
@@ -96,10 +112,10 @@ impl Planner {
     }
 
     /// The catalog's own answer, when the question is one the catalog answers by itself.
-    fn catalog_answer(&self, index: &Index, history: &[Turn], text: &str, ask: &Ask) -> Option<Plan> {
+    fn catalog_answer(&self, index: &Index, history: &[Turn], msg: &Message, ask: &Ask) -> Option<Plan> {
         let catalog = CatalogWords::new(index.products());
         let earlier = Self::earlier_products(history, index);
-        let answer = facts::answer(&self.prompts.facts, text, ask, &catalog, &earlier)?;
+        let answer = facts::answer(&self.prompts.texts(msg.lang).facts, msg.english, ask, &catalog, &earlier)?;
         let sources = answer.products.iter().enumerate().map(|(i, p)| SourceCard::product(i + 1, p)).collect();
         Some(Plan::Fixed { answer: answer.text, sources, by: AnsweredBy::Catalog })
     }
@@ -107,8 +123,9 @@ impl Planner {
     /// Said instead of a model sentence that failed the check: the first product's facts the
     /// shopper asked about (its price and stock when none was named), else the best article's
     /// own first sentences, else an offer of a person.
-    fn fallback(&self, ask: &Ask, sources: &[SourceCard]) -> String {
-        let replies = &self.prompts.replies;
+    fn fallback(&self, ask: &Ask, sources: &[SourceCard], lang: Language) -> String {
+        let texts = self.prompts.texts(lang);
+        let replies = &texts.replies;
         let Some(p) = sources.iter().find_map(|s| s.product.as_ref()) else {
             return match sources.iter().find(|s| s.text.is_some()) {
                 Some(s) => format!(
@@ -121,7 +138,7 @@ impl Planner {
             };
         };
         let attrs = if ask.attrs.is_empty() { vec![Attr::Price, Attr::Stock] } else { ask.attrs.clone() };
-        let facts: Vec<String> = attrs.iter().map(|a| fact_sentence(&self.prompts.facts, p, *a)).collect();
+        let facts: Vec<String> = attrs.iter().map(|a| fact_sentence(&texts.facts, p, *a)).collect();
         format!("{} {}", replies.withheld, facts.join(" "))
     }
 
@@ -166,20 +183,38 @@ impl Planner {
         Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
     }
 
+    /// An answer in the articles' own words, for a shopper who writes another language: the
+    /// model translates it, checked like any model answer against the same articles, and
+    /// the articles' own words are the fallback. Without a model they are said as they are.
+    fn in_language(&self, msg: &Message, plan: Plan, has_model: bool) -> Result<Plan, ChatError> {
+        let Plan::Fixed { answer, sources, .. } = &plan else { return Ok(plan) };
+        // An article written in the shopper's language is already in their words.
+        if !has_model || Language::detect(answer, Language::En) == msg.lang {
+            return Ok(plan);
+        }
+        let content = self.prompts.translate_answer(answer, msg.lang)?;
+        let request = GenRequest {
+            messages: vec![ChatMessage { role: Role::User, content }],
+            max_tokens: self.max_tokens,
+            greedy: true,
+        };
+        Ok(Plan::Model { request, sources: sources.clone(), fallback: answer.clone() })
+    }
+
     /// What the model sees: the cached system prompt, recent turns, then the message with its sources.
     pub fn request(
         &self,
         history: &[Turn],
-        text: &str,
+        msg: &Message,
         sources: &[SourceCard],
         policies: bool,
     ) -> Result<GenRequest, ChatError> {
         let mut messages = vec![ChatMessage { role: Role::System, content: self.prompts.system.clone() }];
         let earlier = history.len().saturating_sub(self.settings.history_turns * 2);
         messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: data(&t.text) }));
-        let turn = self.prompts.turn(text, &prompt_sources(policies, sources))?;
+        let turn = self.prompts.turn(msg.text, &prompt_sources(policies, sources, msg.lang), msg.lang)?;
         messages.push(ChatMessage { role: Role::User, content: turn });
-        Ok(GenRequest { messages, max_tokens: self.max_tokens })
+        Ok(GenRequest { messages, max_tokens: self.max_tokens, greedy: false })
     }
 
     /// Decides how to answer: a fixed reply, an FAQ, nothing found, or the model with sources.
@@ -188,10 +223,11 @@ impl Planner {
         index: Option<Arc<Index>>,
         intent: Intent,
         history: &[Turn],
-        text: &str,
+        msg: &Message<'_>,
         has_model: bool,
     ) -> Result<Plan, ChatError> {
-        let replies = &self.prompts.replies;
+        let replies = &self.prompts.texts(msg.lang).replies;
+        let text = msg.english;
         let fixed = |answer: &str, by| Plan::Fixed { answer: answer.to_string(), sources: Vec::new(), by };
         match intent {
             Intent::WantsHuman => return Ok(fixed(&replies.wants_human, AnsweredBy::Fixed)),
@@ -205,11 +241,11 @@ impl Planner {
         let current = index.clone().or_else(|| self.retriever.current());
         if intent != Intent::OrderStatus
             && let Some(current) = &current
-            && let Some(plan) = self.catalog_answer(current, history, text, &ask)
+            && let Some(plan) = self.catalog_answer(current, history, msg, &ask)
         {
             return Ok(plan);
         }
-        let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.text.as_str());
+        let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
         let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
         let sources = cards(&hits);
         if sources.is_empty() {
@@ -217,14 +253,14 @@ impl Planner {
             if let Some(current) = &current
                 && let Some(plan) = self.quoted(current, text, &sources).await
             {
-                return Ok(plan);
+                return self.in_language(msg, plan, has_model);
             }
             return Ok(fixed(&replies.not_found, AnsweredBy::Unanswered));
         }
         if let Some(i) = self.faq_answer(&hits) {
             let faq = SourceCard { n: 1, ..sources[i].clone() };
             let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
-            return Ok(Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq });
+            return self.in_language(msg, Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq }, has_model);
         }
         // An article is the best match: the articles' own sentences answer, word for word (the
         // products the search also found are not what was asked). A product's price or stock
@@ -233,7 +269,7 @@ impl Planner {
             && let Some(current) = &current
             && let Some(plan) = self.quoted(current, text, &sources).await
         {
-            return Ok(plan);
+            return self.in_language(msg, plan, has_model);
         }
         let only_articles = sources.iter().all(|s| s.product.is_none());
         if only_articles && !ask.attrs.is_empty() && !ask.attrs.iter().any(|a| a.is_policy()) {
@@ -243,8 +279,8 @@ impl Planner {
             return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });
         }
         let policies = intent == Intent::Policy || ask.attrs.iter().any(|a| a.is_policy());
-        let request = self.request(history, text, &sources, policies)?;
-        let fallback = self.fallback(&ask, &sources);
+        let request = self.request(history, msg, &sources, policies)?;
+        let fallback = self.fallback(&ask, &sources, msg.lang);
         Ok(Plan::Model { request, sources, fallback })
     }
 }

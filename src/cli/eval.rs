@@ -1,14 +1,18 @@
 //! `aisle eval ...`: quality against labelled sets.
+use aisle::chat::{Translator, keep_names};
 use aisle::config::Settings;
+use aisle::domain::Language;
 use aisle::eval;
-use aisle::startup::{Application, GeneratorChoice, load_embedder};
+use aisle::startup::{Application, GeneratorChoice, load_embedder, load_generator, load_prompts};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Subcommand)]
 pub enum What {
-    /// nDCG@10, Recall@5/10 and MRR for keyword, vector and hybrid retrieval.
+    /// nDCG@10, Recall@5/10 and MRR for keyword, vector and hybrid retrieval. Queries labelled
+    /// with another `lang` are also measured per language, as written and translated into
+    /// English by the model (as the chat does).
     Retrieval { file: PathBuf },
     /// Labelled conversations through the real chat path (models, Postgres, the claim check):
     /// accuracy, citations, false values shown, escalation precision/recall and time to first word.
@@ -27,7 +31,26 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
         What::Retrieval { file } => {
             let set = eval::load(&file).map_err(anyhow::Error::msg)?;
             let retriever = super::data::loaded_retriever(settings, &super::data::connect(settings).await?).await?;
-            let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &set)).await??;
+            let retriever = std::sync::Arc::new(retriever);
+            if set.iter().any(|j| j.lang != Language::En) {
+                let translator = translator(settings).await?;
+                // As the chat understands a message: translated, with the catalog's names kept.
+                let titles: Vec<String> = retriever
+                    .current()
+                    .map_or_else(Vec::new, |index| index.products().map(|p| p.title.clone()).collect());
+                let rows = eval::by_language(&retriever, &set, |q, lang| {
+                    let (translator, titles) = (&translator, &titles);
+                    async move {
+                        let english = translator.english(&q, lang).await?;
+                        Some(keep_names(english, &q, titles.iter().map(String::as_str)))
+                    }
+                })
+                .await?;
+                eval::print(&rows);
+                println!();
+            }
+            let english: Vec<_> = set.into_iter().filter(|j| j.lang == Language::En).collect();
+            let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &english)).await??;
             eval::print(&rows);
         }
         What::Answers { file } => {
@@ -46,12 +69,26 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
                 );
             }
             let report = eval::answers::run(&state.chat, &set).await;
-            eval::answers::print(&report);
+            eval::report::print(&report);
         }
         What::Sentiment { file, train } => {
-            let set = eval::load_feelings(&file).map_err(anyhow::Error::msg)?;
+            let mut set = eval::load_feelings(&file).map_err(anyhow::Error::msg)?;
             let (m, wrong) = eval::sentiment(&set);
             show("lexicon", m, wrong);
+            // Other languages: the mood is read from the English the chat understands them in.
+            if set.iter().any(|f| f.lang != Language::En) {
+                let translator = translator(settings).await?;
+                for f in set.iter_mut() {
+                    f.text = translator.english(&f.text, f.lang).await.unwrap_or(f.text.clone());
+                }
+                for lang in Language::ALL {
+                    let one: Vec<eval::Feeling> = set.iter().filter(|f| f.lang == lang).cloned().collect();
+                    if !one.is_empty() {
+                        let (m, wrong) = eval::sentiment(&one);
+                        show(&format!("lexicon, {lang} translated"), m, wrong);
+                    }
+                }
+            }
             if let Some(train) = train {
                 let train = eval::load_feelings(&train).map_err(anyhow::Error::msg)?;
                 let embedder =
@@ -63,6 +100,14 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The chat's translation step, with the configured model.
+async fn translator(settings: &Settings) -> anyhow::Result<Translator> {
+    let prompts = std::sync::Arc::new(load_prompts(settings)?);
+    let generator = load_generator(settings, prompts.system.clone()).await;
+    anyhow::ensure!(generator.is_some(), "the language model is needed to translate (scripts/setup)");
+    Ok(Translator::new(generator, prompts))
 }
 
 fn show(name: &str, m: eval::SentimentMetrics, wrong: Vec<String>) {

@@ -94,6 +94,10 @@ pub fn sentence_end(text: &str) -> Option<usize> {
         if c == '\n' {
             return Some(i + 1);
         }
+        // Chinese and Japanese end sentences with full-width marks and no space after them.
+        if matches!(c, '。' | '！' | '？') {
+            return Some(i + c.len_utf8());
+        }
         if matches!(c, '.' | '!' | '?') && i > 0 && bytes.get(i + 1).is_some_and(|b| *b == b' ') {
             return Some(i + 1);
         }

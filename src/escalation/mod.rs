@@ -7,9 +7,9 @@ mod summary;
 
 pub use staff::{StaffError, claim, claim_next, close, reply};
 
-use crate::domain::{ConversationStatus, EscalationReason, Hours, mask};
+use crate::domain::{ConversationStatus, EscalationReason, Hours, Language, mask};
 use crate::llm::Generator;
-use crate::prompts::{Prompts, fill};
+use crate::prompts::{Prompts, Replies, fill};
 use crate::store::{escalations, tokens};
 use serde::Serialize;
 use sqlx::PgPool;
@@ -82,11 +82,13 @@ pub fn similar(a: &str, b: &str) -> bool {
 
 /// "about 4 minutes": the median wait for each round of the queue (one conversation per person
 /// at work), for a place in it.
-fn wait(position: i64, at_work: i64, median: f64) -> (u64, String) {
+fn wait(position: i64, at_work: i64, median: f64, replies: &Replies) -> (u64, String) {
     let rounds = (position.max(1) as f64 / at_work.max(1) as f64).ceil();
     let seconds = (median.max(30.0) * rounds) as u64;
     let minutes = seconds.div_ceil(60);
-    (seconds, if minutes <= 1 { "a minute".into() } else { format!("{minutes} minutes") })
+    let said =
+        if minutes <= 1 { replies.a_minute.clone() } else { fill(&replies.minutes, &[("n", &minutes.to_string())]) };
+    (seconds, said)
 }
 
 /// A person was asked to join: what to tell the shopper, and their place in the queue.
@@ -140,8 +142,8 @@ impl Escalation {
     /// Where a waiting conversation stands, in words, and only what is known: outside the team's
     /// hours or with nobody at the console it says so (and offers to take an email); a wait is
     /// promised only from the waits of the past week and the people at work now.
-    pub async fn queue_status(&self, conversation: Uuid) -> Status {
-        let replies = &self.prompts.replies;
+    pub async fn queue_status(&self, conversation: Uuid, lang: Language) -> Status {
+        let replies = &self.prompts.texts(lang).replies;
         let waiting = |text: String, position, wait_seconds, leave_email| Status {
             status: ConversationStatus::Waiting,
             text,
@@ -161,7 +163,7 @@ impl Escalation {
             }
             None => waiting(fill(&replies.queue_unknown, &[("position", &place)]), Some(position), None, false),
             Some(median) => {
-                let (seconds, minutes) = wait(position, at_work, median);
+                let (seconds, minutes) = wait(position, at_work, median, replies);
                 let text = fill(&replies.queue, &[("position", &place), ("minutes", &minutes)]);
                 waiting(text, Some(position), Some(seconds), false)
             }
@@ -171,10 +173,10 @@ impl Escalation {
     /// The status a shopper sees after a change of hands.
     pub async fn status_event(&self, conversation: Uuid) -> Option<Status> {
         let state = escalations::state(&self.pool, conversation).await.ok()??;
-        let replies = &self.prompts.replies;
+        let replies = &self.prompts.texts(state.language).replies;
         let name = state.assignee_name.clone().unwrap_or_else(|| replies.a_colleague.clone());
         let text = match state.status {
-            ConversationStatus::Waiting => return Some(self.queue_status(conversation).await),
+            ConversationStatus::Waiting => return Some(self.queue_status(conversation, state.language).await),
             ConversationStatus::Staff => fill(&replies.joined, &[("name", &name)]),
             ConversationStatus::Resolved => fill(&replies.resolved, &[("name", &replies.our_team)]),
             ConversationStatus::Bot => fill(&replies.handed_back, &[("name", &replies.our_team)]),
@@ -183,22 +185,29 @@ impl Escalation {
     }
 
     /// What a shopper is told when they write while a person owns the conversation.
-    pub fn owned_by(&self, owner: Option<String>) -> Status {
-        let name = owner.unwrap_or_else(|| self.prompts.replies.a_colleague.clone());
-        let text = fill(&self.prompts.replies.joined, &[("name", &name)]);
+    pub fn owned_by(&self, owner: Option<String>, lang: Language) -> Status {
+        let replies = &self.prompts.texts(lang).replies;
+        let name = owner.unwrap_or_else(|| replies.a_colleague.clone());
+        let text = fill(&replies.joined, &[("name", &name)]);
         Status::said(ConversationStatus::Staff, text)
     }
 
     /// Already waiting and asking again: where they stand, rather than promising again.
-    pub async fn still_waiting(&self, conversation: Uuid) -> Handoff {
-        let status = self.queue_status(conversation).await;
-        Handoff { answer: format!("{} {}", self.prompts.replies.still_waiting, status.text), status }
+    pub async fn still_waiting(&self, conversation: Uuid, lang: Language) -> Handoff {
+        let status = self.queue_status(conversation, lang).await;
+        Handoff { answer: format!("{} {}", self.prompts.texts(lang).replies.still_waiting, status.text), status }
     }
 
     /// Puts the conversation in the queue and starts writing the summary. `None` when it could not
     /// be queued (Postgres away, or already queued): Aisle answers as usual.
     #[tracing::instrument(skip_all, fields(%conversation, reason = %reason))]
-    pub async fn open(self: &Arc<Self>, conversation: Uuid, reason: EscalationReason, text: &str) -> Option<Handoff> {
+    pub async fn open(
+        self: &Arc<Self>,
+        conversation: Uuid,
+        reason: EscalationReason,
+        text: &str,
+        lang: Language,
+    ) -> Option<Handoff> {
         let detail: String = text.chars().take(200).collect();
         match escalations::open(&self.pool, conversation, reason, &mask(&detail)).await {
             Ok(true) => {}
@@ -211,14 +220,14 @@ impl Escalation {
         tracing::info!("escalated to a person");
         let this = self.clone();
         tokio::spawn(async move { this.summarize(conversation).await });
-        let replies = &self.prompts.replies;
+        let replies = &self.prompts.texts(lang).replies;
         let said = match reason {
             EscalationReason::AskedForPerson => &replies.wants_human,
             EscalationReason::NegativeSentiment => &replies.escalated_upset,
             EscalationReason::NotConfident => &replies.escalated_unsure,
             EscalationReason::RepeatedQuestion => &replies.escalated_repeat,
         };
-        let status = self.queue_status(conversation).await;
+        let status = self.queue_status(conversation, lang).await;
         Some(Handoff { answer: format!("{said} {}", status.text), status })
     }
 }
@@ -235,8 +244,11 @@ mod tests {
 
     #[test]
     fn the_wait_is_spoken_in_minutes_and_shared_by_the_people_at_work() {
-        assert_eq!(wait(3, 1, 100.0), (300, "5 minutes".into()));
-        assert_eq!(wait(3, 3, 100.0), (100, "2 minutes".into()));
-        assert_eq!(wait(1, 2, 10.0).1, "a minute");
+        let prompts = Prompts::load("Demo Shop", 80).expect("prompts");
+        let (en, de) = (prompts.replies(), &prompts.texts(Language::De).replies);
+        assert_eq!(wait(3, 1, 100.0, en), (300, "5 minutes".into()));
+        assert_eq!(wait(3, 3, 100.0, en), (100, "2 minutes".into()));
+        assert_eq!(wait(1, 2, 10.0, en).1, "a minute");
+        assert_eq!(wait(3, 1, 100.0, de).1, "5 Minuten");
     }
 }

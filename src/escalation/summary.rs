@@ -12,11 +12,15 @@ impl Escalation {
     async fn ask_about(&self, lines: &[(String, String)], question: &str) -> Option<String> {
         let generator = self.generator.as_ref()?;
         let prompt = self.prompts.handoff(lines, question).ok()?;
-        let req = GenRequest { messages: vec![ChatMessage { role: Role::User, content: prompt }], max_tokens: 60 };
+        let req = GenRequest {
+            messages: vec![ChatMessage { role: Role::User, content: prompt }],
+            max_tokens: 60,
+            greedy: false,
+        };
         let (text, _) = complete(generator.as_ref(), req).await.ok()?;
         let text = text.trim().lines().next().unwrap_or_default().trim().to_string();
         tracing::debug!(question, answer = %text, "handoff summary");
-        let echoed = text.contains(&self.prompts.replies.handoff_echo) || text.contains(question);
+        let echoed = text.contains(&self.prompts.replies().handoff_echo) || text.contains(question);
         (text.len() > 3 && !echoed).then_some(text)
     }
 
@@ -31,7 +35,7 @@ impl Escalation {
             .rev()
             .map(|m| (m.role.as_str().to_string(), m.text.chars().take(400).collect()))
             .collect();
-        let replies = &self.prompts.replies;
+        let replies = self.prompts.replies();
         let mut written = Vec::new();
         for question in [&replies.handoff_wants, &replies.handoff_tried] {
             match self.ask_about(&lines, question).await {

@@ -5,8 +5,9 @@
 //! "all": [...], "forbid": [...], "cites": [...], "escalate": bool}`. The last turn's answer is
 //! right when it contains one of `any` (if given), all of `all`, none of `forbid` (the false
 //! values a wrong answer would show), and brings in a person exactly when `escalate` says.
+//! `lang` (default English) is the shopper's language: the answer must be written in it.
 use crate::chat::{ChatEvent, ChatService};
-use crate::domain::{AnsweredBy, ClaimAction, ConversationStatus, ShopperText};
+use crate::domain::{AnsweredBy, ClaimAction, ConversationStatus, Language, ShopperText};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -31,6 +32,8 @@ pub struct Labelled {
     pub cites: Vec<String>,
     #[serde(default)]
     pub escalate: Option<bool>,
+    #[serde(default)]
+    pub lang: Language,
 }
 
 pub fn load(path: &Path) -> Result<Vec<Labelled>, String> {
@@ -93,10 +96,14 @@ pub struct Judged {
     pub cited: Option<bool>,
     /// A labelled false value (a wrong price, a "yes" the catalog says no to) was shown.
     pub false_shown: bool,
+    /// The answer is written in the shopper's language.
+    pub in_language: bool,
 }
 
+/// Case and the kind of space aside: "1\u{202F}099,99" is "1 099,99".
 fn contains(haystack: &str, needle: &str) -> bool {
-    haystack.to_lowercase().contains(&needle.to_lowercase())
+    let norm = |s: &str| s.to_lowercase().replace(['\u{a0}', '\u{202F}'], " ");
+    norm(haystack).contains(&norm(needle))
 }
 
 pub fn judge(item: &Labelled, seen: &Seen) -> Judged {
@@ -110,7 +117,9 @@ pub fn judge(item: &Labelled, seen: &Seen) -> Judged {
         None => says && !seen.escalated && seen.error.is_none(),
     };
     let cited = (!item.cites.is_empty()).then(|| seen.sources.iter().any(|s| item.cites.contains(s)));
-    Judged { right, cited, false_shown }
+    // Product names and numbers say nothing of the language: an answer too short to tell counts.
+    let in_language = Language::detect(a, item.lang) == item.lang;
+    Judged { right, cited, false_shown, in_language }
 }
 
 /// Figures for one kind of question.
@@ -122,15 +131,36 @@ pub struct Row {
     pub cited: usize,
     pub false_shown: usize,
     pub withheld: usize,
+    pub in_language: usize,
     pub first_token_ms: Vec<f64>,
 }
 
-fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
-    if v.is_empty() {
-        return 0.0;
+impl Row {
+    fn count(&mut self, j: &Judged, seen: &Seen) {
+        self.n += 1;
+        self.right += usize::from(j.right);
+        if let Some(c) = j.cited {
+            self.citable += 1;
+            self.cited += usize::from(c);
+        }
+        self.false_shown += usize::from(j.false_shown);
+        self.withheld += usize::from(seen.withheld);
+        self.in_language += usize::from(j.in_language);
+        if let Some(ms) = seen.first_token_ms {
+            self.first_token_ms.push(ms);
+        }
     }
-    v.sort_by(f64::total_cmp);
-    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+impl Escalations {
+    fn count(&mut self, wanted: bool, escalated: bool) {
+        match (wanted, escalated) {
+            (true, true) => self.true_pos += 1,
+            (false, true) => self.false_pos += 1,
+            (true, false) => self.false_neg += 1,
+            (false, false) => {}
+        }
+    }
 }
 
 /// Escalation precision and recall over the conversations labelled with `escalate`.
@@ -143,6 +173,8 @@ pub struct Escalations {
 
 pub struct Report {
     pub rows: BTreeMap<String, Row>,
+    /// The same conversations by the shopper's language.
+    pub languages: BTreeMap<Language, (Row, Escalations)>,
     pub escalations: Escalations,
     /// Time to the first word by how the answer was made (`catalog`, `model`, ...).
     pub first_token_by: BTreeMap<String, Vec<f64>>,
@@ -152,6 +184,7 @@ pub struct Report {
 pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
     let mut report = Report {
         rows: BTreeMap::new(),
+        languages: BTreeMap::new(),
         escalations: Escalations::default(),
         first_token_by: BTreeMap::new(),
         wrong: Vec::new(),
@@ -164,28 +197,16 @@ pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
             ("order", Some(attr)) => format!("order:{attr}"),
             _ => item.kind.clone(),
         };
-        let row = report.rows.entry(key).or_default();
-        row.n += 1;
-        row.right += usize::from(j.right);
-        if let Some(c) = j.cited {
-            row.citable += 1;
-            row.cited += usize::from(c);
-        }
-        row.false_shown += usize::from(j.false_shown);
-        row.withheld += usize::from(seen.withheld);
+        report.rows.entry(key).or_default().count(&j, &seen);
+        let (by_language, escalations) = report.languages.entry(item.lang).or_default();
+        by_language.count(&j, &seen);
         if let Some(ms) = seen.first_token_ms {
-            row.first_token_ms.push(ms);
             let by = seen.answered_by.map_or("none", AnsweredBy::as_str).to_string();
             report.first_token_by.entry(by).or_default().push(ms);
         }
         if let Some(wanted) = item.escalate {
-            let e = &mut report.escalations;
-            match (wanted, seen.escalated) {
-                (true, true) => e.true_pos += 1,
-                (false, true) => e.false_pos += 1,
-                (true, false) => e.false_neg += 1,
-                (false, false) => {}
-            }
+            report.escalations.count(wanted, seen.escalated);
+            escalations.count(wanted, seen.escalated);
         }
         if !j.right {
             let by = seen.answered_by.map_or("none", AnsweredBy::as_str);
@@ -195,63 +216,4 @@ pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
         }
     }
     report
-}
-
-fn share(a: usize, b: usize) -> String {
-    if b == 0 { "-".into() } else { format!("{:.1}%", 100.0 * a as f64 / b as f64) }
-}
-
-fn print_row(kind: &str, r: &Row) {
-    println!(
-        "| {kind} | {} | {} | {} | {} | {} | {:.0} / {:.0} ms |",
-        r.n,
-        share(r.right, r.n),
-        share(r.cited, r.citable),
-        r.false_shown,
-        r.withheld,
-        percentile(r.first_token_ms.clone(), 0.5),
-        percentile(r.first_token_ms.clone(), 0.9)
-    );
-}
-
-pub fn print(report: &Report) {
-    println!(
-        "| kind | n | right | cites the right source | false value shown | withheld sentences | first word p50 / p90 |"
-    );
-    println!("|---|---|---|---|---|---|---|");
-    let mut all = Row::default();
-    for (kind, r) in &report.rows {
-        print_row(kind, r);
-        all.n += r.n;
-        all.right += r.right;
-        all.cited += r.cited;
-        all.citable += r.citable;
-        all.false_shown += r.false_shown;
-        all.withheld += r.withheld;
-        all.first_token_ms.extend(&r.first_token_ms);
-    }
-    print_row("**all**", &all);
-    let e = &report.escalations;
-    println!(
-        "\nescalation: precision {} recall {} ({} brought in rightly, {} wrongly, {} missed)",
-        share(e.true_pos, e.true_pos + e.false_pos),
-        share(e.true_pos, e.true_pos + e.false_neg),
-        e.true_pos,
-        e.false_pos,
-        e.false_neg
-    );
-    for (by, ms) in &report.first_token_by {
-        println!(
-            "first word, {by} answers: p50 {:.1} ms, p90 {:.1} ms ({} answers)",
-            percentile(ms.clone(), 0.5),
-            percentile(ms.clone(), 0.9),
-            ms.len()
-        );
-    }
-    if !report.wrong.is_empty() {
-        println!("\nnot right:");
-        for w in &report.wrong {
-            println!("  {w}");
-        }
-    }
 }

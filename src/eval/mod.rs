@@ -3,8 +3,9 @@
 //!
 //! The file is JSON Lines: `{"query": "...", "relevant": {"SKU-OR-ARTICLE-ID": grade}}`, grade 1..=3.
 pub mod answers;
+pub mod report;
 
-use crate::domain::{DocKind, Filters, SearchRequest};
+use crate::domain::{DocKind, Filters, Language, SearchRequest};
 use crate::retrieval::{Method, Mode, Retriever};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -17,6 +18,9 @@ pub struct Judged {
     pub relevant: HashMap<String, u8>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The language the query is written in (default English).
+    #[serde(default)]
+    pub lang: Language,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -100,10 +104,52 @@ pub fn compare(retriever: &Retriever, set: &[Judged]) -> anyhow::Result<Vec<(Str
     Ok(rows)
 }
 
+/// Hybrid retrieval per language: each query as written, as `english` turns it (the chat's
+/// translation step), and both together. `None` from `english` leaves the query as written.
+pub async fn by_language<F, Fut>(
+    retriever: &Retriever,
+    set: &[Judged],
+    english: F,
+) -> anyhow::Result<Vec<(String, Metrics)>>
+where
+    F: Fn(String, Language) -> Fut,
+    Fut: std::future::Future<Output = Option<String>>,
+{
+    let method = Method::Rrf { k: retriever.settings.rrf_k };
+    let mut rows = Vec::new();
+    for lang in Language::ALL {
+        let written: Vec<Judged> = set
+            .iter()
+            .filter(|j| j.lang == lang)
+            .map(|j| Judged { query: j.query.clone(), relevant: j.relevant.clone(), note: None, lang })
+            .collect();
+        if written.is_empty() {
+            continue;
+        }
+        rows.push((
+            format!("{lang} as written ({})", written.len()),
+            evaluate(retriever, &written, Mode::Hybrid, method)?,
+        ));
+        if lang == Language::En {
+            continue;
+        }
+        let (mut translated, mut both) = (Vec::new(), Vec::new());
+        for j in &written {
+            let query = english(j.query.clone(), lang).await.unwrap_or_else(|| j.query.clone());
+            let joined = format!("{query} {}", j.query);
+            translated.push(Judged { query, relevant: j.relevant.clone(), note: None, lang });
+            both.push(Judged { query: joined, relevant: j.relevant.clone(), note: None, lang });
+        }
+        rows.push((format!("{lang} translated"), evaluate(retriever, &translated, Mode::Hybrid, method)?));
+        rows.push((format!("{lang} translated + written"), evaluate(retriever, &both, Mode::Hybrid, method)?));
+    }
+    Ok(rows)
+}
+
 pub fn print(rows: &[(String, Metrics)]) {
-    println!("{:<20} {:>8} {:>9} {:>10} {:>7}", "method", "nDCG@10", "Recall@5", "Recall@10", "MRR");
+    println!("{:<24} {:>8} {:>9} {:>10} {:>7}", "method", "nDCG@10", "Recall@5", "Recall@10", "MRR");
     for (name, m) in rows {
-        println!("{:<20} {:>8.3} {:>9.3} {:>10.3} {:>7.3}", name, m.ndcg10, m.recall5, m.recall10, m.mrr);
+        println!("{:<24} {:>8.3} {:>9.3} {:>10.3} {:>7.3}", name, m.ndcg10, m.recall5, m.recall10, m.mrr);
     }
 }
 
@@ -128,12 +174,15 @@ mod tests {
 }
 
 /// One labelled shopper message: `{"text": "...", "label": "negative|neutral|positive", "escalate": bool}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Feeling {
     pub text: String,
     pub label: String,
     pub escalate: bool,
+    /// The language the message is written in (default English).
+    #[serde(default)]
+    pub lang: Language,
 }
 
 #[derive(Debug, Default, Clone, Copy, serde::Serialize)]

@@ -4,7 +4,7 @@ use super::auth::{Viewer, conversation_viewer};
 use super::state::AppState;
 use crate::auth::signed_by_shop;
 use crate::chat::ChatEvent;
-use crate::domain::{Email, ShopperText, clean, is_email, mask};
+use crate::domain::{Email, Language, ShopperText, clean, is_email, mask};
 use crate::error::ApiError;
 use crate::events::LiveEvent;
 use crate::store::{conversations, escalations};
@@ -153,7 +153,7 @@ pub async fn history(
     let messages = conversations::messages(&state.pool, id).await?;
     let st = escalations::state(&state.pool, id).await?;
     let Some(st) = st else { return Err(ApiError::UnknownConversation) };
-    let mut body = serde_json::json!({ "id": id, "status": st.status, "messages": messages });
+    let mut body = serde_json::json!({ "id": id, "status": st.status, "language": st.language, "messages": messages });
     if let Viewer::Team = viewer {
         body["summary"] = serde_json::json!(st.summary);
         body["reason"] = serde_json::json!(st.reason);
@@ -217,6 +217,22 @@ pub async fn contact(
     if !escalations::set_contact(&state.pool, id, email).await? {
         return Err(ApiError::UnknownConversation);
     }
-    let said = crate::prompts::fill(&state.prompts.replies.contact_saved, &[("email", email)]);
+    let lang = state.chat.conversations().language(id);
+    let said = crate::prompts::fill(&state.prompts.texts(lang).replies.contact_saved, &[("email", email)]);
     Ok(HttpResponse::Ok().json(serde_json::json!({ "email": email, "text": said })))
+}
+
+#[derive(Deserialize)]
+pub struct TextsQuery {
+    /// The languages the page or browser prefers, best first: `fr`, `fr-CA,en`.
+    #[serde(default)]
+    lang: String,
+}
+
+/// The widget's own strings in the first language asked for that Aisle speaks (else English).
+pub async fn widget_texts(state: web::Data<AppState>, query: web::Query<TextsQuery>) -> HttpResponse {
+    let lang = query.lang.split(',').find_map(Language::from_locale).unwrap_or_default();
+    HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "public, max-age=300"))
+        .json(serde_json::json!({ "lang": lang, "texts": state.prompts.texts(lang).widget }))
 }

@@ -93,6 +93,9 @@ pub fn server(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<Se
                     .service(web::resource("/search").wrap(public_cors()).route(web::get().to(search::search)))
                     .service(web::resource("/suggest").wrap(public_cors()).route(web::get().to(search::suggest)))
                     .service(
+                        web::resource("/widget/texts").wrap(public_cors()).route(web::get().to(chat::widget_texts)),
+                    )
+                    .service(
                         web::resource("/messages/{id}/feedback")
                             .wrap(public_cors())
                             .route(web::post().to(chat::feedback)),

@@ -89,7 +89,7 @@ async fn agent(state: &AppState, messages: Vec<(Role, String)>) -> Result<Receiv
 fn plain(state: &AppState, messages: Vec<(Role, String)>, max_tokens: u32) -> Result<Receiver<Piece>, ApiError> {
     let generator = state.chat.generator().cloned().ok_or(ApiError::ModelUnavailable)?;
     let messages = messages.into_iter().map(|(role, content)| ChatMessage { role, content }).collect();
-    let mut events = generator.generate(GenRequest { messages, max_tokens }).map_err(|e| match e {
+    let mut events = generator.generate(GenRequest { messages, max_tokens, greedy: false }).map_err(|e| match e {
         GenError::Busy => ApiError::Overloaded,
         GenError::Unavailable(_) => ApiError::ModelUnavailable,
     })?;

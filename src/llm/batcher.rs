@@ -318,6 +318,7 @@ impl Batcher<'_> {
         };
         self.kept[i].tokens.clear();
         self.seed = self.seed.wrapping_add(1);
+        let temperature = if job.req.greedy { 0.0 } else { self.settings.temperature };
         Slot {
             job,
             tokens,
@@ -325,7 +326,7 @@ impl Batcher<'_> {
             cached: common,
             pos: common as i32,
             phase: Phase::Prefill(common),
-            sampler: sampler(self.settings.temperature, self.seed),
+            sampler: sampler(temperature, self.seed),
             logits_at: None,
             generated: 0,
             first_token: None,

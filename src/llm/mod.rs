@@ -44,6 +44,10 @@ pub struct ChatMessage {
 pub struct GenRequest {
     pub messages: Vec<ChatMessage>,
     pub max_tokens: u32,
+    /// Always the likeliest token, whatever the settings' temperature: for a translation, where
+    /// the same message must be understood the same way every time.
+    #[serde(default)]
+    pub greedy: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

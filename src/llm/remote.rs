@@ -56,7 +56,8 @@ impl RemoteGenerator {
             req.messages.iter().map(|m| serde_json::json!({ "role": m.role.as_str(), "content": m.content })).collect();
         let body = serde_json::json!({
             "model": self.model, "messages": messages, "max_tokens": req.max_tokens, "stream": true,
-            "temperature": self.temperature, "top_k": super::TOP_K, "top_p": decimal(super::TOP_P),
+            "temperature": if req.greedy { 0.0 } else { self.temperature }, "top_k": super::TOP_K,
+            "top_p": decimal(super::TOP_P),
         });
         let response = self.send(&body).await?;
         if !response.status().is_success() {

@@ -1,6 +1,6 @@
 //! What gets indexed: each product whole, each article as passages; and loading it all from Postgres.
 use super::Sentence;
-use super::chunk::chunk_article;
+use super::chunk::{Counter, chunk_article, estimate};
 use super::embed::{Embedder, text_hash};
 use crate::domain::{Article, ArticleKind, Product, sentences};
 use crate::store;
@@ -53,11 +53,12 @@ impl Doc {
     }
 }
 
-pub fn documents(products: Vec<Product>, articles: &[Article]) -> Vec<Doc> {
+/// `tokens` counts a passage as the embedding model will (`chunk::estimate` without one).
+pub fn documents(products: Vec<Product>, articles: &[Article], tokens: Counter) -> Vec<Doc> {
     let mut docs: Vec<Doc> =
         products.into_iter().map(|p| Doc { id: p.sku.to_string(), source: Source::Product(p) }).collect();
     for a in articles {
-        for (chunk, text) in chunk_article(a).into_iter().enumerate() {
+        for (chunk, text) in chunk_article(a, tokens).into_iter().enumerate() {
             docs.push(Doc {
                 id: format!("{}#{chunk}", a.id),
                 source: Source::Passage(Passage {
@@ -140,11 +141,16 @@ async fn build(pool: &PgPool, embedder: Option<&Arc<Embedder>>, docs: Vec<Doc>) 
     Ok(index.with_sentences(sentences))
 }
 
+/// The embedding model's token count, or the estimate when it is away.
+fn counter(embedder: Option<&Arc<Embedder>>) -> impl Fn(&str) -> usize + Sync + '_ {
+    move |text: &str| embedder.map_or_else(|| estimate(text), |e| e.tokens(text))
+}
+
 /// Reads products and active articles from Postgres and builds a fresh snapshot.
 pub async fn load_index(pool: &PgPool, embedder: Option<&Arc<Embedder>>) -> Result<super::Index, LoadError> {
     let products = store::products::all(pool).await?;
     let articles = store::articles::active(pool).await?;
-    build(pool, embedder, documents(products, &articles)).await
+    build(pool, embedder, documents(products, &articles, &counter(embedder))).await
 }
 
 /// The live snapshot with one article replaced by a draft (or added): what a preview searches.
@@ -160,7 +166,7 @@ pub async fn with_draft(
         .filter(|d| !matches!(&d.source, Source::Passage(p) if p.article_id == draft.id))
         .cloned()
         .collect();
-    docs.extend(documents(Vec::new(), std::slice::from_ref(draft)));
+    docs.extend(documents(Vec::new(), std::slice::from_ref(draft), &counter(embedder)));
     build(pool, embedder, docs).await
 }
 

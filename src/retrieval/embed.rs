@@ -24,6 +24,8 @@ pub struct Embedder {
     model: Mutex<TextEmbedding>,
     /// Names the exact model file, so cached vectors from another model are never reused.
     pub model_id: String,
+    /// The model's own tokenizer, for measuring passages.
+    counter: tokenizers::Tokenizer,
 }
 
 /// The process-wide ONNX Runtime environment; `ort` keeps only a weak reference, so it lives here.
@@ -54,8 +56,14 @@ impl Embedder {
         let dir = settings.model_dir.as_path();
         let onnx = read(dir, "model.onnx")?;
         let model_id = format!("minilm-l6-int8-{}", &hex(&Sha256::digest(&onnx))[..12]);
+        let tokenizer_json = read(dir, "tokenizer.json")?;
+        // Counted as written: the file pads and truncates every text to the model's window.
+        let mut counter =
+            tokenizers::Tokenizer::from_bytes(&tokenizer_json).map_err(|e| EmbedError::Model(e.to_string()))?;
+        counter.with_padding(None);
+        counter.with_truncation(None).map_err(|e| EmbedError::Model(e.to_string()))?;
         let tokenizer = TokenizerFiles {
-            tokenizer_file: read(dir, "tokenizer.json")?,
+            tokenizer_file: tokenizer_json,
             config_file: read(dir, "config.json")?,
             special_tokens_map_file: read(dir, "special_tokens_map.json")?,
             tokenizer_config_file: read(dir, "tokenizer_config.json")?,
@@ -70,7 +78,7 @@ impl Embedder {
             .with_session_config("session.intra_op.allow_spinning", "0");
         let model =
             TextEmbedding::try_new_from_user_defined(model, options).map_err(|e| EmbedError::Model(e.to_string()))?;
-        Ok(Self { model: Mutex::new(model), model_id })
+        Ok(Self { model: Mutex::new(model), model_id, counter })
     }
 
     /// Unit-length vectors, one per text.
@@ -82,6 +90,11 @@ impl Embedder {
         let mut out = model.embed(texts, Some(32)).map_err(|e| EmbedError::Model(e.to_string()))?;
         out.iter_mut().for_each(|v| normalize(v));
         Ok(out)
+    }
+
+    /// How many tokens the model reads `text` as (without its start and end markers).
+    pub fn tokens(&self, text: &str) -> usize {
+        self.counter.encode(text, false).map_or_else(|_| super::chunk::estimate(text), |e| e.len())
     }
 
     pub fn embed_query(&self, text: &str) -> Result<Vec<f32>, EmbedError> {

@@ -11,7 +11,7 @@ mod reindex;
 mod suggest;
 pub mod vector;
 
-pub use chunk::chunk_article;
+pub use chunk::{chunk_article, estimate};
 pub use corpus::{Doc, LoadError, Passage, Source, documents, load_index, past_queries, with_draft};
 pub use embed::{EmbedError, Embedder};
 pub use fusion::{Method, Scores, Signal};

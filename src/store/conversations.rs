@@ -1,5 +1,5 @@
 //! The `conversations`, `messages` and `feedback` tables.
-use crate::domain::{AnsweredBy, Author, ClaimAction};
+use crate::domain::{AnsweredBy, Author, ClaimAction, Language};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -35,6 +35,9 @@ pub struct MessageRow {
     pub claims_unsupported: Option<i32>,
     #[serde(default)]
     pub claim_action: Option<ClaimAction>,
+    /// Shopper messages: the language they were written in.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 impl MessageRow {
@@ -59,6 +62,7 @@ impl MessageRow {
             claims_checked: None,
             claims_unsupported: None,
             claim_action: None,
+            language: None,
         }
     }
 }
@@ -98,15 +102,20 @@ pub async fn token_hash(pool: &PgPool, id: Uuid) -> Result<Option<Option<String>
 /// Idempotent, so a replayed spool never duplicates a message.
 pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
-    sqlx::query("INSERT INTO conversations (id) VALUES ($1) ON CONFLICT DO NOTHING")
-        .bind(m.conversation_id)
-        .execute(&mut *tx)
-        .await?;
+    // A shopper's message sets the conversation's language; any other leaves it.
+    sqlx::query(
+        "INSERT INTO conversations (id, language) VALUES ($1, COALESCE($2, 'en'))
+         ON CONFLICT (id) DO UPDATE SET language = COALESCE($2, conversations.language)",
+    )
+    .bind(m.conversation_id)
+    .bind(m.language)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query(
         r#"INSERT INTO messages (id, conversation_id, role, text, intent, sources, model, prompt_tokens,
                                  generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author,
-                                 claims_checked, claims_unsupported, claim_action)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                                 claims_checked, claims_unsupported, claim_action, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
            ON CONFLICT (id) DO NOTHING"#,
     )
     .bind(m.id)
@@ -127,6 +136,7 @@ pub async fn insert_message(pool: &PgPool, m: &MessageRow) -> Result<(), sqlx::E
     .bind(m.claims_checked)
     .bind(m.claims_unsupported)
     .bind(m.claim_action)
+    .bind(m.language)
     .execute(&mut *tx)
     .await?;
     notify(&mut tx, m.conversation_id, Some(m.id)).await?;
@@ -144,7 +154,7 @@ pub async fn messages(pool: &PgPool, conversation: Uuid) -> Result<Vec<MessageRo
         .await
 }
 
-const SELECT: &str = "SELECT id, conversation_id, role, text, intent, sources, model, prompt_tokens, generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author, claims_checked, claims_unsupported, claim_action FROM messages";
+const SELECT: &str = "SELECT id, conversation_id, role, text, intent, sources, model, prompt_tokens, generated_tokens, ttft_ms, duration_ms, created_at, sentiment, answered_by, author, claims_checked, claims_unsupported, claim_action, language FROM messages";
 
 pub async fn message(pool: &PgPool, id: Uuid) -> Result<Option<MessageRow>, sqlx::Error> {
     sqlx::query_as(&format!("{SELECT} WHERE id = $1")).bind(id).fetch_optional(pool).await

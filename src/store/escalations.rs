@@ -1,7 +1,7 @@
 //! Escalations: conversations waiting for a person, claimed by one, handed back or resolved.
 //! The conversation's `status` is the state; `escalations` keeps each episode for analytics.
 use super::conversations::notify;
-use crate::domain::{ConversationStatus, EscalationReason, Outcome};
+use crate::domain::{ConversationStatus, EscalationReason, Language, Outcome};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::PgPool;
@@ -17,13 +17,15 @@ pub struct State {
     pub escalated_at: Option<DateTime<Utc>>,
     /// An email the shopper left when nobody could join.
     pub contact_email: Option<String>,
+    /// The language of the shopper's latest message: what status texts are said in.
+    pub language: Language,
 }
 
 #[tracing::instrument(skip_all, fields(%conversation))]
 pub async fn state(pool: &PgPool, conversation: Uuid) -> Result<Option<State>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.status, c.assignee, t.name AS assignee_name, c.summary, e.reason, e.created_at AS escalated_at,
-                c.contact_email
+                c.contact_email, c.language
          FROM conversations c
          LEFT JOIN api_tokens t ON t.id = c.assignee
          LEFT JOIN escalations e ON e.conversation_id = c.id AND e.closed_at IS NULL
@@ -82,13 +84,16 @@ pub struct Waiting {
     pub last_message: Option<String>,
     pub sentiment: Option<f32>,
     pub contact_email: Option<String>,
+    /// The language the shopper writes in.
+    pub language: Language,
 }
 
 /// Waiting conversations oldest first, then those being worked on.
 pub async fn queue(pool: &PgPool) -> Result<Vec<Waiting>, sqlx::Error> {
     sqlx::query_as(
         "SELECT e.conversation_id, e.reason, e.detail, e.created_at AS escalated_at, c.status,
-                t.name AS assignee_name, c.summary, m.text AS last_message, m.sentiment, c.contact_email
+                t.name AS assignee_name, c.summary, m.text AS last_message, m.sentiment, c.contact_email,
+                c.language
          FROM escalations e
          JOIN conversations c ON c.id = e.conversation_id
          LEFT JOIN api_tokens t ON t.id = c.assignee

@@ -1,22 +1,13 @@
 //! Answers a shop can stand behind: catalog facts from the catalog, every model claim checked.
 //! One test per failure class seen with the demo model, each with the real model loaded.
-use crate::helpers::{TestApp, fake, real_generator, spawn_demo_app_with};
+use crate::helpers::{cards, fake, spawn_demo_app_with, spawn_real_demo_app};
 use crate::team::{done, said};
 use aisle::startup::GeneratorChoice;
 use serde_json::Value;
 
-async fn real_app() -> TestApp {
-    spawn_demo_app_with(GeneratorChoice::Given(real_generator())).await
-}
-
-fn cards(evs: &[crate::helpers::Sse]) -> Vec<Value> {
-    let last = evs.iter().rev().find(|e| e.event == "sources").expect("a sources event");
-    last.data["sources"].as_array().cloned().unwrap_or_default()
-}
-
 #[tokio::test]
 async fn sending_back_a_product_with_no_return_policy_is_refused_in_any_words() {
-    let app = real_app().await;
+    let app = spawn_real_demo_app().await;
     let c = app.new_conversation().await;
     app.ask(&c, "How much is the Essence Mascara Lash Princess?").await;
     let evs = app.ask(&c, "can I send it back?").await;
@@ -28,7 +19,7 @@ async fn sending_back_a_product_with_no_return_policy_is_refused_in_any_words() 
 
 #[tokio::test]
 async fn a_false_price_from_the_shopper_is_corrected_with_the_catalog_price() {
-    let app = real_app().await;
+    let app = spawn_real_demo_app().await;
     let c = app.new_conversation().await;
     let evs = app.ask(&c, "The iPhone X was $199 on your site yesterday, can I still get it for that?").await;
     let text = said(&evs);
@@ -38,7 +29,7 @@ async fn a_false_price_from_the_shopper_is_corrected_with_the_catalog_price() {
 
 #[tokio::test]
 async fn the_cheapest_item_of_a_group_is_found_by_the_catalog() {
-    let app = real_app().await;
+    let app = spawn_real_demo_app().await;
     let cheapest: String = sqlx::query_scalar(
         "SELECT title FROM products WHERE category = 'smartphones' ORDER BY price_cents, title LIMIT 1",
     )
@@ -54,7 +45,7 @@ async fn the_cheapest_item_of_a_group_is_found_by_the_catalog() {
 
 #[tokio::test]
 async fn a_filtered_list_holds_only_what_matches() {
-    let app = real_app().await;
+    let app = spawn_real_demo_app().await;
     let c = app.new_conversation().await;
     let evs = app.ask(&c, "laptops below 1200 dollars?").await;
     let cards = cards(&evs);
@@ -68,7 +59,7 @@ async fn a_filtered_list_holds_only_what_matches() {
 
 #[tokio::test]
 async fn a_follow_up_means_the_products_of_the_previous_answer() {
-    let app = real_app().await;
+    let app = spawn_real_demo_app().await;
     let c = app.new_conversation().await;
     app.ask(&c, "Tell me about the iPhone X").await;
     let evs = app.ask(&c, "How much are they?").await;
@@ -78,7 +69,7 @@ async fn a_follow_up_means_the_products_of_the_previous_answer() {
 
 #[tokio::test]
 async fn a_greeting_with_punctuation_is_a_greeting() {
-    let app = real_app().await;
+    let app = spawn_real_demo_app().await;
     let c = app.new_conversation().await;
     let evs = app.ask(&c, "hello!").await;
     assert_eq!(done(&evs)["answered_by"], "fixed", "{evs:?}");
@@ -87,7 +78,7 @@ async fn a_greeting_with_punctuation_is_a_greeting() {
 
 #[tokio::test]
 async fn describing_a_person_does_not_ask_for_one() {
-    let app = real_app().await;
+    let app = spawn_real_demo_app().await;
     let c = app.new_conversation().await;
     let evs = app.ask(&c, "Is the Knoll Saarinen Executive Conference Chair good for a person with back pain?").await;
     assert_ne!(done(&evs)["answered_by"], "handoff", "{}", said(&evs));

@@ -287,14 +287,17 @@ async fn a_follow_up_reads_only_its_new_turn_and_answers_as_if_read_whole() {
     let say = |role, content: &str| ChatMessage { role, content: content.to_string() };
     let engine = LlamaEngine::start(&test_llm_settings(2, 4), &system).expect("engine");
     let mut messages = vec![say(Role::System, &system), say(Role::User, "Which wireless earphones do you sell?")];
-    let (first, opening) =
-        complete(&engine, GenRequest { messages: messages.clone(), max_tokens: 24 }).await.expect("first answer");
+    let (first, opening) = complete(&engine, GenRequest { messages: messages.clone(), max_tokens: 24, greedy: false })
+        .await
+        .expect("first answer");
     // Another conversation in between takes the other slot, not this one's.
     let other = vec![say(Role::System, &system), say(Role::User, "Do you ship to Canada?")];
-    complete(&engine, GenRequest { messages: other, max_tokens: 8 }).await.expect("another conversation");
+    complete(&engine, GenRequest { messages: other, max_tokens: 8, greedy: false })
+        .await
+        .expect("another conversation");
     messages.push(say(Role::Assistant, &first));
     messages.push(say(Role::User, "And which of them costs least?"));
-    let follow_up = GenRequest { messages, max_tokens: 12 };
+    let follow_up = GenRequest { messages, max_tokens: 12, greedy: false };
     let (warm, usage) = complete(&engine, follow_up.clone()).await.expect("follow-up");
     assert!(
         usage.cached_tokens >= opening.prompt_tokens,

@@ -148,6 +148,17 @@ pub async fn spawn_demo_app_with(generator: GeneratorChoice) -> TestApp {
     app
 }
 
+/// Aisle over the demo shop, answering with the real test model.
+pub async fn spawn_real_demo_app() -> TestApp {
+    spawn_demo_app_with(GeneratorChoice::Given(real_generator())).await
+}
+
+/// The cards of an answer: its last `sources` event (what the answer used).
+pub fn cards(evs: &[Sse]) -> Vec<Value> {
+    let last = evs.iter().rev().find(|e| e.event == "sources").expect("a sources event");
+    last.data["sources"].as_array().cloned().unwrap_or_default()
+}
+
 /// Settings for a fresh copy of the demo shop's database.
 pub async fn demo_settings() -> Settings {
     settings_for(&create_database(Some(&demo_template().await)).await)

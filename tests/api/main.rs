@@ -9,6 +9,7 @@ mod hardening;
 mod helpers;
 mod import;
 mod kb;
+mod languages;
 mod openai;
 mod orders;
 mod roles;

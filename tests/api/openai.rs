@@ -173,6 +173,7 @@ async fn a_remote_that_closes_kept_alive_connections_still_answers_every_request
         let req = GenRequest {
             messages: vec![ChatMessage { role: Role::User, content: format!("question {turn}") }],
             max_tokens: 16,
+            greedy: false,
         };
         let (text, usage) = complete(&remote, req).await.unwrap_or_else(|e| panic!("turn {turn}: {e}"));
         assert_eq!(text, "Hello there.", "turn {turn}");

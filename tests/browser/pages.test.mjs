@@ -135,3 +135,30 @@ test("a shopper asks where their order is, proves it is theirs, and sees its car
   assert.equal(await track.getAttribute("href"), "https://track.example-carrier.com/JD014600006281");
   await page.screenshot({ path: join(screenshots, "order-card.png") });
 });
+
+test("on a French page the widget speaks French and shows prices as a French shopper reads them", async () => {
+  const page = await (await aisle.browser.newContext({ viewport: { width: 1200, height: 800 }, locale: "en-US" })).newPage();
+  // A shop's own page, in French, embedding the widget with its one tag.
+  await page.route(aisle.base + "/boutique", (route) => route.fulfill({
+    contentType: "text/html; charset=utf-8",
+    body: '<!doctype html><html lang="fr"><head><title>Boutique</title></head><body><h1>Boutique</h1>'
+      + '<script src="/widget.js" defer></script></body></html>',
+  }));
+  await page.goto(aisle.base + "/boutique");
+  await page.getByRole("button", { name: "Discuter avec nous" }).click();
+  const input = page.getByRole("textbox", { name: "Votre message" });
+  await input.waitFor();
+  assert.equal(await input.getAttribute("placeholder"), "Posez une question sur un produit, la livraison, les retours…");
+  await page.locator("#aisle-widget li.note").filter({ hasText: "Bonjour" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Parler à une personne" }).count(), 1);
+
+  await input.fill("Combien coûte l'iPhone 13 Pro ?");
+  await input.press("Enter");
+  const bubble = page.locator("#aisle-widget li.assistant").first();
+  await bubble.locator(".thumbs").waitFor({ timeout: 120000 });
+  assert.match(await bubble.locator(".text").textContent(), /Le prix du iPhone 13 Pro est de 1\s099,99\s\$US/);
+  assert.match(await bubble.locator(".source").first().textContent(), /1\s099,99\s\$US · en stock/);
+  assert.equal(await bubble.locator(".thumbs").getByRole("button", { name: "Utile", exact: true }).count(), 1);
+  assert.match(await bubble.locator(".thumbs").textContent(), /Utile \?/);
+  await page.screenshot({ path: join(screenshots, "widget-fr.png") });
+});

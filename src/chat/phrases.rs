@@ -1,0 +1,148 @@
+//! Greetings, thanks and requests for a person in languages other than English, from the
+//! phrases of `prompts/lang/<code>.toml` (`[words]`). They are read before anything else, so
+//! "hola", "merci !" or "转人工" are answered at once, with no translation and no model.
+//!
+//! Latin-script text is compared as accent-free lowercase words ("pásame con" matches "pasame
+//! con", a phrase never matches inside a longer word); Chinese and Japanese, written without
+//! spaces, as characters.
+use super::intent::Intent;
+use crate::domain::Language;
+use crate::prompts::{Prompts, Words};
+
+/// Letters without their accents, so a shopper who types without them is still understood.
+fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ß' => 's',
+        '’' => '\'',
+        c => c,
+    }
+}
+
+/// The text as the phrases are compared with it: ` words like this ` (spaced) or `字符` (unspaced).
+fn normal(text: &str, unspaced: bool) -> String {
+    let lower: String = text.to_lowercase().chars().map(fold).collect();
+    if unspaced {
+        return lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
+/// What is left of `text` once every phrase is taken out, in words (spaced) or characters.
+fn rest_after(text: &str, phrases: &[String], unspaced: bool) -> Option<usize> {
+    let mut t = normal(text, unspaced);
+    let mut found = false;
+    let mut phrases: Vec<String> = phrases.iter().map(|p| normal(p, unspaced)).collect();
+    // Longest first: "muchas gracias" goes before "gracias".
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    for p in phrases.iter().filter(|p| !p.trim().is_empty()) {
+        while let Some(at) = t.find(p.as_str()) {
+            found = true;
+            let keep = if unspaced { "" } else { " " };
+            t.replace_range(at..at + p.len(), keep);
+        }
+    }
+    found.then(|| if unspaced { t.chars().count() } else { t.split_whitespace().count() })
+}
+
+/// Greetings, thanks and requests for a person in `lang`; `None` when the message is none of
+/// them (or `lang` is English, whose rules are `intent::classify`).
+pub fn classify(text: &str, lang: Language, words: &Words) -> Option<Intent> {
+    if lang == Language::En {
+        return None;
+    }
+    let unspaced = lang.unspaced();
+    let said = normal(text, unspaced);
+    if words.person.iter().map(|p| normal(p, unspaced)).any(|p| !p.trim().is_empty() && said.contains(&p)) {
+        return Some(Intent::WantsHuman);
+    }
+    // A greeting or thanks with at most a word or two beside it ("hola equipo", "merci beaucoup
+    // pour tout"); anything longer is a question that happens to be polite.
+    let (greeting_room, thanks_room) = if unspaced { (2, 3) } else { (1, 2) };
+    if rest_after(text, &words.greetings, unspaced).is_some_and(|rest| rest <= greeting_room) {
+        return Some(Intent::Greeting);
+    }
+    if rest_after(text, &words.thanks, unspaced).is_some_and(|rest| rest <= thanks_room) {
+        return Some(Intent::Thanks);
+    }
+    None
+}
+
+/// The language and intent of a message: its detected language when its words tell, else the
+/// first language whose greetings, thanks or requests for a person it is ("Bonjour !", "danke"),
+/// the conversation's language first; else the conversation's language.
+pub fn understand(text: &str, previous: Language, prompts: &Prompts) -> (Language, Option<Intent>) {
+    if let Some(lang) = Language::detected(text, previous) {
+        return (lang, classify(text, lang, &prompts.texts(lang).words));
+    }
+    let others = Language::ALL.into_iter().filter(|l| *l != previous);
+    std::iter::once(previous)
+        .chain(others)
+        .find_map(|lang| classify(text, lang, &prompts.texts(lang).words).map(|intent| (lang, Some(intent))))
+        .unwrap_or((previous, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Language::*;
+
+    fn ask(text: &str, lang: Language) -> Option<Intent> {
+        let prompts = Prompts::load("Demo Shop", 80).expect("prompts");
+        classify(text, lang, &prompts.texts(lang).words)
+    }
+
+    #[test]
+    fn greetings_thanks_and_people_are_read_in_each_language() {
+        assert_eq!(ask("¡Hola!", Es), Some(Intent::Greeting));
+        assert_eq!(ask("Bonjour !", Fr), Some(Intent::Greeting));
+        assert_eq!(ask("Guten Morgen", De), Some(Intent::Greeting));
+        assert_eq!(ask("你好！", Zh), Some(Intent::Greeting));
+        assert_eq!(ask("こんにちは", Ja), Some(Intent::Greeting));
+        assert_eq!(ask("muchas gracias por todo", Es), Some(Intent::Thanks));
+        assert_eq!(ask("Vielen Dank!", De), Some(Intent::Thanks));
+        assert_eq!(ask("谢谢", Zh), Some(Intent::Thanks));
+        assert_eq!(ask("quiero hablar con una persona", Es), Some(Intent::WantsHuman));
+        assert_eq!(ask("Pasame con atención al cliente", Es), Some(Intent::WantsHuman));
+        assert_eq!(ask("Je voudrais parler à un conseiller", Fr), Some(Intent::WantsHuman));
+        assert_eq!(ask("Kann ich bitte mit einem Mitarbeiter sprechen?", De), Some(Intent::WantsHuman));
+        assert_eq!(ask("转人工", Zh), Some(Intent::WantsHuman));
+        assert_eq!(ask("担当者と話したいです", Ja), Some(Intent::WantsHuman));
+    }
+
+    #[test]
+    fn a_short_greeting_or_thanks_says_which_language_it_is_in() {
+        let prompts = Prompts::load("Demo Shop", 80).expect("prompts");
+        assert_eq!(understand("Bonjour !", En, &prompts), (Fr, Some(Intent::Greeting)));
+        assert_eq!(understand("danke", Es, &prompts), (De, Some(Intent::Thanks)));
+        assert_eq!(understand("hello", Es, &prompts), (Es, None));
+        assert_eq!(understand("ok", Ja, &prompts), (Ja, None));
+        assert_eq!(understand("¿Cuánto cuesta el envío a Canarias?", En, &prompts), (Es, None));
+    }
+
+    #[test]
+    fn questions_that_only_look_like_them_are_left_to_the_question() {
+        for (text, lang) in [
+            ("¿Es buena esta silla para una persona con dolor de espalda?", Es),
+            ("Hola, ¿cuánto cuesta el iPhone 13?", Es),
+            ("Merci, mais le prix sur la carte est faux", Fr),
+            ("Hallo, wie lange dauert der Versand nach Österreich?", De),
+            ("这个包是人工皮革的吗？", Zh),
+            ("こんにちは、送料はいくらですか？", Ja),
+            ("hello", En),
+        ] {
+            assert_eq!(ask(text, lang), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Questions in other languages are understood in English, the catalog's language: the model
+//! turns the message into English once (a short greedy generation after worked examples in
+//! `prompts/translate.toml`, cached), and search, the
+//! catalog's answers, intents and the mood read that. The answer is given in the shopper's
+//! language; the message stored and shown is theirs, never the translation.
+use crate::domain::Language;
+use crate::llm::{ChatMessage, GenRequest, Generator, Role, complete};
+use crate::prompts::{Prompts, data};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Translations kept; past this the cache starts again (a shop's questions repeat within hours).
+const CACHED: usize = 2048;
+/// A translation is about as long as the message; more than this is the model rambling.
+const MAX_TOKENS: u32 = 96;
+
+pub struct Translator {
+    generator: Option<Arc<dyn Generator>>,
+    prompts: Arc<Prompts>,
+    cache: Mutex<HashMap<(Language, String), String>>,
+}
+
+impl Translator {
+    pub fn new(generator: Option<Arc<dyn Generator>>, prompts: Arc<Prompts>) -> Self {
+        Self { generator, prompts, cache: Mutex::new(HashMap::new()) }
+    }
+
+    /// `text` in English; `None` when it already is, or no model could translate it (then the
+    /// message is searched as written: names and numbers still match).
+    pub async fn english(&self, text: &str, lang: Language) -> Option<String> {
+        if lang == Language::En {
+            return None;
+        }
+        let key = (lang, text.trim().to_string());
+        if let Some(hit) = self.cache.lock().ok()?.get(&key) {
+            return Some(hit.clone());
+        }
+        let generator = self.generator.as_ref()?;
+        let (system, examples) = self.prompts.translation(lang);
+        let mut messages = vec![ChatMessage { role: Role::System, content: system }];
+        for (message, english) in examples {
+            messages.push(ChatMessage { role: Role::User, content: message.clone() });
+            messages.push(ChatMessage { role: Role::Assistant, content: english.clone() });
+        }
+        messages.push(ChatMessage { role: Role::User, content: data(text) });
+        let request = GenRequest { messages, max_tokens: MAX_TOKENS, greedy: true };
+        let english = match complete(generator.as_ref(), request).await {
+            Ok((out, _)) => cleaned(&out)?,
+            Err(e) => {
+                tracing::warn!(error = %e, "the message could not be translated; it is searched as written");
+                return None;
+            }
+        };
+        tracing::debug!(%lang, message = %text, %english, "understood in English");
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.len() >= CACHED {
+                cache.clear();
+            }
+            cache.insert(key, english.clone());
+        }
+        Some(english)
+    }
+}
+
+/// Catalog names the shopper wrote that the translation lost ("Sportbike Motorcycle" turned into
+/// "a sports motorcycle"), put back after it: search and the catalog's answers look for them.
+pub fn keep_names<'a>(english: String, original: &str, titles: impl Iterator<Item = &'a str>) -> String {
+    let (said, understood) = (original.to_lowercase(), english.to_lowercase());
+    let mut lost: Vec<String> = titles
+        .map(str::to_lowercase)
+        .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+        .filter(|t| contains_name(&said, t) && !contains_name(&understood, t))
+        .collect();
+    lost.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    lost.dedup();
+    let mut kept: Vec<String> = Vec::new();
+    for t in lost {
+        if !kept.iter().any(|k| k.contains(&t)) {
+            kept.push(t);
+        }
+    }
+    let names: Vec<&str> =
+        kept.iter().filter_map(|t| said.find(t.as_str()).and_then(|at| original.get(at..at + t.len()))).collect();
+    if names.is_empty() { english } else { format!("{english} ({})", names.join(", ")) }
+}
+
+/// The text without the catalog names in it, when enough words are left to tell its language:
+/// "L'Apple AirPods Max Silver a-t-il une garantie ?" is French, whatever the name looks like.
+pub fn without_names<'a>(text: &str, titles: impl Iterator<Item = &'a str>) -> String {
+    let lower = text.to_lowercase();
+    let mut out = text.to_string();
+    for t in titles.map(str::to_lowercase).filter(|t| t.len() >= 3 && contains_name(&lower, t)) {
+        // Lowercasing keeps byte offsets for the ASCII names this looks for; others are skipped.
+        if let Some(at) = out.to_lowercase().find(&t).filter(|_| t.is_ascii()) {
+            out.replace_range(at..at + t.len(), " ");
+        }
+    }
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters(&out) >= 12 { out } else { text.to_string() }
+}
+
+/// Whether `text` holds `name` as whole words: "pan" is not in "japan", but "z800" is in "z800多少钱".
+fn contains_name(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        before.is_none_or(|c| !c.is_ascii_alphanumeric()) && after.is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// The translation's first line, without the quotes or label a small model may wrap it in.
+fn cleaned(out: &str) -> Option<String> {
+    let line = out.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.strip_prefix("English:").or_else(|| line.strip_prefix("Translation:")).unwrap_or(line);
+    let line = line.trim().trim_matches(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '「' | '」')).trim();
+    (!line.is_empty()).then(|| line.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_names_the_translation_lost_are_put_back() {
+        let titles = ["Sportbike Motorcycle", "Pan", "Apple", "Apple Airpods", "Kawasaki Z800"];
+        let kept = |english: &str, original: &str| keep_names(english.into(), original, titles.iter().copied());
+        assert_eq!(
+            kept("Is there a sports motorcycle available?", "Ist das Sportbike Motorcycle auf Lager?"),
+            "Is there a sports motorcycle available? (Sportbike Motorcycle)"
+        );
+        assert_eq!(kept("Can a perfume go to Japan?", "Kann ein Parfum nach Japan?"), "Can a perfume go to Japan?");
+        assert_eq!(
+            kept("How much are the earphones?", "Apple Airpods 多少钱"),
+            "How much are the earphones? (Apple Airpods)"
+        );
+        assert_eq!(kept("How much is the Kawasaki Z800?", "Kawasaki Z800多少钱"), "How much is the Kawasaki Z800?");
+    }
+
+    #[test]
+    fn names_are_left_out_of_telling_the_language_when_enough_words_remain() {
+        let titles = ["Apple AirPods Max Silver", "iPhone 13 Pro"];
+        let names = || titles.iter().copied();
+        assert_eq!(
+            without_names("L'Apple AirPods Max Silver a-t-il une garantie ?", names()).trim(),
+            "L'  a-t-il une garantie ?"
+        );
+        assert_eq!(without_names("precio del iPhone 13 Pro", names()), "precio del iPhone 13 Pro");
+    }
+
+    #[test]
+    fn the_translation_is_its_first_line_without_wrapping() {
+        assert_eq!(
+            cleaned("\n\"How much is the iPhone 13?\"\n\nNote: ...").as_deref(),
+            Some("How much is the iPhone 13?")
+        );
+        assert_eq!(cleaned("English: Is shipping free?").as_deref(), Some("Is shipping free?"));
+        assert_eq!(cleaned("  \n"), None);
+    }
+}

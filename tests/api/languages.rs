@@ -1,0 +1,100 @@
+//! The shopper's language, end to end: detected per message, answered in it (the model, the
+//! catalog's templates, fixed replies and status texts), prices in the product's own currency,
+//! the widget's strings, and staff told which language the shopper writes.
+use crate::helpers::{cards, spawn_demo_app, spawn_real_demo_app};
+use crate::team::{json_of, said};
+use aisle::domain::Language;
+use reqwest::Method;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_german_policy_question_is_answered_in_german_citing_its_article() {
+    let app = spawn_real_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Ist der Versand bei Ihnen kostenlos?").await;
+    let text = said(&evs);
+    assert_eq!(Language::detect(&text, Language::En), Language::De, "{text}");
+    assert!(text.contains("50"), "the free-shipping threshold is in the answer: {text}");
+    let cited: Vec<String> = cards(&evs).iter().filter_map(|c| c["id"].as_str().map(String::from)).collect();
+    assert!(cited.iter().any(|c| c == "shipping-costs"), "{cited:?}");
+    let history = app.history(&c).await;
+    assert_eq!(history["language"], "de");
+    assert_eq!(history["messages"][0]["language"], "de");
+}
+
+#[tokio::test]
+async fn a_chinese_product_question_gets_the_price_in_the_products_own_currency() {
+    let app = spawn_real_demo_app().await;
+    let token = app.token("integration", "the shop").await;
+    let product = json!({"sku": "BIK-TRE-MAR-001", "title": "Trek Marlin 5", "category": "bicycles",
+                         "price": 649.0, "currency": "EUR", "stock": 4, "description": "A trail bike."});
+    let r = app.as_team(Method::PUT, "/api/products/BIK-TRE-MAR-001", &token).json(&product).send().await;
+    assert_eq!(json_of(r.expect("request")).await.0, 200);
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Trek Marlin 5 多少钱？").await;
+    let text = said(&evs);
+    assert!(text.contains("€649.00"), "{text}");
+    assert!(!text.contains('$') && !text.contains('元'), "{text}");
+    assert_eq!(cards(&evs)[0]["product"]["currency"], "EUR");
+}
+
+#[tokio::test]
+async fn a_spanish_request_for_a_person_is_escalated_with_spanish_status_texts() {
+    let app = spawn_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Hola, quiero hablar con una persona, por favor").await;
+    let text = said(&evs);
+    assert!(text.contains("Por supuesto"), "{text}");
+    let status = evs.iter().find(|e| e.event == "status").expect("a status event").data.clone();
+    assert_eq!(status["status"], "waiting");
+    assert!(status["text"].as_str().is_some_and(|t| t.contains("en la cola")), "{status}");
+    // Staff see which language the shopper writes in.
+    let token = app.token("staff", "Sam").await;
+    let r = app.as_team(Method::GET, "/api/staff/queue", &token).send().await.expect("request");
+    let queue = json_of(r).await.1;
+    let waiting = queue["conversations"].as_array().and_then(|q| q.first()).cloned().unwrap_or_default();
+    assert_eq!(waiting["language"], "es", "{queue}");
+}
+
+#[tokio::test]
+async fn greetings_and_thanks_are_answered_in_their_language_and_a_short_reply_keeps_it() {
+    let app = spawn_demo_app().await;
+    let c = app.new_conversation().await;
+    assert!(said(&app.ask(&c, "Bonjour !").await).starts_with("Bonjour"));
+    let thanks = said(&app.ask(&c, "merci beaucoup").await);
+    assert!(thanks.contains("Je vous en prie"), "{thanks}");
+    // "ok" says nothing of its language: the conversation stays French.
+    app.ask(&c, "ok").await;
+    assert_eq!(app.history(&c).await["language"], "fr");
+}
+
+#[tokio::test]
+async fn the_widget_gets_its_strings_in_the_first_language_aisle_speaks() {
+    let app = spawn_demo_app().await;
+    let (status, body) = json_of(app.get("/api/widget/texts?lang=pt-BR,fr-CA,en").await).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["lang"], "fr");
+    assert_eq!(body["texts"]["send"], "Envoyer");
+    let (_, body) = json_of(app.get("/api/widget/texts?lang=xx").await).await;
+    assert_eq!((body["lang"].as_str(), body["texts"]["send"].as_str()), (Some("en"), Some("Send")));
+}
+
+#[tokio::test]
+async fn passages_are_measured_in_the_embedding_models_own_tokens() {
+    let embedder = crate::helpers::embedder();
+    let english = embedder.tokens("Standard shipping is free on orders of $50 or more.");
+    assert!((8..=20).contains(&english), "{english} tokens");
+    // Each Chinese character is a token of its own: 700 characters are far past the window.
+    let chinese = embedder.tokens(&"我们接受三十天内的退货。".repeat(20));
+    assert!(chinese >= 200, "{chinese} tokens");
+}
+
+#[tokio::test]
+async fn a_spanish_order_question_is_answered_from_the_order_in_spanish() {
+    let app = spawn_real_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "¿Dónde está mi pedido AS-10481? Mi correo es ann.lee@example.com").await;
+    let text = said(&evs);
+    assert!(text.contains("El pedido AS-10481") && text.contains("se envió el") && text.contains("con DHL"), "{text}");
+    assert_eq!(cards(&evs)[0]["type"], "order");
+}
