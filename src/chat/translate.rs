@@ -1,9 +1,9 @@
 //! Questions in other languages are understood in English, the catalog's language: the model
 //! turns the message into English once (a short greedy generation after worked examples in
-//! `prompts/translate.toml`, cached), and search, the
-//! catalog's answers, intents and the mood read that. The answer is given in the shopper's
-//! language; the message stored and shown is theirs, never the translation.
-use crate::domain::Language;
+//! `prompts/translate.toml`, cached), and search, the catalog's answers, intents and the mood
+//! read that. The answer is given in the shopper's language; the message stored and shown is
+//! theirs, never the translation.
+use crate::domain::{Language, mask};
 use crate::llm::{ChatMessage, GenRequest, Generator, Role, complete};
 use crate::prompts::{Prompts, data};
 use std::collections::HashMap;
@@ -51,7 +51,7 @@ impl Translator {
                 return None;
             }
         };
-        tracing::debug!(%lang, message = %text, %english, "understood in English");
+        tracing::debug!(%lang, message = %mask(text), english = %mask(&english), "understood in English");
         if let Ok(mut cache) = self.cache.lock() {
             if cache.len() >= CACHED {
                 cache.clear();
