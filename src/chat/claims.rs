@@ -4,7 +4,7 @@
 //! a source that says no. A sentence with an unsupported claim is not shown.
 use super::cards::SourceCard;
 use super::facts::not_returnable;
-use crate::domain::{ClaimAction, Product, sentence_end};
+use crate::domain::{ClaimAction, Product, is_cjk, sentence_end};
 use crate::prompts::Words;
 use regex_lite::Regex;
 use serde::Serialize;
@@ -218,7 +218,7 @@ fn says_yes_to(sentence: &str, local: Option<&Words>) -> Option<Topic> {
 fn negated_in(lower: &str, negations: &[String]) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).collect();
     negations.iter().any(|n| {
-        if n.chars().any(|c| ('\u{3040}'..='\u{9FFF}').contains(&c)) {
+        if n.chars().any(is_cjk) {
             return lower.contains(n.as_str());
         }
         match n.strip_suffix('\'') {
@@ -333,17 +333,7 @@ impl Evidence {
 
     /// Reads yes/no claims in the answer's language too (`words` of its `prompts/lang` file).
     pub fn in_language(self, words: &Words) -> Self {
-        let lower = |v: &[String]| v.iter().map(|x| x.to_lowercase()).collect();
-        let local = Words {
-            greetings: Vec::new(),
-            thanks: Vec::new(),
-            person: Vec::new(),
-            claim_in_stock: lower(&words.claim_in_stock),
-            claim_returns: lower(&words.claim_returns),
-            claim_ships: lower(&words.claim_ships),
-            claim_negations: lower(&words.claim_negations),
-        };
-        Self { local: Some(local), ..self }
+        Self { local: Some(words.clone()), ..self }
     }
 
     /// Whether a source carries amount `a`. `about_product`: the sentence cites or names a

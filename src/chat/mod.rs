@@ -41,7 +41,7 @@ pub use preview::Preview;
 pub use query::search_query;
 pub use stream::{ChatEvent, Done};
 use translate::without_names;
-pub use translate::{Translator, keep_names};
+pub use translate::{Translator, keep_names, names_in};
 
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, Author, ConversationStatus, ShopperText, mask};
@@ -148,13 +148,15 @@ impl ChatService {
         // The language it is written in (a message too short to tell keeps the conversation's).
         // Greetings, thanks and requests for a person are read in the shopper's words; anything
         // else in another language is understood in English (search, the catalog, the mood).
+        // The catalog's names in it, found once: left out of telling the language, kept through
+        // the translation.
         let current = self.planner.retriever.current();
-        let titles = || current.iter().flat_map(|index| index.products().map(|p| p.title.as_str()));
-        let words = without_names(text, titles());
+        let names = names_in(text, current.iter().flat_map(|index| index.products().map(|p| p.title.as_str())));
+        let words = without_names(text, &names);
         let (lang, said) = phrases::understand(&words, self.memory.language(conversation), &self.planner.prompts);
         let texts = self.planner.prompts.texts(lang);
         let translated = match said {
-            None => self.translator.english(text, lang).await.map(|english| keep_names(english, text, titles())),
+            None => self.translator.english(text, lang).await.map(|english| keep_names(english, &names)),
             Some(_) => None,
         };
         let msg = Message { text, english: translated.as_deref().unwrap_or(text), lang };

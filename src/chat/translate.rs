@@ -62,37 +62,42 @@ impl Translator {
     }
 }
 
-/// Catalog names the shopper wrote that the translation lost ("Sportbike Motorcycle" turned into
-/// "a sports motorcycle"), put back after it: search and the catalog's answers look for them.
-pub fn keep_names<'a>(english: String, original: &str, titles: impl Iterator<Item = &'a str>) -> String {
-    let (said, understood) = (original.to_lowercase(), english.to_lowercase());
-    let mut lost: Vec<String> = titles
-        .map(str::to_lowercase)
+/// The catalog names a message holds as whole words (at least three letters or digits), longest
+/// first, none inside another: found once per message, for `without_names` and `keep_names`.
+pub fn names_in<'a>(text: &str, titles: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let said = text.to_lowercase();
+    let mut found: Vec<&str> = titles
         .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
-        .filter(|t| contains_name(&said, t) && !contains_name(&understood, t))
+        .filter(|t| contains_name(&said, &t.to_lowercase()))
         .collect();
-    lost.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    lost.dedup();
-    let mut kept: Vec<String> = Vec::new();
-    for t in lost {
-        if !kept.iter().any(|k| k.contains(&t)) {
-            kept.push(t);
+    found.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    found.dedup_by_key(|t| t.to_lowercase());
+    let mut names: Vec<&str> = Vec::new();
+    for t in found {
+        if !names.iter().any(|n| n.to_lowercase().contains(&t.to_lowercase())) {
+            names.push(t);
         }
     }
-    let names: Vec<&str> =
-        kept.iter().filter_map(|t| said.find(t.as_str()).and_then(|at| original.get(at..at + t.len()))).collect();
-    if names.is_empty() { english } else { format!("{english} ({})", names.join(", ")) }
+    names
 }
 
-/// The text without the catalog names in it, when enough words are left to tell its language:
-/// "L'Apple AirPods Max Silver a-t-il une garantie ?" is French, whatever the name looks like.
-pub fn without_names<'a>(text: &str, titles: impl Iterator<Item = &'a str>) -> String {
-    let lower = text.to_lowercase();
+/// Catalog names the shopper wrote (`names`) that the translation lost ("Sportbike Motorcycle"
+/// turned into "a sports motorcycle"), put back after it: search and the catalog's answers look
+/// for them.
+pub fn keep_names(english: String, names: &[&str]) -> String {
+    let understood = english.to_lowercase();
+    let lost: Vec<&str> = names.iter().copied().filter(|n| !contains_name(&understood, &n.to_lowercase())).collect();
+    if lost.is_empty() { english } else { format!("{english} ({})", lost.join(", ")) }
+}
+
+/// The text without the catalog names in it (`names`), when enough words are left to tell its
+/// language: "L'Apple AirPods Max Silver a-t-il une garantie ?" is French, whatever the name looks like.
+pub fn without_names(text: &str, names: &[&str]) -> String {
     let mut out = text.to_string();
-    for t in titles.map(str::to_lowercase).filter(|t| t.len() >= 3 && contains_name(&lower, t)) {
-        // Lowercasing keeps byte offsets for the ASCII names this looks for; others are skipped.
-        if let Some(at) = out.to_lowercase().find(&t).filter(|_| t.is_ascii()) {
-            out.replace_range(at..at + t.len(), " ");
+    // Lowercasing keeps byte offsets for the ASCII names this looks for; others are skipped.
+    for name in names.iter().map(|n| n.to_lowercase()).filter(|n| n.is_ascii()) {
+        if let Some(at) = out.to_lowercase().find(&name) {
+            out.replace_range(at..at + name.len(), " ");
         }
     }
     let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
@@ -123,7 +128,8 @@ mod tests {
     #[test]
     fn catalog_names_the_translation_lost_are_put_back() {
         let titles = ["Sportbike Motorcycle", "Pan", "Apple", "Apple Airpods", "Kawasaki Z800"];
-        let kept = |english: &str, original: &str| keep_names(english.into(), original, titles.iter().copied());
+        let kept =
+            |english: &str, original: &str| keep_names(english.into(), &names_in(original, titles.iter().copied()));
         assert_eq!(
             kept("Is there a sports motorcycle available?", "Ist das Sportbike Motorcycle auf Lager?"),
             "Is there a sports motorcycle available? (Sportbike Motorcycle)"
@@ -139,12 +145,9 @@ mod tests {
     #[test]
     fn names_are_left_out_of_telling_the_language_when_enough_words_remain() {
         let titles = ["Apple AirPods Max Silver", "iPhone 13 Pro"];
-        let names = || titles.iter().copied();
-        assert_eq!(
-            without_names("L'Apple AirPods Max Silver a-t-il une garantie ?", names()).trim(),
-            "L'  a-t-il une garantie ?"
-        );
-        assert_eq!(without_names("precio del iPhone 13 Pro", names()), "precio del iPhone 13 Pro");
+        let without = |text: &str| without_names(text, &names_in(text, titles.iter().copied()));
+        assert_eq!(without("L'Apple AirPods Max Silver a-t-il une garantie ?").trim(), "L'  a-t-il une garantie ?");
+        assert_eq!(without("precio del iPhone 13 Pro"), "precio del iPhone 13 Pro");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `aisle eval ...`: quality against labelled sets.
-use aisle::chat::{Translator, keep_names};
+use aisle::chat::{Translator, keep_names, names_in};
 use aisle::config::Settings;
 use aisle::domain::Language;
 use aisle::eval;
@@ -42,7 +42,7 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
                     let (translator, titles) = (&translator, &titles);
                     async move {
                         let english = translator.english(&q, lang).await?;
-                        Some(keep_names(english, &q, titles.iter().map(String::as_str)))
+                        Some(keep_names(english, &names_in(&q, titles.iter().map(String::as_str))))
                     }
                 })
                 .await?;

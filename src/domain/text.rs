@@ -105,6 +105,12 @@ pub fn sentence_end(text: &str) -> Option<usize> {
     None
 }
 
+/// A Chinese, Japanese or Korean character (or a full-width form): each is a word of its own
+/// to a tokenizer, and such text is written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// The sentences of a passage that say something (a dozen letters or more), in order.
 pub fn sentences(passage: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -148,7 +148,7 @@ pub type WidgetTexts = BTreeMap<String, String>;
 
 /// Words that recognise greetings, thanks and requests for a person in one language (`[words]`).
 /// English has its rules in code (`chat::intent`); the others match these phrases.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
     pub greetings: Vec<String>,
@@ -159,6 +159,18 @@ pub struct Words {
     pub claim_returns: Vec<String>,
     pub claim_ships: Vec<String>,
     pub claim_negations: Vec<String>,
+}
+
+impl Words {
+    /// The claim words as the check compares them, with a lowercased sentence.
+    fn lowercase(mut self) -> Self {
+        for list in
+            [&mut self.claim_in_stock, &mut self.claim_returns, &mut self.claim_ships, &mut self.claim_negations]
+        {
+            list.iter_mut().for_each(|w| *w = w.to_lowercase());
+        }
+        self
+    }
 }
 
 /// Everything a shopper reads in one language.
@@ -237,7 +249,7 @@ pub(super) fn load(lang: Language) -> Result<Texts, String> {
         facts: FactTemplates { lang, ..section("facts").try_into().map_err(|e| format!("{}: {e}", parse("facts")))? },
         orders: section("orders").try_into().map_err(|e| format!("{}: {e}", parse("orders")))?,
         widget: section("widget").try_into().map_err(|e| format!("{}: {e}", parse("widget")))?,
-        words: words.try_into().map_err(|e| format!("{}: {e}", parse("words")))?,
+        words: Words::lowercase(words.try_into().map_err(|e| format!("{}: {e}", parse("words")))?),
     })
 }
 

@@ -2,7 +2,7 @@
 //! measured in the embedding model's own tokens, not characters: 700 characters are about 170
 //! tokens of English but several hundred of Chinese, past the model's window, where the end of a
 //! passage would be silently dropped.
-use crate::domain::{Article, plain, sentence_end};
+use crate::domain::{Article, is_cjk, plain, sentence_end};
 
 /// Most tokens of a passage's body; with its title and the model's markers it stays inside the
 /// 256 tokens the embedding model reads (`embed.rs`).
@@ -16,10 +16,6 @@ pub type Counter<'a> = &'a (dyn Fn(&str) -> usize + Sync);
 pub fn estimate(text: &str) -> usize {
     let cjk = text.chars().filter(|c| is_cjk(*c)).count();
     cjk + (text.chars().count() - cjk).div_ceil(4)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// Pieces of `text` within `budget` tokens: whole paragraphs, else whole sentences, else (a
