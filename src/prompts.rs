@@ -1,6 +1,7 @@
 //! Every text the model sees and every fixed sentence a person reads, loaded from `prompts/` and
 //! checked when Aisle starts. Nothing here knows where the data comes from: callers hand in
 //! plain values (the sources as labelled lines, the chat as role and text).
+pub mod mood;
 mod texts;
 
 pub use texts::{FactTemplates, OrderTemplates, Replies, STAFF_ONLY, Texts, WidgetTexts, Words};

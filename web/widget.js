@@ -8,15 +8,17 @@
   const script = document.currentScript;
   const base = new URL(script ? script.src : "/widget.js", location.href).origin;
   const KEY = "aisle.conversation." + base;
-  // The widget speaks the page's language (its lang attribute), else the browser's; its strings
-  // come from Aisle (prompts/lang/<code>.toml), so they are written once for every shop.
+  // The widget speaks the page's language (its lang attribute), else the browser's, else the
+  // conversation's once the shopper has written; its strings come from Aisle
+  // (prompts/lang/<code>.toml), so they are written once for every shop.
   const wanted = [document.documentElement.lang].concat(navigator.languages || [navigator.language]).filter(Boolean);
-  fetch(base + "/api/widget/texts?lang=" + encodeURIComponent(wanted.join(",")))
-    .then((r) => r.json())
-    .then((body) => build(body.lang, body.texts))
+  const texts = (langs) => fetch(base + "/api/widget/texts?lang=" + encodeURIComponent(langs)).then((r) => r.json());
+  texts(wanted.join(","))
+    .then((body) => build(body.lang, body.texts, body.matched))
     .catch((e) => console.warn("Aisle: the chat could not load.", e));
 
-  function build(lang, T) {
+  // `chosen`: the page or the browser named a language Aisle speaks.
+  function build(lang, T, chosen) {
     const say = (text, values) => text.replace(/\{\{(\w+)\}\}/g, (_, k) => values[k]);
     const money = (amount, currency) => {
       try { return new Intl.NumberFormat(lang, { style: "currency", currency }).format(amount); }
@@ -34,13 +36,34 @@
     const human = h("button", { type: "button", class: "secondary" }, T.talk_to_person);
     const form = h("form", { class: "aisle-form" }, input, send);
     const close = h("button", { type: "button", "aria-label": T.close }, "×");
+    const title = h("strong", {}, T.title);
     const panel = h("section", { class: "aisle-panel", hidden: true, "aria-label": T.title, lang },
-      h("div", { class: "aisle-head" }, h("strong", {}, T.title), close),
+      h("div", { class: "aisle-head" }, title, close),
       status, log, h("div", { class: "aisle-tools" }, human), form);
     root.append(launcher, panel);
 
     let conversation = null;
     const shown = new Set();
+
+    // Neither the page nor the browser named a language Aisle speaks: follow the conversation's.
+    async function followLanguage(code) {
+      if (chosen || !code || code === lang) return;
+      try {
+        const body = await texts(code);
+        if (!body.matched) return;
+        [lang, T] = [body.lang, body.texts];
+      } catch (e) { return; }
+      launcher.textContent = T.launcher;
+      title.textContent = T.title;
+      panel.setAttribute("aria-label", T.title);
+      panel.setAttribute("lang", lang);
+      log.setAttribute("aria-label", T.conversation);
+      input.setAttribute("aria-label", T.your_message);
+      input.placeholder = T.placeholder;
+      send.textContent = T.send;
+      human.textContent = T.talk_to_person;
+      close.setAttribute("aria-label", T.close);
+    }
 
     function note(text) {
       log.append(h("li", { class: "note" }, text));
@@ -155,7 +178,9 @@
       if (conversation) {
         const r = await api("/api/conversations/" + conversation.id, { method: "GET" });
         if (r.ok) {
-          for (const m of (await r.json()).messages) {
+          const past = await r.json();
+          followLanguage(past.language);
+          for (const m of past.messages) {
             shown.add(m.id);
             bubble(m.role, m.role === "staff" ? m.author : null, m.text);
           }
@@ -234,6 +259,7 @@
           if (name === "error") note(data.message);
           if (name === "done") {
             shown.add(data.message_id);
+            followLanguage(data.language);
             if (data.answered_by === "staff") li.remove();
             else if (data.answered_by !== "handoff") thumbs(li, data.message_id);
             else li.append(h("span", { class: "sr-only" }, "(done)"));

@@ -1,9 +1,11 @@
 //! `aisle bench retrieval`: index build time and query latency on synthetic catalogs.
 mod chat;
+mod languages;
 mod reindex;
 mod synthetic;
 
 pub use chat::{ChatBench, Prompts, chat, prompts};
+pub use languages::{LanguageTimes, languages, print as print_languages};
 pub use reindex::reindex;
 
 pub use synthetic::catalog;

@@ -82,29 +82,29 @@ fn render(t: &FactTemplates, template: &str, p: &Product, extra: &[(&str, String
 
 /// One sentence with one fact of one product; a fact the catalog lacks is said to be missing.
 pub fn fact_sentence(t: &FactTemplates, p: &Product, attr: Attr) -> String {
-    let missing = |what: &str| render(t, &t.unknown, p, &[("what", what.to_string())]);
+    let missing = |what: &String| render(t, &t.unknown, p, &[("what", what.clone())]);
     match attr {
         Attr::Price => render(t, &t.price, p, &[]),
         Attr::Stock if p.in_stock() => render(t, &t.stock_in, p, &[]),
         Attr::Stock => render(t, &t.stock_out, p, &[]),
-        Attr::Warranty if p.warranty.is_none() => missing("warranty"),
+        Attr::Warranty if p.warranty.is_none() => missing(&t.missing_warranty),
         Attr::Warranty if no_warranty(p) => render(t, &t.warranty_none, p, &[]),
         Attr::Warranty => render(t, &t.warranty, p, &[]),
-        Attr::Shipping if p.shipping.is_none() => missing("shipping time"),
+        Attr::Shipping if p.shipping.is_none() => missing(&t.missing_shipping),
         Attr::Shipping => render(t, &t.shipping, p, &[]),
-        Attr::Returns if p.return_policy.is_none() => missing("return terms"),
+        Attr::Returns if p.return_policy.is_none() => missing(&t.missing_returns),
         Attr::Returns if not_returnable(p) => render(t, &t.returns_none, p, &[]),
         Attr::Returns if return_days(p).is_some() => render(t, &t.returns, p, &[]),
         Attr::Returns => render(t, &t.returns_other, p, &[]),
-        Attr::Rating if p.rating.is_none() => missing("rating"),
+        Attr::Rating if p.rating.is_none() => missing(&t.missing_rating),
         Attr::Rating => render(t, &t.rating, p, &[]),
-        Attr::Brand if p.brand.is_none() => missing("brand"),
+        Attr::Brand if p.brand.is_none() => missing(&t.missing_brand),
         Attr::Brand => render(t, &t.brand, p, &[]),
-        Attr::Dimensions if dimension(p, "width").is_none() => missing("dimensions"),
+        Attr::Dimensions if dimension(p, "width").is_none() => missing(&t.missing_dimensions),
         Attr::Dimensions => render(t, &t.dimensions, p, &[]),
-        Attr::Weight if p.attributes.get("weight").is_none() => missing("weight"),
+        Attr::Weight if p.attributes.get("weight").is_none() => missing(&t.missing_weight),
         Attr::Weight => render(t, &t.weight, p, &[]),
-        Attr::MinimumOrder if p.attributes.get("minimumOrderQuantity").is_none() => missing("minimum order"),
+        Attr::MinimumOrder if p.attributes.get("minimumOrderQuantity").is_none() => missing(&t.missing_minimum_order),
         Attr::MinimumOrder => render(t, &t.minimum_order, p, &[]),
     }
 }
@@ -376,6 +376,18 @@ pub(super) mod tests {
         let a = ask("What is the price?", &[by_title("Oppo K1")]).expect("the test data is valid");
         assert!(a.text.contains("$299.99"), "{}", a.text);
         assert!(ask("How long does shipping take?", &[by_title("Oppo K1")]).is_none());
+    }
+
+    /// A fact the catalog lacks is named in the shopper's language, not in English.
+    #[test]
+    fn a_missing_fact_is_named_in_the_shoppers_language() {
+        let prompts = Prompts::load("Demo", 80).expect("the test data is valid");
+        let mut p = by_title("iPhone X");
+        p.warranty = None;
+        let said = |lang| fact_sentence(&prompts.texts(lang).facts, &p, Attr::Warranty);
+        assert_eq!(said(Language::En), "Our catalog does not list the warranty of the iPhone X.");
+        assert_eq!(said(Language::Es), "Nuestro catálogo no indica la garantía del iPhone X.");
+        assert!(said(Language::Ja).contains("保証"), "{}", said(Language::Ja));
     }
 
     #[test]

@@ -169,7 +169,7 @@ impl ChatService {
             _ if offered && order_words::yes_or_no(msg.english) == Some(true) => Intent::WantsHuman,
             intent => intent,
         };
-        let mood = sentiment::mood(self.planner.retriever.embedder(), msg.english).await;
+        let mood = sentiment::mood(self.planner.retriever.embedder(), msg.english, (text, &texts.mood)).await;
         let history = self.memory.recent(conversation);
         let owner = self.owner(conversation).await;
         let mut shopper = MessageRow::new(conversation, Author::Shopper, mask(text));

@@ -7,37 +7,8 @@
 //! spaces, as characters.
 use super::intent::Intent;
 use crate::domain::Language;
+use crate::domain::folded as normal;
 use crate::prompts::{Prompts, Words};
-
-/// Letters without their accents, so a shopper who types without them is still understood.
-fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ñ' => 'n',
-        'ç' => 'c',
-        'ß' => 's',
-        '’' => '\'',
-        c => c,
-    }
-}
-
-/// The text as the phrases are compared with it: ` words like this ` (spaced) or `字符` (unspaced).
-fn normal(text: &str, unspaced: bool) -> String {
-    let lower: String = text.to_lowercase().chars().map(fold).collect();
-    if unspaced {
-        return lower.chars().filter(|c| c.is_alphanumeric()).collect();
-    }
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(|w| w.trim_matches('\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    format!(" {} ", words.join(" "))
-}
 
 /// What is left of `text` once every phrase is taken out, in words (spaced) or characters.
 fn rest_after(text: &str, phrases: &[String], unspaced: bool) -> Option<usize> {

@@ -7,7 +7,7 @@ use super::conversations::{Memory, Turn};
 use super::guard::{LeakGuard, delimiter_at};
 use super::intent::Intent;
 use crate::domain::sentence_end;
-use crate::domain::{AnsweredBy, Author, ClaimAction, mask};
+use crate::domain::{AnsweredBy, Author, ClaimAction, Language, mask};
 use crate::escalation::Status;
 use crate::llm::{GenEvent, Role, Usage};
 use crate::store::conversations::MessageRow;
@@ -42,6 +42,8 @@ pub struct Done {
     pub message_id: Uuid,
     pub intent: Intent,
     pub answered_by: AnsweredBy,
+    /// The conversation's language now: the widget speaks it when the page named none it has.
+    pub language: Language,
     pub usage: Option<Usage>,
     /// Model answers: how many claims were checked and how many were left out.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -107,7 +109,14 @@ impl Sink<'_> {
     /// A person owns the conversation: the shopper's message is theirs to answer.
     pub async fn silent(self, message_id: Uuid, status: Status) {
         let _ = self.tx.send(ChatEvent::Status(status)).await;
-        let done = Done { message_id, intent: self.intent, answered_by: AnsweredBy::Staff, usage: None, claims: None };
+        let done = Done {
+            message_id,
+            intent: self.intent,
+            answered_by: AnsweredBy::Staff,
+            language: self.memory.language(self.conversation),
+            usage: None,
+            claims: None,
+        };
         let _ = self.tx.send(ChatEvent::Done(done)).await;
     }
 
@@ -237,6 +246,7 @@ impl Sink<'_> {
             message_id: m.id,
             intent: self.intent,
             answered_by: made.by,
+            language: self.memory.language(self.conversation),
             usage: made.usage,
             claims: made.claims,
         };

@@ -1,6 +1,6 @@
 //! `aisle bench ...`: speed, measured the same way every time.
 use aisle::bench;
-use aisle::chat::Planner;
+use aisle::chat::{Planner, Translator};
 use aisle::config::Settings;
 use aisle::startup::{load_embedder, load_prompts};
 use anyhow::Context;
@@ -26,6 +26,12 @@ pub enum What {
     },
     /// Time to first token and tokens/s, cold and warm, and with 1 to 8 conversations at once.
     Chat(ChatArgs),
+    /// Time to first word for the same questions in each language, through the whole chat.
+    Languages {
+        /// Also write the results to this JSON file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -63,6 +69,15 @@ pub struct ChatArgs {
 pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
     match what {
         What::Chat(args) => chat(settings, args).await?,
+        What::Languages { json } => {
+            let state = super::data::chat_service(settings, "this benchmark").await?;
+            let translator = Translator::new(state.chat.generator().cloned(), state.prompts.clone());
+            let times = bench::languages(&state.chat, &translator).await;
+            bench::print_languages(&times);
+            if let Some(file) = json {
+                std::fs::write(&file, serde_json::to_string_pretty(&times)?)?;
+            }
+        }
         What::Reindex { repeats } => {
             let pool = super::data::connect(settings).await?;
             let embedder = load_embedder(settings).await;

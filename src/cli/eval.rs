@@ -3,7 +3,7 @@ use aisle::chat::{Translator, keep_names, names_in};
 use aisle::config::Settings;
 use aisle::domain::Language;
 use aisle::eval;
-use aisle::startup::{Application, GeneratorChoice, load_embedder, load_generator, load_prompts};
+use aisle::startup::{load_embedder, load_generator, load_prompts};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,19 +55,7 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
         }
         What::Answers { file } => {
             let set = eval::answers::load(&file).map_err(anyhow::Error::msg)?;
-            super::data::connect(settings).await?;
-            let mut settings = settings.clone();
-            settings.server.port = 0;
-            let app = Application::build(settings, None, GeneratorChoice::FromSettings).await?;
-            let state = app.state.clone();
-            while !state.retriever.is_loaded() {
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
-            if state.chat.generator().is_none() {
-                anyhow::bail!(
-                    "the language model is needed for this evaluation (scripts/setup, AISLE__LLM__MODEL_PATH)"
-                );
-            }
+            let state = super::data::chat_service(settings, "this evaluation").await?;
             let report = eval::answers::run(&state.chat, &set).await;
             eval::report::print(&report);
         }
@@ -75,19 +63,33 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
             let mut set = eval::load_feelings(&file).map_err(anyhow::Error::msg)?;
             let (m, wrong) = eval::sentiment(&set);
             show("lexicon", m, wrong);
-            // Other languages: the mood is read from the English the chat understands them in.
+            // Other languages: the mood is read from the English the chat understands them in,
+            // and from the shopper's own words by their language's lexicon.
             if set.iter().any(|f| f.lang != Language::En) {
                 let translator = translator(settings).await?;
-                for f in set.iter_mut() {
-                    f.text = translator.english(&f.text, f.lang).await.unwrap_or(f.text.clone());
+                let prompts = load_prompts(settings)?;
+                let mut english = Vec::with_capacity(set.len());
+                for f in &set {
+                    english.push(translator.english(&f.text, f.lang).await.unwrap_or(f.text.clone()));
                 }
                 for lang in Language::ALL {
-                    let one: Vec<eval::Feeling> = set.iter().filter(|f| f.lang == lang).cloned().collect();
-                    if !one.is_empty() {
-                        let (m, wrong) = eval::sentiment(&one);
-                        show(&format!("lexicon, {lang} translated"), m, wrong);
+                    let (one, en): (Vec<eval::Feeling>, Vec<String>) = set
+                        .iter()
+                        .zip(&english)
+                        .filter(|(f, _)| f.lang == lang)
+                        .map(|(f, e)| (f.clone(), e.clone()))
+                        .unzip();
+                    if one.is_empty() {
+                        continue;
                     }
+                    let translated: Vec<eval::Feeling> =
+                        one.iter().zip(&en).map(|(f, e)| eval::Feeling { text: e.clone(), ..f.clone() }).collect();
+                    let (m, wrong) = eval::sentiment(&translated);
+                    show(&format!("lexicon, {lang} translated"), m, wrong);
+                    let (m, wrong) = eval::sentiment_as_read(&one, &en, &prompts);
+                    show(&format!("lexicon, {lang} own words and translated (as the chat reads it)"), m, wrong);
                 }
+                set = set.into_iter().zip(english).map(|(f, text)| eval::Feeling { text, ..f }).collect();
             }
             if let Some(train) = train {
                 let train = eval::load_feelings(&train).map_err(anyhow::Error::msg)?;

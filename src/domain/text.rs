@@ -111,6 +111,36 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// Letters without their accents, so a shopper who types without them is still understood.
+pub fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ß' => 's',
+        '’' => '\'',
+        c => c,
+    }
+}
+
+/// The text as phrases and words are compared with it (`chat::phrases`, the mood lexicon): ` words like this ` (spaced) or `字符` (unspaced).
+pub fn folded(text: &str, unspaced: bool) -> String {
+    let lower: String = text.to_lowercase().chars().map(fold).collect();
+    if unspaced {
+        return lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
 /// The sentences of a passage that say something (a dozen letters or more), in order.
 pub fn sentences(passage: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -229,10 +229,12 @@ pub struct TextsQuery {
     lang: String,
 }
 
-/// The widget's own strings in the first language asked for that Aisle speaks (else English).
+/// The widget's own strings in the first language asked for that Aisle speaks (else English;
+/// `matched` says which, so the widget can follow the conversation's language instead).
 pub async fn widget_texts(state: web::Data<AppState>, query: web::Query<TextsQuery>) -> HttpResponse {
-    let lang = query.lang.split(',').find_map(Language::from_locale).unwrap_or_default();
-    HttpResponse::Ok()
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "public, max-age=300"))
-        .json(serde_json::json!({ "lang": lang, "texts": state.prompts.texts(lang).widget }))
+    let asked = query.lang.split(',').find_map(Language::from_locale);
+    let lang = asked.unwrap_or_default();
+    HttpResponse::Ok().insert_header((actix_web::http::header::CACHE_CONTROL, "public, max-age=300")).json(
+        serde_json::json!({ "lang": lang, "matched": asked.is_some(), "texts": state.prompts.texts(lang).widget }),
+    )
 }

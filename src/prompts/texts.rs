@@ -1,6 +1,7 @@
 //! What a shopper reads in each language: the English texts of `prompts/replies.toml`,
 //! `facts.toml` and `orders.toml`, with each language file of `prompts/lang/` laid over them key
 //! by key, and the file's own widget strings and words.
+use super::mood::Mood;
 use crate::domain::Language;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -66,6 +67,14 @@ pub struct FactTemplates {
     pub weight: String,
     pub minimum_order: String,
     pub unknown: String,
+    pub missing_warranty: String,
+    pub missing_shipping: String,
+    pub missing_returns: String,
+    pub missing_rating: String,
+    pub missing_brand: String,
+    pub missing_dimensions: String,
+    pub missing_weight: String,
+    pub missing_minimum_order: String,
     pub premise_wrong: String,
     pub premise_right: String,
     pub cheapest: String,
@@ -181,6 +190,8 @@ pub struct Texts {
     pub orders: OrderTemplates,
     pub widget: WidgetTexts,
     pub words: Words,
+    /// The feeling words of this language (empty for English, whose lexicon is in code).
+    pub mood: Mood,
 }
 
 /// The English texts, which every language file translates (and falls back to, key by key).
@@ -239,6 +250,7 @@ pub(super) fn load(lang: Language) -> Result<Texts, String> {
         }
     }
     let words = own.remove("words").unwrap_or(toml::Value::Table(Default::default()));
+    let mood = own.remove("mood").unwrap_or(toml::Value::Table(Default::default()));
     if let Some(extra) = own.keys().next() {
         return Err(format!("prompts/{path}: unknown section [{extra}]"));
     }
@@ -250,6 +262,7 @@ pub(super) fn load(lang: Language) -> Result<Texts, String> {
         orders: section("orders").try_into().map_err(|e| format!("{}: {e}", parse("orders")))?,
         widget: section("widget").try_into().map_err(|e| format!("{}: {e}", parse("widget")))?,
         words: Words::lowercase(words.try_into().map_err(|e| format!("{}: {e}", parse("words")))?),
+        mood: Mood::prepared(mood.try_into().map_err(|e| format!("{}: {e}", parse("mood")))?, lang.unspaced()),
     })
 }
 
@@ -278,6 +291,7 @@ mod tests {
             let words = &en.texts(*lang).words;
             assert!(!words.greetings.is_empty() && !words.thanks.is_empty() && !words.person.is_empty(), "{lang}");
             assert_ne!(en.texts(*lang).replies.greeting, en.replies().greeting, "{lang}");
+            assert!(!en.texts(*lang).mood.is_empty(), "prompts/lang/{lang}.toml has no [mood] words");
         }
     }
 }

@@ -75,8 +75,36 @@ async fn the_widget_gets_its_strings_in_the_first_language_aisle_speaks() {
     assert_eq!(status, 200);
     assert_eq!(body["lang"], "fr");
     assert_eq!(body["texts"]["send"], "Envoyer");
+    assert_eq!(body["matched"], true);
+    // None it speaks: English, and the widget is told so, to follow the conversation's instead.
     let (_, body) = json_of(app.get("/api/widget/texts?lang=xx").await).await;
     assert_eq!((body["lang"].as_str(), body["texts"]["send"].as_str()), (Some("en"), Some("Send")));
+    assert_eq!(body["matched"], false);
+}
+
+/// Anger is read in the shopper's own words, not only in a translation (which loses it): an
+/// angry shopper in any language is brought to a person, told so in their language.
+#[tokio::test]
+async fn an_angry_shopper_is_brought_to_a_person_in_their_own_language() {
+    let app = spawn_demo_app().await;
+    for (text, lang, told) in [
+        ("Estoy furiosa, son ustedes unos estafadores y nadie me contesta", "es", "en la cola"),
+        ("气死我了，你们就是骗子，到现在都没人回复", "zh", "排第"),
+        ("本当に腹が立ちます、最悪の対応です", "ja", "番目"),
+    ] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, text).await;
+        let status = evs.iter().find(|e| e.event == "status").map(|e| e.data.clone());
+        let status = status.unwrap_or_else(|| panic!("{lang}: no person was asked for: {}", said(&evs)));
+        assert_eq!(status["status"], "waiting", "{lang}");
+        assert!(status["text"].as_str().is_some_and(|t| t.contains(told)), "{lang}: {status}");
+        let done = evs.iter().find(|e| e.event == "done").expect("done").data.clone();
+        assert_eq!((done["answered_by"].as_str(), done["language"].as_str()), (Some("handoff"), Some(lang)));
+    }
+    // A calm question in the same languages is answered, not escalated.
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "¿Cuánto cuesta el envío a Sevilla? No hay prisa, gracias").await;
+    assert!(evs.iter().all(|e| e.event != "status"), "{}", said(&evs));
 }
 
 #[tokio::test]

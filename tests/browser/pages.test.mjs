@@ -136,15 +136,22 @@ test("a shopper asks where their order is, proves it is theirs, and sees its car
   await page.screenshot({ path: join(screenshots, "order-card.png") });
 });
 
-test("on a French page the widget speaks French and shows prices as a French shopper reads them", async () => {
-  const page = await (await aisle.browser.newContext({ viewport: { width: 1200, height: 800 }, locale: "en-US" })).newPage();
-  // A shop's own page, in French, embedding the widget with its one tag.
-  await page.route(aisle.base + "/boutique", (route) => route.fulfill({
+// A shop's own page at `path` (its <html> attributes given), embedding the widget with its one
+// tag, opened in a browser set to `locale`.
+async function shopPage(path, htmlAttributes, locale) {
+  const page = await (await aisle.browser.newContext({ viewport: { width: 1200, height: 800 }, locale })).newPage();
+  await page.route(aisle.base + path, (route) => route.fulfill({
     contentType: "text/html; charset=utf-8",
-    body: '<!doctype html><html lang="fr"><head><title>Boutique</title></head><body><h1>Boutique</h1>'
+    body: `<!doctype html><html${htmlAttributes}><head><title>Shop</title></head><body><h1>Shop</h1>`
       + '<script src="/widget.js" defer></script></body></html>',
   }));
-  await page.goto(aisle.base + "/boutique");
+  await page.goto(aisle.base + path);
+  return page;
+}
+
+test("on a French page the widget speaks French and shows prices as a French shopper reads them", async () => {
+  // A shop's own page, in French, in an English browser.
+  const page = await shopPage("/boutique", ' lang="fr"', "en-US");
   await page.getByRole("button", { name: "Discuter avec nous" }).click();
   const input = page.getByRole("textbox", { name: "Votre message" });
   await input.waitFor();
@@ -161,4 +168,20 @@ test("on a French page the widget speaks French and shows prices as a French sho
   assert.equal(await bubble.locator(".thumbs").getByRole("button", { name: "Utile", exact: true }).count(), 1);
   assert.match(await bubble.locator(".thumbs").textContent(), /Utile \?/);
   await page.screenshot({ path: join(screenshots, "widget-fr.png") });
+});
+
+test("where neither the page nor the browser names a language Aisle speaks, the widget follows the conversation's", async () => {
+  // An Italian browser (not supported) on a page that names no language: English until the
+  // shopper writes Spanish, then Spanish.
+  const page = await shopPage("/negozio", "", "it-IT");
+  await page.getByRole("button", { name: "Chat with us" }).click();
+  const input = page.getByRole("textbox", { name: "Your message" });
+  await input.fill("¿Cuánto cuesta el iPhone 13 Pro?");
+  await input.press("Enter");
+  await page.locator("#aisle-widget li.assistant .thumbs").first().waitFor({ timeout: 120000 });
+  const spanish = page.getByRole("textbox", { name: "Su mensaje" });
+  await spanish.waitFor();
+  assert.equal(await spanish.getAttribute("placeholder"), "Pregunte por un producto, el envío, las devoluciones…");
+  assert.equal(await page.getByRole("button", { name: "Hablar con una persona" }).count(), 1);
+  assert.equal(await page.locator("#aisle-widget section").getAttribute("lang"), "es");
 });

@@ -4,8 +4,9 @@ mod centroids;
 mod lexicon;
 
 pub use centroids::{Centroids, Class, EXAMPLES};
-pub use lexicon::{label, score};
+pub use lexicon::{label, score, score_in};
 
+use crate::prompts::mood::Mood;
 use crate::retrieval::Embedder;
 use serde::Serialize;
 use std::sync::Arc;
@@ -42,12 +43,23 @@ pub fn blend(lexicon: f32, class: Option<Class>) -> f32 {
     }
 }
 
-/// The mood of a message: the lexicon first, the embedding classes where it is silent.
-/// Embedding runs on a blocking thread.
-pub async fn mood(embedder: Option<&Arc<Embedder>>, text: &str) -> f32 {
-    let lexicon = score(text);
+/// The lexicon's reading of a message: of the English the chat understood it in, and, where the
+/// shopper wrote in another language, of their own `text` by that language's lexicon (a
+/// translation loses feeling). The stronger feeling wins; anger on a tie.
+pub fn read(english: &str, (text, mood): (&str, &Mood)) -> f32 {
+    let translated = score(english);
+    match (!mood.is_empty()).then(|| score_in(text, mood)) {
+        Some(s) if s.abs() > translated.abs() || (s.abs() == translated.abs() && s < translated) => s,
+        _ => translated,
+    }
+}
+
+/// The mood of a message: the lexicon first ([`read`]), the embedding classes of the English
+/// where it is silent. Embedding runs on a blocking thread.
+pub async fn mood(embedder: Option<&Arc<Embedder>>, english: &str, own: (&str, &Mood)) -> f32 {
+    let lexicon = read(english, own);
     let Some(embedder) = embedder.filter(|_| lexicon == 0.0).cloned() else { return lexicon };
-    let text = text.to_string();
+    let text = english.to_string();
     let class = tokio::task::spawn_blocking(move || {
         let centroids = Centroids::shared(&embedder)?;
         Some(centroids.classify(&embedder.embed(&[text]).ok()?.pop()?))
