@@ -70,65 +70,65 @@ const QUESTIONS: &[(Language, [&str; 4])] = &[
     ),
 ];
 
-/// One language's figures, in milliseconds (medians over its questions).
+/// What each question is, in the order of `QUESTIONS`.
+const KINDS: [&str; 4] = ["catalog fact", "policy", "recommendation", "filtered list"];
+
+/// One question in one language: time to first word, the translation step alone, who answered.
+#[derive(Debug, Serialize)]
+pub struct Timed {
+    pub kind: &'static str,
+    pub first_word_ms: Option<f64>,
+    pub translation_ms: Option<f64>,
+    pub answered_by: &'static str,
+}
+
+/// One language's questions, in order.
 #[derive(Debug, Serialize)]
 pub struct LanguageTimes {
     pub lang: Language,
-    pub first_word_ms: f64,
-    pub translation_ms: f64,
-    /// First word as a multiple of English's.
-    pub vs_english: f64,
-    /// Who answered each question, in order.
-    pub answered_by: Vec<&'static str>,
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(0.0)
+    pub questions: Vec<Timed>,
 }
 
 /// Runs every question once through `chat`; `translator` is a second translator on the same
 /// model, with its own empty cache, to time the translation step alone.
 pub async fn languages(chat: &Arc<ChatService>, translator: &Translator) -> Vec<LanguageTimes> {
-    let mut out: Vec<LanguageTimes> = Vec::new();
+    let mut out = Vec::new();
     for (lang, questions) in QUESTIONS {
-        let (mut first, mut translation, mut by) = (Vec::new(), Vec::new(), Vec::new());
-        for q in questions {
+        let mut timed = Vec::new();
+        for (q, kind) in questions.iter().zip(KINDS) {
             let seen = converse(chat, &[q.to_string()]).await;
-            first.extend(seen.first_token_ms);
-            by.push(seen.answered_by.map_or("none", AnsweredBy::as_str));
             // Timed after the chat's own: the question's few tokens may then be in the engine's
             // cache, so this is the step's cost less reading them (a small part of it).
             let started = Instant::now();
-            if translator.english(q, *lang).await.is_some() {
-                translation.push(started.elapsed().as_secs_f64() * 1000.0);
-            }
+            let translated = translator.english(q, *lang).await;
+            timed.push(Timed {
+                kind,
+                first_word_ms: seen.first_token_ms,
+                translation_ms: translated.map(|_| started.elapsed().as_secs_f64() * 1000.0),
+                answered_by: seen.answered_by.map_or("none", AnsweredBy::as_str),
+            });
         }
-        let first_word_ms = median(first);
-        let english = out.first().map_or(first_word_ms, |en| en.first_word_ms);
-        out.push(LanguageTimes {
-            lang: *lang,
-            first_word_ms,
-            translation_ms: median(translation),
-            vs_english: if english > 0.0 { first_word_ms / english } else { 0.0 },
-            answered_by: by,
-        });
+        out.push(LanguageTimes { lang: *lang, questions: timed });
     }
     out
 }
 
-/// The figures as a table.
+/// The figures as a table: per question, the first word in ms (of which the translation), and
+/// who answered.
 pub fn print(times: &[LanguageTimes]) {
-    println!("| language | first word p50 ms | x English | translation p50 ms | answered by |");
-    println!("|---|---|---|---|---|");
+    println!("| language | {} |", KINDS.join(" | "));
+    println!("|---|{}", "---|".repeat(KINDS.len()));
+    let ms = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.0}"));
     for t in times {
-        println!(
-            "| {} | {:.0} | {:.2} | {:.0} | {} |",
-            t.lang,
-            t.first_word_ms,
-            t.vs_english,
-            t.translation_ms,
-            t.answered_by.join(", ")
-        );
+        let cells: Vec<String> = t
+            .questions
+            .iter()
+            .map(|q| match q.translation_ms {
+                Some(_) => format!("{} ({}) {}", ms(q.first_word_ms), ms(q.translation_ms), q.answered_by),
+                None => format!("{} {}", ms(q.first_word_ms), q.answered_by),
+            })
+            .collect();
+        println!("| {} | {} |", t.lang, cells.join(" | "));
     }
+    println!("\nfirst word ms (of which translating the question, timed alone) and who answered");
 }

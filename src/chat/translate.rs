@@ -36,8 +36,8 @@ impl Translator {
             return Some(hit.clone());
         }
         let generator = self.generator.as_ref()?;
-        let (system, examples) = self.prompts.translation(lang);
-        let mut messages = vec![ChatMessage { role: Role::System, content: system }];
+        let (system, examples) = self.prompts.translation();
+        let mut messages = vec![ChatMessage { role: Role::System, content: system.to_string() }];
         for (message, english) in examples {
             messages.push(ChatMessage { role: Role::User, content: message.clone() });
             messages.push(ChatMessage { role: Role::Assistant, content: english.clone() });

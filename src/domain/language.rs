@@ -68,14 +68,10 @@ impl Language {
     /// The language of `text`; `None` when its words are too few to tell. `previous` decides
     /// only between Chinese and Japanese for text in kanji alone.
     pub fn detected(text: &str, previous: Language) -> Option<Language> {
-        let letters: String = text
-            .split_whitespace()
-            // Codes, numbers and addresses say nothing about the language: "SKU-123", "AS-10481".
-            .filter(|w| !w.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/'))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let kana = letters.chars().any(|c| matches!(c, '\u{3040}'..='\u{30FF}'));
-        let han = letters.chars().any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}'));
+        // The script first, over the whole text: written without spaces, a number or a code is
+        // part of the one "word" ("有400美元以下的…"), and no code is written in kana or kanji.
+        let kana = text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30FF}'));
+        let han = text.chars().any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}'));
         if kana {
             return Some(Language::Ja);
         }
@@ -83,6 +79,12 @@ impl Language {
             // Kanji alone reads as Chinese; in a Japanese conversation it is Japanese.
             return Some(if previous == Language::Ja { Language::Ja } else { Language::Zh });
         }
+        let letters: String = text
+            .split_whitespace()
+            // Codes, numbers and addresses say nothing about the language: "SKU-123", "AS-10481".
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/'))
+            .collect::<Vec<_>>()
+            .join(" ");
         if letters.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
             return None;
         }
@@ -113,6 +115,10 @@ mod tests {
             ("precio del iPhone 13 Pro", Es),
             ("Tablets unter 400 Dollar?", De),
             ("do you take paypal", En),
+            // Written without spaces, a number is part of the one "word": the script still tells.
+            ("有400美元以下的平板电脑吗？", Zh),
+            ("400ドル以下のタブレットはありますか？", Ja),
+            ("订单AS-10481到哪里了", Zh),
         ] {
             assert_eq!(Language::detect(text, En), lang, "{text}");
         }

@@ -1,11 +1,12 @@
 //! BM25 over products and article passages with tantivy, held in memory and rebuilt from Postgres.
 use super::{Doc, Source};
 use crate::domain::{DocKind, Filters};
+use std::cmp::Reverse;
 use std::ops::Bound;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Index, IndexReader, Score, SegmentReader, TantivyDocument, Term};
 
 /// Field boosts: a word in the title says more than a word in a long description.
 const BOOSTS: &[(&str, f32)] = &[("title", 3.0), ("brand", 2.0), ("category", 1.5), ("tags", 2.0), ("body", 1.0)];
@@ -171,14 +172,46 @@ impl KeywordIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
         clauses.extend(self.restriction(kind, filters));
         let query = BooleanQuery::new(clauses);
-        let top: Vec<(f32, DocAddress)> = searcher.search(&query, &TopDocs::with_limit(limit))?;
-        let mut out = Vec::with_capacity(top.len());
-        for (score, addr) in top {
-            let ords = searcher.segment_reader(addr.segment_ord).fast_fields().u64("ord")?;
-            if let Some(ord) = ords.first(addr.doc_id) {
-                out.push((ord as usize, score));
+        // Equal scores go in catalog order, whichever indexing thread took each document: the
+        // same search gives the same results in every process.
+        let collector = TopDocs::with_limit(limit).tweak_score(|segment: &SegmentReader| {
+            let ords = segment.fast_fields().u64("ord").ok();
+            move |doc: DocId, score: Score| {
+                (score, Reverse(ords.as_ref().and_then(|o| o.first(doc)).unwrap_or(u64::MAX)))
             }
+        });
+        let top: Vec<((Score, Reverse<u64>), DocAddress)> = searcher.search(&query, &collector)?;
+        Ok(top
+            .into_iter()
+            .filter(|((_, ord), _)| ord.0 != u64::MAX)
+            .map(|((score, ord), _)| (ord.0 as usize, score))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Equal scores are ranked by catalog order, not by which indexing thread took a document,
+    /// so the same search gives the same results in every process (and evaluations repeat).
+    #[test]
+    fn ties_are_ranked_by_catalog_order() {
+        let docs: Vec<Doc> = (0..400)
+            .map(|i| {
+                let p = serde_json::json!({"sku": format!("MUG-{i:03}"), "title": "Blue ceramic mug",
+                    "description": "A mug.", "price": 9.5, "currency": "USD", "stock": 3, "category": "kitchen",
+                    "tags": [], "attributes": {}});
+                Doc {
+                    id: format!("MUG-{i:03}"),
+                    source: Source::Product(serde_json::from_value(p).expect("a product")),
+                }
+            })
+            .collect();
+        for _ in 0..3 {
+            let index = KeywordIndex::build(&docs).expect("index");
+            let found = index.search("blue mug", DocKind::Product, &Filters::default(), 5).expect("search");
+            assert_eq!(found.iter().map(|(ord, _)| *ord).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4]);
         }
-        Ok(out)
     }
 }
