@@ -78,6 +78,32 @@ static MONEY_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d[\d.,]*)\s?(?:US\$|\$US|\$|€|£|￥|¥|元|円|EUR|USD|GBP)").expect("valid pattern"));
 static MONEY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:US\$|CA\$|A\$|JP¥|CN¥|€|£|￥|¥)\s?(\d)").expect("valid pattern"));
+/// A currency written beside a number, either side: "50元", "$50", "649 €", "US$1,099.99".
+static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d\s?(US\$|\$US|\$|€|£|￥|¥|元|円|EUR|USD|GBP|CNY|JPY|美元|欧元|英镑|日元|ドル|ユーロ|ポンド)")
+        .expect("valid pattern")
+});
+static CURRENCY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(US\$|CA\$|A\$|JP¥|CN¥|€|£|￥|¥|\$)\s?\d").expect("valid pattern"));
+
+/// The currencies a text writes amounts in, by code ("YEN" where ¥ may be either yen or yuan).
+fn currencies(text: &str) -> Vec<&'static str> {
+    let marks = CURRENCY_AFTER.captures_iter(text).chain(CURRENCY_BEFORE.captures_iter(text));
+    let mut out: Vec<&'static str> = marks
+        .map(|c| match &c[1] {
+            "€" | "EUR" | "欧元" | "ユーロ" => "EUR",
+            "£" | "GBP" | "英镑" | "ポンド" => "GBP",
+            "元" | "CNY" | "CN¥" => "CNY",
+            "円" | "JPY" | "JP¥" | "日元" => "JPY",
+            "¥" | "￥" => "YEN",
+            _ => "USD",
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Durations in the languages Aisle speaks, as the English units the checks count.
 const UNITS: &[(&str, &str)] = &[
     (r"(?i)(\d)\s*(?:días|dias|día|dia|jours?|tagen?|天|日間|日以内|日)", "$1 days"),
@@ -256,6 +282,9 @@ pub struct Evidence {
     reported: bool,
     /// How the answer's language says yes and no, when it is not English.
     local: Option<Words>,
+    /// The currencies the sources write amounts in: an answer's amount in another ("50元" for
+    /// an article's "$50") is not theirs, though the number is.
+    currencies: Vec<&'static str>,
 }
 
 /// How an answer agrees.
@@ -328,7 +357,20 @@ impl Evidence {
         }
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
-        Self { amounts: amounts(&text), text: text.to_lowercase(), products, refusals, question, reported, local: None }
+        let mut currencies = currencies(&text);
+        for (_, p) in &products {
+            currencies.extend(self::currencies(&format!("1 {}", p.currency.to_uppercase())));
+        }
+        Self {
+            amounts: amounts(&text),
+            text: text.to_lowercase(),
+            products,
+            refusals,
+            question,
+            reported,
+            local: None,
+            currencies,
+        }
     }
 
     /// Reads yes/no claims in the answer's language too (`words` of its `prompts/lang` file).
@@ -386,6 +428,15 @@ impl Evidence {
             if !self.supports(&a, about_product) {
                 unsupported += 1;
             }
+        }
+        let known = |c: &str| {
+            self.currencies.contains(&c)
+                || (c == "YEN" && self.currencies.iter().any(|k| matches!(*k, "CNY" | "JPY" | "YEN")))
+        };
+        for c in currencies(body).into_iter().filter(|c| !known(c)) {
+            tracing::debug!(currency = c, "an amount in a currency no source uses");
+            checked += 1;
+            unsupported += 1;
         }
         let lower = lower.replace("feel free", "");
         for p in PROMISES {
@@ -518,6 +569,18 @@ mod tests {
         let abroad = article("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country.");
         let e = Evidence::new(&[abroad], "Can I have a perfume sent to Japan?").in_language(words(Zh));
         assert_eq!(e.check("可以，香水可以寄到日本 [1]。"), (1, 1));
+    }
+
+    /// The model may not change an amount's currency while translating ("$50" became "50元").
+    #[test]
+    fn an_amount_in_a_currency_no_source_uses_is_unsupported() {
+        let e = Evidence::new(&[article("Standard delivery is free on orders of $50 or more.")], "运费多少？");
+        assert_eq!(e.check("订单满50元免运费 [2]。"), (2, 1));
+        assert_eq!(e.check("订单满 $50 免运费 [2]。"), (1, 0));
+        assert_eq!(e.check("注文が50円以上なら送料無料です [2]。").1, 1);
+        let e = Evidence::new(&[product(109_999, "30 days return policy")], "¿cuánto cuesta?");
+        assert_eq!(e.check("El iPhone X cuesta 1.099,99 US$ [1]."), (1, 0));
+        assert_eq!(e.check("El iPhone X cuesta 1.099,99 € [1]."), (2, 1));
     }
 
     #[test]

@@ -47,14 +47,15 @@ struct Live {
     /// Which orders the shopper has opened, and what is half asked (kept in this process only:
     /// after a restart the shopper opens the order again).
     orders: OrderState,
-    /// The language of the shopper's latest message: a short message ("ok") keeps it.
-    language: Language,
+    /// The language of the shopper's latest message (none before the first): a short message
+    /// ("ok") keeps it.
+    language: Option<Language>,
 }
 
 impl Live {
     fn new(token_hash: Option<String>, turns: Vec<Turn>) -> Self {
         let orders = OrderState::default();
-        let language = Language::En;
+        let language = None;
         Self {
             token_hash,
             turns,
@@ -145,13 +146,19 @@ impl Memory {
         self.live().get(&id).map(|l| l.orders.clone()).unwrap_or_default()
     }
 
+    /// The conversation's language: its shopper's latest message's (English before the first).
     pub fn language(&self, id: Uuid) -> Language {
-        self.live().get(&id).map(|l| l.language).unwrap_or_default()
+        self.said_in(id).unwrap_or_default()
+    }
+
+    /// The language of the shopper's latest message; none before the first.
+    pub fn said_in(&self, id: Uuid) -> Option<Language> {
+        self.live().get(&id).and_then(|l| l.language)
     }
 
     pub fn set_language(&self, id: Uuid, language: Language) {
         if let Some(l) = self.live().get_mut(&id) {
-            l.language = language;
+            l.language = Some(language);
         }
     }
 
@@ -232,8 +239,7 @@ impl Memory {
         let Ok(Some(token_hash)) = conversations::token_hash(&self.pool, id).await else { return false };
         let rows = conversations::messages(&self.pool, id).await.unwrap_or_default();
         let mut received: VecDeque<Uuid> = rows.iter().filter(|r| r.role == Author::Shopper).map(|r| r.id).collect();
-        let language =
-            rows.iter().rev().find(|r| r.role == Author::Shopper).and_then(|r| r.language).unwrap_or_default();
+        let language = rows.iter().rev().find(|r| r.role == Author::Shopper).and_then(|r| r.language);
         received.drain(..received.len().saturating_sub(RECEIVED));
         let turns = rows
             .into_iter()

@@ -40,8 +40,7 @@ pub use plan::{Message, Planner};
 pub use preview::Preview;
 pub use query::search_query;
 pub use stream::{ChatEvent, Done};
-use translate::without_names;
-pub use translate::{Translator, keep_names, names_in};
+pub use translate::{Translator, keep_names, names_in, without_names};
 
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, Author, ConversationStatus, ShopperText, mask};
@@ -153,7 +152,7 @@ impl ChatService {
         let current = self.planner.retriever.current();
         let names = names_in(text, current.iter().flat_map(|index| index.products().map(|p| p.title.as_str())));
         let words = without_names(text, &names);
-        let (lang, said) = phrases::understand(&words, self.memory.language(conversation), &self.planner.prompts);
+        let (lang, said) = phrases::understand(&words, self.memory.said_in(conversation), &self.planner.prompts);
         let texts = self.planner.prompts.texts(lang);
         let translated = match said {
             None => self.translator.english(text, lang).await.map(|english| keep_names(english, &names)),

@@ -53,8 +53,12 @@ pub fn classify(text: &str, lang: Language, words: &Words) -> Option<Intent> {
 /// The language and intent of a message: its detected language when its words tell, else the
 /// first language whose greetings, thanks or requests for a person it is ("Bonjour !", "danke"),
 /// the conversation's language first; else the conversation's language.
-pub fn understand(text: &str, previous: Language, prompts: &Prompts) -> (Language, Option<Intent>) {
-    if let Some(lang) = Language::detected(text, previous) {
+pub fn understand(text: &str, previous: Option<Language>, prompts: &Prompts) -> (Language, Option<Intent>) {
+    // A first message too short to be sure of is read as its likeliest language: there is no
+    // conversation's language to keep yet.
+    let first = || previous.is_none().then(|| Language::likeliest(text)).flatten();
+    let previous = previous.unwrap_or_default();
+    if let Some(lang) = Language::detected(text, previous).or_else(first) {
         return (lang, classify(text, lang, &prompts.texts(lang).words));
     }
     let others = Language::ALL.into_iter().filter(|l| *l != previous);
@@ -95,11 +99,31 @@ mod tests {
     #[test]
     fn a_short_greeting_or_thanks_says_which_language_it_is_in() {
         let prompts = Prompts::load("Demo Shop", 80).expect("prompts");
-        assert_eq!(understand("Bonjour !", En, &prompts), (Fr, Some(Intent::Greeting)));
-        assert_eq!(understand("danke", Es, &prompts), (De, Some(Intent::Thanks)));
-        assert_eq!(understand("hello", Es, &prompts), (Es, None));
-        assert_eq!(understand("ok", Ja, &prompts), (Ja, None));
-        assert_eq!(understand("¿Cuánto cuesta el envío a Canarias?", En, &prompts), (Es, None));
+        assert_eq!(understand("Bonjour !", Some(En), &prompts), (Fr, Some(Intent::Greeting)));
+        assert_eq!(understand("danke", Some(Es), &prompts), (De, Some(Intent::Thanks)));
+        assert_eq!(understand("hello", Some(Es), &prompts), (Es, None));
+        assert_eq!(understand("ok", Some(Ja), &prompts), (Ja, None));
+        assert_eq!(understand("¿Cuánto cuesta el envío a Canarias?", Some(En), &prompts), (Es, None));
+    }
+
+    /// A conversation's first message, short once the product's name is left out, is read in
+    /// its likeliest language: there is no earlier language to keep yet. Later, a short message
+    /// keeps the conversation's.
+    #[test]
+    fn a_short_first_message_is_read_in_its_likeliest_language() {
+        let prompts = Prompts::load("Demo Shop", 80).expect("prompts");
+        for (text, lang) in [
+            ("Vous avez le  ?", Fr),
+            ("Tienen el  en negro?", Es),
+            ("Ist der  noch da?", De),
+            ("is the  in stock?", En),
+            ("Can I use PayPal?", En),
+            ("ok", En),
+        ] {
+            assert_eq!(understand(text, None, &prompts).0, lang, "{text}");
+        }
+        assert_eq!(understand("Et son prix ?", Some(Fr), &prompts).0, Fr);
+        assert_eq!(understand("is it in stock?", Some(Es), &prompts).0, Es);
     }
 
     #[test]

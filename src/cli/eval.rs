@@ -3,6 +3,7 @@ use aisle::chat::{Translator, keep_names, names_in};
 use aisle::config::Settings;
 use aisle::domain::Language;
 use aisle::eval;
+use aisle::retrieval::Retriever;
 use aisle::startup::{load_embedder, load_generator, load_prompts};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -35,9 +36,7 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
             if set.iter().any(|j| j.lang != Language::En) {
                 let translator = translator(settings).await?;
                 // As the chat understands a message: translated, with the catalog's names kept.
-                let titles: Vec<String> = retriever
-                    .current()
-                    .map_or_else(Vec::new, |index| index.products().map(|p| p.title.clone()).collect());
+                let titles = titles(&retriever);
                 let rows = eval::by_language(&retriever, &set, |q, lang| {
                     let (translator, titles) = (&translator, &titles);
                     async move {
@@ -56,7 +55,7 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
         What::Answers { file } => {
             let set = eval::answers::load(&file).map_err(anyhow::Error::msg)?;
             let state = super::data::chat_service(settings, "this evaluation").await?;
-            let report = eval::answers::run(&state.chat, &set).await;
+            let report = eval::answers::run(&state.chat, &set, &titles(&state.retriever)).await;
             eval::report::print(&report);
         }
         What::Sentiment { file, train } => {
@@ -102,6 +101,11 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The catalog's product names.
+fn titles(retriever: &Retriever) -> Vec<String> {
+    retriever.current().map_or_else(Vec::new, |index| index.products().map(|p| p.title.clone()).collect())
 }
 
 /// The chat's translation step, with the configured model.

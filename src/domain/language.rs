@@ -25,6 +25,12 @@ impl Default for Language {
 
 /// Letters a Latin-script message needs before its words can say which language it is in.
 const MIN_LETTERS: usize = 12;
+/// Letters a conversation's first message needs to be read as its likeliest language ("Vous
+/// avez le … ?" once the product's name is left out); fewer ("ok", "price?") say nothing.
+const MIN_LETTERS_FIRST: usize = 8;
+/// How sure the detector must be of such a short first message: less, and it is read as English
+/// ("Can I use PayPal?" is German by a nose).
+const MIN_CONFIDENCE_FIRST: f64 = 0.5;
 /// How sure the detector must be of its first choice; below it the message is too mixed to tell.
 const MIN_CONFIDENCE: f64 = 0.4;
 
@@ -79,22 +85,39 @@ impl Language {
             // Kanji alone reads as Chinese; in a Japanese conversation it is Japanese.
             return Some(if previous == Language::Ja { Language::Ja } else { Language::Zh });
         }
+        let (best, confidence, letters) = Self::best_guess(text)?;
+        (letters >= MIN_LETTERS && confidence >= MIN_CONFIDENCE).then_some(best)
+    }
+
+    /// The likeliest language of a short text, if the detector is fairly sure of it: for a
+    /// conversation's first message, which has no earlier language to keep.
+    pub fn likeliest(text: &str) -> Option<Language> {
+        Self::best_guess(text)
+            .filter(|(_, confidence, letters)| *letters >= MIN_LETTERS_FIRST && *confidence >= MIN_CONFIDENCE_FIRST)
+            .map(|(best, _, _)| best)
+    }
+
+    /// Among the languages written with spaces: the likeliest, the detector's confidence, and
+    /// how many letters it read.
+    fn best_guess(text: &str) -> Option<(Language, f64, usize)> {
         let letters: String = text
             .split_whitespace()
             // Codes, numbers and addresses say nothing about the language: "SKU-123", "AS-10481".
             .filter(|w| !w.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/'))
             .collect::<Vec<_>>()
             .join(" ");
-        if letters.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        let count = letters.chars().filter(|c| c.is_alphabetic()).count();
+        if count == 0 {
             return None;
         }
         let (best, confidence) = DETECTOR.compute_language_confidence_values(&letters).into_iter().next()?;
-        (confidence >= MIN_CONFIDENCE).then_some(match best {
+        let best = match best {
             lingua::Language::Spanish => Language::Es,
             lingua::Language::French => Language::Fr,
             lingua::Language::German => Language::De,
             _ => Language::En,
-        })
+        };
+        Some((best, confidence, count))
     }
 }
 

@@ -6,7 +6,7 @@
 //! right when it contains one of `any` (if given), all of `all`, none of `forbid` (the false
 //! values a wrong answer would show), and brings in a person exactly when `escalate` says.
 //! `lang` (default English) is the shopper's language: the answer must be written in it.
-use crate::chat::{ChatEvent, ChatService};
+use crate::chat::{ChatEvent, ChatService, names_in, without_names};
 use crate::domain::{AnsweredBy, ClaimAction, ConversationStatus, Language, ShopperText};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -106,7 +106,9 @@ fn contains(haystack: &str, needle: &str) -> bool {
     norm(haystack).contains(&norm(needle))
 }
 
-pub fn judge(item: &Labelled, seen: &Seen) -> Judged {
+/// `titles`: the catalog's product names, left out when telling the answer's language (a long
+/// English name in a short French sentence made lingua read it as English).
+pub fn judge(item: &Labelled, seen: &Seen, titles: &[String]) -> Judged {
     let a = &seen.answer;
     let false_shown = item.forbid.iter().any(|f| contains(a, f));
     let says = (item.any.is_empty() || item.any.iter().any(|x| contains(a, x)))
@@ -118,7 +120,8 @@ pub fn judge(item: &Labelled, seen: &Seen) -> Judged {
     };
     let cited = (!item.cites.is_empty()).then(|| seen.sources.iter().any(|s| item.cites.contains(s)));
     // Product names and numbers say nothing of the language: an answer too short to tell counts.
-    let in_language = Language::detect(a, item.lang) == item.lang;
+    let prose = without_names(a, &names_in(a, titles.iter().map(String::as_str)));
+    let in_language = Language::detect(&prose, item.lang) == item.lang;
     Judged { right, cited, false_shown, in_language }
 }
 
@@ -181,7 +184,8 @@ pub struct Report {
     pub wrong: Vec<String>,
 }
 
-pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
+/// `titles`: the catalog's product names (see `judge`).
+pub async fn run(chat: &Arc<ChatService>, set: &[Labelled], titles: &[String]) -> Report {
     let mut report = Report {
         rows: BTreeMap::new(),
         languages: BTreeMap::new(),
@@ -191,7 +195,7 @@ pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
     };
     for item in set {
         let seen = converse(chat, &item.turns).await;
-        let j = judge(item, &seen);
+        let j = judge(item, &seen, titles);
         // Orders are reported per attribute: disclosure before verification is its own figure.
         let key = match (&item.kind[..], &item.attr) {
             ("order", Some(attr)) => format!("order:{attr}"),
@@ -208,8 +212,9 @@ pub async fn run(chat: &Arc<ChatService>, set: &[Labelled]) -> Report {
             report.escalations.count(wanted, seen.escalated);
             escalations.count(wanted, seen.escalated);
         }
-        if !j.right {
+        if !j.right || !j.in_language {
             let by = seen.answered_by.map_or("none", AnsweredBy::as_str);
+            let by = if j.in_language { by.to_string() } else { format!("{by}, not in {}", item.lang) };
             let answer: String = seen.answer.chars().take(220).collect::<String>().replace('\n', " / ");
             let error = seen.error.as_deref().unwrap_or_default();
             report.wrong.push(format!("{} [{}] {:?} -> ({by}) {answer} {error}", item.id, item.kind, item.turns));

@@ -81,7 +81,7 @@ pub fn print(report: &Report) {
         );
     }
     if !report.wrong.is_empty() {
-        println!("\nnot right:");
+        println!("\nnot right, or not in the shopper's language:");
         for w in &report.wrong {
             println!("  {w}");
         }

@@ -1,7 +1,7 @@
 //! How a shopper sounds in one language (`[mood]` of `prompts/lang/<code>.toml`): the words the
 //! mood lexicon (`chat::sentiment`) reads in the shopper's own text, before any translation,
 //! because a translation loses feeling ("furioso" came back as "very excited").
-use crate::domain::{fold, folded};
+use crate::domain::folded;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,7 +18,7 @@ pub struct Mood {
     pub negations_after: Vec<String>,
     /// Words that strengthen what follows ("very", "muy", "太").
     pub boosters: Vec<String>,
-    /// Words that soften what follows ("a bit", "un poco", "有点").
+    /// Words that soften what follows ("bit", "poco", "有点").
     pub dampeners: Vec<String>,
     /// Single words, folded (lowercase, no accents).
     #[serde(skip)]
@@ -32,18 +32,6 @@ pub struct Mood {
     /// Written without spaces (Chinese, Japanese): everything is compared as characters.
     #[serde(skip)]
     pub unspaced: bool,
-}
-
-/// A message's words as the lexicon reads them, with their case kept (capitals are shouting).
-pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(['\'', '’']))
-        .filter(|w| !w.is_empty())
-}
-
-/// One word as the lexicon compares it: lowercase, without accents.
-pub fn key(word: &str) -> String {
-    word.to_lowercase().chars().map(fold).collect()
 }
 
 impl Mood {

@@ -68,6 +68,22 @@ async fn greetings_and_thanks_are_answered_in_their_language_and_a_short_reply_k
     assert_eq!(app.history(&c).await["language"], "fr");
 }
 
+/// A first message that is mostly a product's name still says its language: the conversation
+/// is French from the start, not English until the shopper writes a longer sentence.
+#[tokio::test]
+async fn a_short_first_question_naming_a_product_sets_the_conversations_language() {
+    let app = spawn_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Vous avez l'Oppo K1 en bleu ?").await;
+    assert_eq!(app.history(&c).await["language"], "fr", "{}", said(&evs));
+    let done = evs.iter().find(|e| e.event == "done").expect("done").data.clone();
+    assert_eq!(done["language"], "fr");
+    // In English the same short question stays English.
+    let c = app.new_conversation().await;
+    app.ask(&c, "Can I use PayPal?").await;
+    assert_eq!(app.history(&c).await["language"], "en");
+}
+
 #[tokio::test]
 async fn the_widget_gets_its_strings_in_the_first_language_aisle_speaks() {
     let app = spawn_demo_app().await;

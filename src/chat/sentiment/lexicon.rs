@@ -1,141 +1,23 @@
 //! How the shopper feels, from their words: a small lexicon with negation, intensifiers,
-//! capitals and exclamation marks (the approach of VADER, tuned to shopping and support).
-//! Measured with `aisle eval sentiment prompts/sentiment-examples.jsonl` (its tuning set).
+//! capitals and exclamation marks (the approach of VADER, tuned to shopping and support), read
+//! the same way in every language (English's words in `english.rs`, the others' in `[mood]` of
+//! their `prompts/lang` file). Measured with `aisle eval sentiment FILE`; English's tuning set is
+//! `prompts/sentiment-examples.jsonl`.
 use super::Label;
-use crate::domain::folded;
-use crate::prompts::mood::{Mood, key, tokens};
-use std::sync::LazyLock;
+use super::english::english;
+use crate::domain::{fold, folded};
+use crate::prompts::mood::Mood;
 
-const WORDS: &[(&str, f32)] = &[
-    // Anger and distress.
-    ("furious", -3.5),
-    ("outraged", -3.5),
-    ("disgusting", -3.0),
-    ("unacceptable", -3.0),
-    ("scam", -3.5),
-    ("fraud", -3.5),
-    ("scammed", -3.5),
-    ("ripoff", -3.0),
-    ("rip-off", -3.0),
-    ("worst", -3.0),
-    ("hate", -3.0),
-    ("terrible", -3.0),
-    ("horrible", -3.0),
-    ("awful", -3.0),
-    ("pathetic", -3.0),
-    ("ridiculous", -2.5),
-    ("useless", -3.0),
-    ("garbage", -3.0),
-    ("trash", -2.5),
-    ("crap", -3.0),
-    ("sucks", -2.5),
-    ("angry", -3.0),
-    ("livid", -3.5),
-    ("lied", -3.0),
-    ("liars", -3.0),
-    ("joke", -1.5),
-    ("incompetent", -3.0),
-    ("nightmare", -3.0),
-    ("disgrace", -3.0),
-    ("shameful", -2.5),
-    ("never again", -3.0),
-    ("fed up", -3.0),
-    ("sick of", -3.0),
-    ("waste", -2.0),
-    ("you people", -2.0),
-    ("kidding me", -2.0),
-    ("lawyer", -2.5),
-    ("chargeback", -2.5),
-    ("dispute", -1.5),
-    ("stolen", -2.5),
-    ("insane", -2.0),
-    ("damn", -2.0),
-    ("wtf", -3.0),
-    ("hopeless", -2.5),
-    ("robbed", -3.0),
-    // Disappointment and problems.
-    ("disappointed", -2.0),
-    ("disappointing", -2.0),
-    ("frustrated", -2.0),
-    ("frustrating", -2.0),
-    ("annoyed", -2.0),
-    ("annoying", -2.0),
-    ("upset", -2.0),
-    ("unhappy", -2.0),
-    ("bad", -1.5),
-    ("poor", -1.5),
-    ("broken", -1.5),
-    ("damaged", -1.5),
-    ("defective", -1.8),
-    ("wrong", -1.2),
-    ("missing", -1.2),
-    ("late", -1.0),
-    ("delayed", -1.0),
-    ("still", -0.5),
-    ("again", -0.5),
-    ("yet", -0.3),
-    ("problem", -1.0),
-    ("issue", -0.8),
-    ("complaint", -1.5),
-    ("slow", -1.0),
-    ("cheap", -0.8),
-    ("fake", -2.0),
-    ("rude", -2.5),
-    ("ignored", -2.0),
-    ("unresponsive", -2.0),
-    ("confusing", -1.0),
-    ("worried", -1.2),
-    ("sad", -1.5),
-    ("never arrived", -2.0),
-    ("not arrived", -1.5),
-    ("no one", -1.0),
-    ("nobody", -1.0),
-    ("refuse", -1.0),
-    ("cancel", -0.5),
-    ("ugh", -1.5),
-    ("unbelievable", -1.5),
-    // Contentment.
-    ("thanks", 1.5),
-    ("thank", 1.5),
-    ("great", 2.0),
-    ("love", 2.5),
-    ("loved", 2.5),
-    ("perfect", 2.5),
-    ("awesome", 2.5),
-    ("excellent", 2.5),
-    ("amazing", 2.5),
-    ("wonderful", 2.5),
-    ("fantastic", 2.5),
-    ("happy", 2.0),
-    ("glad", 1.8),
-    ("helpful", 2.0),
-    ("good", 1.5),
-    ("nice", 1.5),
-    ("pleased", 2.0),
-    ("appreciate", 2.0),
-    ("brilliant", 2.5),
-    ("superb", 2.5),
-    ("best", 2.0),
-    ("fast", 1.0),
-    ("quick", 1.0),
-    ("cool", 1.2),
-    ("lovely", 2.0),
-    ("satisfied", 1.8),
-    ("works", 1.0),
-    ("recommend", 1.5),
-];
+/// A message's words as the lexicon reads them, with their case kept (capitals are shouting).
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(['\'', '’']))
+        .filter(|w| !w.is_empty())
+}
 
-const NEGATIONS: &[&str] =
-    &["not", "no", "never", "isn't", "wasn't", "don't", "doesn't", "didn't", "can't", "won't", "hardly", "nothing"];
-/// Words that soften what follows ("a bit disappointed").
-const DAMPENERS: &[&str] = &["bit", "little", "slightly", "somewhat", "kinda", "mildly"];
-const BOOSTERS: &[&str] = &["very", "so", "extremely", "really", "totally", "absolutely", "completely", "utterly"];
-
-/// The English lexicon above, as every language's words are read.
-fn english() -> &'static Mood {
-    static ENGLISH: LazyLock<Mood> =
-        LazyLock::new(|| Mood::from_words(WORDS.iter().copied(), NEGATIONS, BOOSTERS, DAMPENERS));
-    &ENGLISH
+/// One word as the lexicon compares it: lowercase, without accents.
+fn key(word: &str) -> String {
+    word.to_lowercase().chars().map(fold).collect()
 }
 
 /// -1 (furious) .. 1 (delighted), by the English lexicon.

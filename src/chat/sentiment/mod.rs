@@ -1,6 +1,7 @@
 //! How the shopper feels, from -1 (angry) to 1 (happy): the lexicon, and where it finds no
 //! feeling at all, the nearest embedding class. Only the lexicon can bring in a person.
 mod centroids;
+mod english;
 mod lexicon;
 
 pub use centroids::{Centroids, Class, EXAMPLES};
