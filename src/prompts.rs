@@ -2,6 +2,7 @@
 //! checked when Aisle starts. Nothing here knows where the data comes from: callers hand in
 //! plain values (the sources as labelled lines, the chat as role and text).
 pub mod mood;
+mod templates;
 mod texts;
 
 pub use texts::{FactTemplates, OrderTemplates, Replies, STAFF_ONLY, Texts, WidgetTexts, Words};

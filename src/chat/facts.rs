@@ -45,13 +45,38 @@ fn dimension(p: &Product, side: &str) -> Option<String> {
     p.attributes.get("dimensions")?.get(side)?.as_f64().map(number)
 }
 
-/// The placeholders a product fills: its own values, nothing else.
-fn values(p: &Product, lang: Language) -> Vec<(&'static str, String)> {
+/// A catalog duration ("3 year warranty", "1 Month Warranty") as the templates' language writes
+/// it ("3 ans", "1 mois"); `None` for any other value, which is shown as the catalog has it.
+fn duration(t: &FactTemplates, value: &str) -> Option<String> {
+    let words: Vec<String> = value.split_whitespace().map(str::to_lowercase).collect();
+    let [n, unit, ..] = &words[..] else { return None };
+    let n: u32 = n.parse().ok()?;
+    let template = match (unit.trim_end_matches('s'), n == 1) {
+        ("day", true) => &t.duration_day,
+        ("day", false) => &t.duration_days,
+        ("week", true) => &t.duration_week,
+        ("week", false) => &t.duration_weeks,
+        ("month", true) => &t.duration_month,
+        ("month", false) => &t.duration_months,
+        ("year", true) => &t.duration_year,
+        ("year", false) => &t.duration_years,
+        _ => return None,
+    };
+    Some(fill(template, &[("n", &n.to_string())]))
+}
+
+/// The placeholders a product fills: its own values, nothing else. In another language a
+/// warranty's duration is written in it; English keeps the catalog's words.
+fn values(p: &Product, t: &FactTemplates) -> Vec<(&'static str, String)> {
+    let warranty = match p.warranty.as_deref() {
+        Some(w) if t.lang != Language::En => duration(t, w).unwrap_or_else(|| lower(&p.warranty)),
+        _ => lower(&p.warranty),
+    };
     let mut v = vec![
         ("title", p.title.clone()),
-        ("price", p.price_in(lang)),
+        ("price", p.price_in(t.lang)),
         ("stock", p.stock.to_string()),
-        ("warranty", lower(&p.warranty)),
+        ("warranty", warranty),
         ("shipping", lower(&p.shipping)),
         ("ships", lower(&p.shipping).trim_start_matches("ships ").to_string()),
         ("returns", lower(&p.return_policy)),
@@ -74,7 +99,7 @@ fn values(p: &Product, lang: Language) -> Vec<(&'static str, String)> {
 }
 
 fn render(t: &FactTemplates, template: &str, p: &Product, extra: &[(&str, String)]) -> String {
-    let mut v = values(p, t.lang);
+    let mut v = values(p, t);
     v.extend(extra.iter().map(|(k, x)| (*k, x.clone())));
     let pairs: Vec<(&str, &str)> = v.iter().map(|(k, x)| (*k, x.as_str())).collect();
     fill(template, &pairs)
@@ -388,6 +413,26 @@ pub(super) mod tests {
         assert_eq!(said(Language::En), "Our catalog does not list the warranty of the iPhone X.");
         assert_eq!(said(Language::Es), "Nuestro catálogo no indica la garantía del iPhone X.");
         assert!(said(Language::Ja).contains("保証"), "{}", said(Language::Ja));
+    }
+
+    /// A warranty's duration is written in the shopper's language, and a return window is said
+    /// once, in it (not again in the catalog's English words).
+    #[test]
+    fn catalog_durations_are_written_in_the_shoppers_language() {
+        let prompts = Prompts::load("Demo", 80).expect("the test data is valid");
+        let mut p = by_title("iPhone X");
+        p.warranty = Some("3 year warranty".into());
+        p.return_policy = Some("30 days return policy".into());
+        let said = |lang, attr, p: &Product| fact_sentence(&prompts.texts(lang).facts, p, attr);
+        assert_eq!(said(Language::Fr, Attr::Warranty, &p), "La garantie du iPhone X : 3 ans.");
+        assert_eq!(said(Language::De, Attr::Warranty, &p), "Die Garantie für iPhone X: 3 Jahre.");
+        assert_eq!(said(Language::Fr, Attr::Returns, &p), "Vous pouvez retourner le iPhone X sous 30 jours.");
+        assert_eq!(said(Language::En, Attr::Warranty, &p), "The warranty on the iPhone X is a 3 year warranty.");
+        p.warranty = Some("1 month warranty".into());
+        assert_eq!(said(Language::Es, Attr::Warranty, &p), "La garantía del iPhone X es: 1 mes.");
+        assert_eq!(said(Language::Zh, Attr::Warranty, &p), "iPhone X 的保修：1个月。");
+        p.warranty = Some("Lifetime warranty".into());
+        assert_eq!(said(Language::Fr, Attr::Warranty, &p), "La garantie du iPhone X : lifetime warranty.");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `facts.toml` and `orders.toml`, with each language file of `prompts/lang/` laid over them key
 //! by key, and the file's own widget strings and words.
 use super::mood::Mood;
+pub use super::templates::{FactTemplates, OrderTemplates};
 use crate::domain::Language;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -43,113 +44,6 @@ pub struct Replies {
     pub no_products: String,
     pub nothing_tried: String,
     pub rule_phrases: Vec<String>,
-}
-
-/// The catalog answers of `prompts/facts.toml`: sentences with the product's values filled in.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactTemplates {
-    /// The language these templates are in: how their prices are written.
-    #[serde(skip)]
-    pub lang: Language,
-    pub price: String,
-    pub stock_in: String,
-    pub stock_out: String,
-    pub warranty: String,
-    pub warranty_none: String,
-    pub shipping: String,
-    pub returns: String,
-    pub returns_none: String,
-    pub returns_other: String,
-    pub rating: String,
-    pub brand: String,
-    pub dimensions: String,
-    pub weight: String,
-    pub minimum_order: String,
-    pub unknown: String,
-    pub missing_warranty: String,
-    pub missing_shipping: String,
-    pub missing_returns: String,
-    pub missing_rating: String,
-    pub missing_brand: String,
-    pub missing_dimensions: String,
-    pub missing_weight: String,
-    pub missing_minimum_order: String,
-    pub premise_wrong: String,
-    pub premise_right: String,
-    pub cheapest: String,
-    pub dearest: String,
-    pub best_rated: String,
-    pub worst_rated: String,
-    pub runners_up: String,
-    pub runner_up: String,
-    pub list: String,
-    pub list_item: String,
-    pub list_none: String,
-    pub list_closest: String,
-    pub under: String,
-    pub over: String,
-    pub between: String,
-    pub in_stock: String,
-    pub min_rating: String,
-    pub compare_item: String,
-    pub compare_cheaper: String,
-    pub compare_same_price: String,
-    pub compare_better: String,
-    pub fact_price: String,
-    pub fact_rating: String,
-    pub fact_stock_in: String,
-    pub fact_stock_out: String,
-    pub fact_warranty: String,
-    pub fact_shipping: String,
-    pub fact_returns: String,
-    pub fact_brand: String,
-    pub any_product: String,
-}
-
-/// The order answers of `prompts/orders.toml`: sentences with the order's values filled in.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OrderTemplates {
-    pub date: String,
-    pub date_locale: String,
-    pub ask_both: String,
-    pub ask_email: String,
-    pub ask_number: String,
-    pub no_match: String,
-    pub locked: String,
-    pub unavailable: String,
-    pub placed: String,
-    pub processing: String,
-    pub dispatched: String,
-    pub delivered: String,
-    pub cancelled: String,
-    pub returned: String,
-    pub expected: String,
-    pub carrier: String,
-    pub by: String,
-    pub tracking: String,
-    pub tracking_number_only: String,
-    pub no_tracking: String,
-    pub item_placed: String,
-    pub item_processing: String,
-    pub item_dispatched: String,
-    pub item_delivered: String,
-    pub item_cancelled: String,
-    pub item_returned: String,
-    pub item_expected: String,
-    pub late: String,
-    pub return_open: String,
-    pub return_closed: String,
-    pub return_after_delivery: String,
-    pub return_never: String,
-    pub return_gone: String,
-    pub return_confirm: String,
-    pub return_none: String,
-    pub return_sent: String,
-    pub return_recorded: String,
-    pub return_failed: String,
-    pub return_left: String,
 }
 
 /// The widget's own strings (`[widget]` of `prompts/lang/<code>.toml`), served to the page as JSON.
