@@ -86,19 +86,24 @@ static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static CURRENCY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(US\$|CA\$|A\$|JP¥|CN¥|€|£|￥|¥|\$)\s?\d").expect("valid pattern"));
 
-/// The currencies a text writes amounts in, by code ("YEN" where ¥ may be either yen or yuan).
+/// A currency mark or code as the check tells currencies apart ("YEN" where ¥ may be either yen
+/// or yuan); `None` for a code it does not know.
+fn currency(mark: &str) -> Option<&'static str> {
+    Some(match mark {
+        "€" | "EUR" | "欧元" | "ユーロ" => "EUR",
+        "£" | "GBP" | "英镑" | "ポンド" => "GBP",
+        "元" | "CNY" | "CN¥" => "CNY",
+        "円" | "JPY" | "JP¥" | "日元" => "JPY",
+        "¥" | "￥" => "YEN",
+        "$" | "US$" | "$US" | "CA$" | "A$" | "USD" | "美元" | "ドル" => "USD",
+        _ => return None,
+    })
+}
+
+/// The currencies a text writes amounts in.
 fn currencies(text: &str) -> Vec<&'static str> {
     let marks = CURRENCY_AFTER.captures_iter(text).chain(CURRENCY_BEFORE.captures_iter(text));
-    let mut out: Vec<&'static str> = marks
-        .map(|c| match &c[1] {
-            "€" | "EUR" | "欧元" | "ユーロ" => "EUR",
-            "£" | "GBP" | "英镑" | "ポンド" => "GBP",
-            "元" | "CNY" | "CN¥" => "CNY",
-            "円" | "JPY" | "JP¥" | "日元" => "JPY",
-            "¥" | "￥" => "YEN",
-            _ => "USD",
-        })
-        .collect();
+    let mut out: Vec<&'static str> = marks.filter_map(|c| currency(&c[1])).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -358,9 +363,7 @@ impl Evidence {
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
-        for (_, p) in &products {
-            currencies.extend(self::currencies(&format!("1 {}", p.currency.to_uppercase())));
-        }
+        currencies.extend(products.iter().filter_map(|(_, p)| currency(&p.currency.to_uppercase())));
         Self {
             amounts: amounts(&text),
             text: text.to_lowercase(),

@@ -68,10 +68,10 @@ fn duration(t: &FactTemplates, value: &str) -> Option<String> {
 /// The placeholders a product fills: its own values, nothing else. In another language a
 /// warranty's duration is written in it; English keeps the catalog's words.
 fn values(p: &Product, t: &FactTemplates) -> Vec<(&'static str, String)> {
-    let warranty = match p.warranty.as_deref() {
-        Some(w) if t.lang != Language::En => duration(t, w).unwrap_or_else(|| lower(&p.warranty)),
-        _ => lower(&p.warranty),
-    };
+    let warranty = (p.warranty.as_deref())
+        .filter(|_| t.lang != Language::En)
+        .and_then(|w| duration(t, w))
+        .unwrap_or_else(|| lower(&p.warranty));
     let mut v = vec![
         ("title", p.title.clone()),
         ("price", p.price_in(t.lang)),
