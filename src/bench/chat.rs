@@ -1,5 +1,6 @@
 //! `aisle bench chat`: time to first token and tokens/s for a realistic question, with the prefix
 //! cache cold and warm, and aggregate tokens/s with several conversations at once.
+use super::median;
 use crate::chat::{Message, Planner, cards};
 use crate::config::LlmSettings;
 use crate::llm::{ChatMessage, GenRequest, Generator, LlamaEngine, RemoteGenerator, Role, Usage};
@@ -21,11 +22,6 @@ const QUESTIONS: &[&str] = &[
     "I want running shoes, something comfortable",
     "Do you have a cheap phone case for an iPhone 12?",
 ];
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(0.0)
-}
 
 async fn run(generator: &dyn Generator, req: GenRequest) -> anyhow::Result<Usage> {
     crate::llm::complete(generator, req).await.map(|(_, usage)| usage).map_err(anyhow::Error::msg)

@@ -1,10 +1,12 @@
 //! `aisle bench retrieval`: index build time and query latency on synthetic catalogs.
 mod chat;
+mod conversation;
 mod languages;
 mod reindex;
 mod synthetic;
 
 pub use chat::{ChatBench, Prompts, chat, prompts};
+pub use conversation::{Turned, conversations, print as print_conversations};
 pub use languages::{LanguageTimes, languages, print as print_languages};
 pub use reindex::reindex;
 
@@ -23,6 +25,12 @@ pub fn label(doc: &Doc) -> String {
         Source::Product(p) => format!("{} ${:.2} [{}]", p.title, p.price.as_f64(), p.sku),
         Source::Passage(p) => format!("{} [{}: {}]", p.title, p.kind.as_str(), p.article_id),
     }
+}
+
+/// The middle value (the upper one of an even count); 0 for none.
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {

@@ -32,6 +32,13 @@ pub enum What {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// What each turn of a conversation costs, through the whole chat: three questions, then a
+    /// short follow-up.
+    Conversation {
+        /// Also write the results to this JSON file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -69,6 +76,14 @@ pub struct ChatArgs {
 pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
     match what {
         What::Chat(args) => chat(settings, args).await?,
+        What::Conversation { json } => {
+            let state = super::data::chat_service(settings, "this benchmark").await?;
+            let turns = bench::conversations(&state.chat).await;
+            bench::print_conversations(&turns);
+            if let Some(file) = json {
+                std::fs::write(&file, serde_json::to_string_pretty(&turns)?)?;
+            }
+        }
         What::Languages { json } => {
             let state = super::data::chat_service(settings, "this benchmark").await?;
             let translator = Translator::new(state.chat.generator().cloned(), state.prompts.clone());
