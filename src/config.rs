@@ -262,7 +262,7 @@ impl Settings {
                 b.set_default("llm.threads", std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(2))
             })
             .and_then(|b| b.set_default("llm.slots", 4))
-            .and_then(|b| b.set_default("llm.ctx_per_slot", 2048))
+            .and_then(|b| b.set_default("llm.ctx_per_slot", 4096))
             .and_then(|b| b.set_default("llm.queue", 16))
             .and_then(|b| b.set_default("llm.temperature", 0.2))
             .and_then(|b| b.set_default("llm.max_tokens", 200))

@@ -123,7 +123,12 @@ impl Application {
             log: log.clone(),
             escalation: escalation.clone(),
         };
-        let chat = Arc::new(ChatService::new(parts, settings.chat.clone(), settings.llm.max_tokens));
+        let chat = Arc::new(ChatService::new(
+            parts,
+            settings.chat.clone(),
+            settings.llm.max_tokens,
+            settings.llm.ctx_per_slot,
+        ));
         tokio::spawn(log.clone().replay_forever());
         if let Some(e) = retriever.embedder().cloned() {
             // Train the sentiment classes now, so no shopper waits for it.

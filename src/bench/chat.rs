@@ -139,8 +139,9 @@ pub struct Prompts {
 pub async fn prompts(planner: &Planner, max_tokens: u32) -> anyhow::Result<Prompts> {
     let mut requests = Vec::new();
     for q in QUESTIONS {
-        let sources = cards(&planner.evidence_for(q, None).await?);
-        requests.push(GenRequest { max_tokens, ..planner.request(&[], &Message::english(q), &sources, false)? });
+        let mut sources = cards(&planner.evidence_for(q, None).await?);
+        let (request, _) = planner.request(&[], &Message::english(q), &mut sources, false)?;
+        requests.push(GenRequest { max_tokens, ..request });
     }
     Ok(Prompts { system: planner.prompts.system.clone(), requests })
 }

@@ -130,7 +130,8 @@ pub fn cards(hits: &[Hit]) -> Vec<SourceCard> {
 /// The sources an answer uses: those it cites as `[n]`, else those it names by title, else all
 /// it was given (small models often cite nothing; the shopper still sees what it read).
 pub fn used(answer: &str, sources: &[SourceCard]) -> Vec<SourceCard> {
-    let mut numbers = cited(answer, sources.len());
+    let mut numbers = cited(answer);
+    numbers.retain(|n| sources.iter().any(|s| s.n == *n));
     if numbers.is_empty() {
         let lower = answer.to_lowercase();
         numbers = sources.iter().filter(|s| lower.contains(&s.title.to_lowercase())).map(|s| s.n).collect();
@@ -138,11 +139,11 @@ pub fn used(answer: &str, sources: &[SourceCard]) -> Vec<SourceCard> {
     if numbers.is_empty() {
         return sources.to_vec();
     }
-    numbers.into_iter().filter_map(|n| sources.get(n - 1).cloned()).collect()
+    numbers.into_iter().filter_map(|n| sources.iter().find(|s| s.n == n).cloned()).collect()
 }
 
 /// The source numbers an answer cites, as `[n]`, in order of first mention.
-pub fn cited(answer: &str, available: usize) -> Vec<usize> {
+pub fn cited(answer: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut rest = answer;
     while let Some(start) = rest.find('[') {
@@ -150,7 +151,7 @@ pub fn cited(answer: &str, available: usize) -> Vec<usize> {
         let Some(end) = rest.find(']') else { break };
         for part in rest[..end].split(',') {
             if let Ok(n) = part.trim().parse::<usize>()
-                && (1..=available).contains(&n)
+                && n > 0
                 && !out.contains(&n)
             {
                 out.push(n);
@@ -167,6 +168,7 @@ pub fn prompt_sources(policies: bool, sources: &[SourceCard], lang: Language) ->
     sources
         .iter()
         .map(|s| PromptSource {
+            n: s.n,
             label: s.title.clone(),
             text: match &s.product {
                 Some(p) => product_facts(p, policies, lang),
@@ -182,7 +184,10 @@ mod tests {
 
     #[test]
     fn citations_are_read_from_the_answer() {
-        assert_eq!(cited("The Beats Flex costs $49.99 [2]; returns take 30 days [1, 2]. See [9].", 3), vec![2, 1]);
+        assert_eq!(
+            cited("The Beats Flex costs $49.99 [2]; returns take 30 days [1, 2]. See [9], not [0]."),
+            vec![2, 1, 9]
+        );
     }
 
     #[test]

@@ -402,7 +402,7 @@ impl Evidence {
     /// The products a sentence is about: those it cites or names, else every product source.
     fn products_of(&self, sentence: &str) -> Vec<&Product> {
         let lower = sentence.to_lowercase();
-        let cited = super::cards::cited(sentence, usize::MAX);
+        let cited = super::cards::cited(sentence);
         let about: Vec<&Product> = self
             .products
             .iter()
@@ -423,7 +423,7 @@ impl Evidence {
             _ => body,
         };
         let lower = body.to_lowercase();
-        let cited = super::cards::cited(body, usize::MAX);
+        let cited = super::cards::cited(body);
         let about_product =
             self.products.iter().any(|(n, p)| cited.contains(n) || lower.contains(&p.title.to_lowercase()));
         for a in amounts(body) {

@@ -12,6 +12,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use uuid::Uuid;
 
+/// A question as the model read it (`chat/transcript.rs`): the turn's text, and the sources it
+/// gave, by key and number.
+#[derive(Clone, Debug, Default)]
+pub struct Prompted {
+    pub content: String,
+    pub given: Vec<(String, usize)>,
+}
+
 #[derive(Clone)]
 pub struct Turn {
     pub role: Role,
@@ -22,11 +30,14 @@ pub struct Turn {
     pub products: Vec<String>,
     /// A shopper's turn in another language, as it was understood in English.
     pub translated: Option<String>,
+    /// A shopper's turn the model answered, as the model read it (with its sources): the next
+    /// turn's prompt repeats it word for word, so the engine reads only what is new.
+    pub prompted: Option<Prompted>,
 }
 
 impl Turn {
     pub fn new(role: Role, text: &str) -> Self {
-        Self { role, text: text.to_string(), unanswered: false, products: Vec::new(), translated: None }
+        Self { role, text: text.to_string(), unanswered: false, products: Vec::new(), translated: None, prompted: None }
     }
 
     /// The turn in English: what search and the repeat check compare.
@@ -250,6 +261,7 @@ impl Memory {
                 products: product_ids(&r.sources),
                 text: r.text,
                 translated: None,
+                prompted: None,
             })
             .collect();
         self.admit(id, Live { received, language, ..Live::new(token_hash, turns) });

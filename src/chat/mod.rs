@@ -28,11 +28,12 @@ mod quote;
 mod request;
 pub mod sentiment;
 mod stream;
+mod transcript;
 mod translate;
 
 pub use cards::{OrderCard, SourceCard, cards, cited, prompt_sources, used};
 pub use claims::Outcome as ClaimOutcome;
-pub use conversations::{AccessError, Memory, Turn};
+pub use conversations::{AccessError, Memory, Prompted, Turn};
 pub use error::ChatError;
 pub use intent::{Intent, classify};
 pub use orders::{OrderDesk, OrderState};
@@ -88,11 +89,12 @@ pub struct ChatService {
 }
 
 impl ChatService {
-    pub fn new(parts: Parts, settings: ChatSettings, max_tokens: u32) -> Self {
+    /// `max_tokens` an answer may take, in a `context` of that many tokens per conversation.
+    pub fn new(parts: Parts, settings: ChatSettings, max_tokens: u32, context: u32) -> Self {
         let guard = LeakGuard::new(&parts.prompts.system, &parts.prompts.replies().rule_phrases);
         let translator = Translator::new(parts.generator.clone(), parts.prompts.clone());
         let memory = Memory::new(parts.pool, parts.log.clone(), settings.history_turns);
-        let planner = Planner { retriever: parts.retriever, prompts: parts.prompts, settings, max_tokens };
+        let planner = Planner { retriever: parts.retriever, prompts: parts.prompts, settings, max_tokens, context };
         let (log, escalation, generator, desk) = (parts.log, parts.escalation, parts.generator, parts.desk);
         Self { planner, desk, memory, log, escalation, generator, guard, translator }
     }
@@ -180,7 +182,7 @@ impl ChatService {
         let (tx, rx) = channel(64);
         let this = self.clone();
         if owner.status == ConversationStatus::Staff {
-            self.take(&shopper, &msg).await?;
+            self.take(&shopper, &msg, None).await?;
             let status = self.escalation.owned_by(owner.name, lang);
             tokio::spawn(async move { this.sink(conversation, intent, tx).silent(shopper.id, status).await });
             return Ok(rx);
@@ -222,19 +224,21 @@ impl ChatService {
         let still_waiting = escalates && owner.status == ConversationStatus::Waiting && intent == Intent::WantsHuman;
         // The model's slot is taken before the message is: when none is free, the shopper gets a
         // 503 and nothing of this attempt remains.
+        let mut prompted = None;
         let plan = match plan {
-            Plan::Model { request, sources, fallback } if reason.is_none() && !still_waiting => {
+            Plan::Model { request, sources, fallback, prompted: put } if reason.is_none() && !still_waiting => {
                 let generator = self.generator.clone().ok_or(ChatError::ModelUnavailable("no model".into()))?;
                 let stream = generator.generate(request).map_err(|e| match e {
                     GenError::Busy => ChatError::Busy,
                     GenError::Unavailable(m) => ChatError::ModelUnavailable(m),
                 })?;
+                prompted = put;
                 Ready::Model { stream, model: generator.model_name().to_string(), sources, fallback }
             }
             Plan::Model { sources, fallback, .. } => Ready::Fixed { answer: fallback, sources, by: AnsweredBy::Fixed },
             Plan::Fixed { answer, sources, by } => Ready::Fixed { answer, sources, by },
         };
-        self.take(&shopper, &msg).await?;
+        self.take(&shopper, &msg, prompted).await?;
 
         let handoff = match reason {
             Some(reason) => self.escalation.open(conversation, reason, text, lang).await,
@@ -271,11 +275,12 @@ impl ChatService {
             .unwrap_or_else(|_| escalation::Owner::aisle())
     }
 
-    /// Stores and remembers the shopper's message: from here on Aisle has taken it on.
-    async fn take(&self, shopper: &MessageRow, msg: &Message<'_>) -> Result<(), ChatError> {
+    /// Stores and remembers the shopper's message (with the question as the model read it, when
+    /// the model answers it): from here on Aisle has taken it on.
+    async fn take(&self, shopper: &MessageRow, msg: &Message<'_>, prompted: Option<Prompted>) -> Result<(), ChatError> {
         self.log.write(shopper).await.map_err(ChatError::Store)?;
         let translated = (msg.english != msg.text).then(|| msg.english.to_string());
-        self.memory.remember(shopper.conversation_id, Turn { translated, ..Turn::new(Role::User, msg.text) });
+        self.memory.remember(shopper.conversation_id, Turn { translated, prompted, ..Turn::new(Role::User, msg.text) });
         Ok(())
     }
 }

@@ -1,18 +1,19 @@
 //! How Aisle will answer a message: a fixed reply, the catalog's own answer (facts, superlatives,
 //! lists, comparisons, a wrong price corrected), an FAQ that answers by itself, nothing found, or
 //! the model with numbered sources. Retrieval and the evidence filter live here.
-use super::cards::{SourceCard, cards, passage_excerpt, prompt_sources};
-use super::conversations::Turn;
+use super::cards::{SourceCard, cards, passage_excerpt};
+use super::conversations::{Prompted, Turn};
 use super::error::ChatError;
 use super::facts::{self, fact_sentence};
 use super::intent::Intent;
 use super::query::search_query;
 use super::quote::{self, Candidate};
 use super::request::{Ask, Attr, CatalogWords};
+use super::transcript::Transcript;
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, DocKind, Filters, Language, Product, SearchRequest};
 use crate::llm::{ChatMessage, GenRequest, Role};
-use crate::prompts::{Prompts, data};
+use crate::prompts::Prompts;
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
 use std::sync::Arc;
 
@@ -32,6 +33,8 @@ pub enum Plan {
         request: GenRequest,
         sources: Vec<SourceCard>,
         fallback: String,
+        /// The question as the model read it, remembered for the next turn's prompt.
+        prompted: Option<Prompted>,
     },
 }
 
@@ -57,6 +60,8 @@ pub struct Planner {
     pub prompts: Arc<Prompts>,
     pub settings: ChatSettings,
     pub max_tokens: u32,
+    /// The model's context per conversation, in tokens: the prompt and the answer fit in it.
+    pub context: u32,
 }
 
 impl Planner {
@@ -198,23 +203,27 @@ impl Planner {
             max_tokens: self.max_tokens,
             greedy: true,
         };
-        Ok(Plan::Model { request, sources: sources.clone(), fallback: answer.clone() })
+        Ok(Plan::Model { request, sources: sources.clone(), fallback: answer.clone(), prompted: None })
     }
 
-    /// What the model sees: the cached system prompt, recent turns, then the message with its sources.
+    /// What the model sees: the cached system prompt, the window of earlier turns as the model
+    /// read them, then the message with the sources not given before (`transcript`); `sources`
+    /// take their numbers in the conversation.
     pub fn request(
         &self,
         history: &[Turn],
         msg: &Message,
-        sources: &[SourceCard],
+        sources: &mut [SourceCard],
         policies: bool,
-    ) -> Result<GenRequest, ChatError> {
-        let mut messages = vec![ChatMessage { role: Role::System, content: self.prompts.system.clone() }];
-        let earlier = history.len().saturating_sub(self.settings.history_turns * 2);
-        messages.extend(history[earlier..].iter().map(|t| ChatMessage { role: t.role, content: data(&t.text) }));
-        let turn = self.prompts.turn(msg.text, &prompt_sources(policies, sources, msg.lang), msg.lang)?;
-        messages.push(ChatMessage { role: Role::User, content: turn });
-        Ok(GenRequest { messages, max_tokens: self.max_tokens, greedy: false })
+    ) -> Result<(GenRequest, Prompted), ChatError> {
+        // A prompt's size is told in bytes: a token is at least 3 of them in English (about 4) and
+        // in Chinese or Japanese (one or two characters of 3 bytes); a margin for the template.
+        let tokens = self.context.saturating_sub(self.max_tokens + 64) as usize;
+        let transcript =
+            Transcript { prompts: &self.prompts, exchanges: self.settings.history_turns, budget: tokens * 3 };
+        let rendered = transcript.render(history, msg.text, msg.lang, sources, policies)?;
+        let request = GenRequest { messages: rendered.messages, max_tokens: self.max_tokens, greedy: false };
+        Ok((request, rendered.prompted))
     }
 
     /// Decides how to answer: a fixed reply, an FAQ, nothing found, or the model with sources.
@@ -279,8 +288,9 @@ impl Planner {
             return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });
         }
         let policies = intent == Intent::Policy || ask.attrs.iter().any(|a| a.is_policy());
-        let request = self.request(history, msg, &sources, policies)?;
+        let mut sources = sources;
+        let (request, prompted) = self.request(history, msg, &mut sources, policies)?;
         let fallback = self.fallback(&ask, &sources, msg.lang);
-        Ok(Plan::Model { request, sources, fallback })
+        Ok(Plan::Model { request, sources, fallback, prompted: Some(prompted) })
     }
 }

@@ -29,7 +29,7 @@ impl ChatService {
             .await?
         {
             Plan::Fixed { answer, sources, by } => return Ok(Preview { answer, sources, answered_by: by }),
-            Plan::Model { request, sources, fallback } => (request, sources, fallback),
+            Plan::Model { request, sources, fallback, .. } => (request, sources, fallback),
         };
         let generator = self.generator.as_ref().ok_or(ChatError::ModelUnavailable("no model".into()))?;
         let (mut answer, _) = complete(generator.as_ref(), request).await.map_err(ChatError::ModelUnavailable)?;

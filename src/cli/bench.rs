@@ -121,6 +121,7 @@ async fn chat(settings: &Settings, a: ChatArgs) -> anyhow::Result<()> {
                 prompts: Arc::new(load_prompts(settings)?),
                 settings: settings.chat.clone(),
                 max_tokens: a.max_tokens,
+                context: settings.llm.ctx_per_slot,
             };
             bench::prompts(&planner, a.max_tokens).await?
         }
