@@ -109,13 +109,13 @@ pub struct Memory {
     pool: PgPool,
     log: Arc<ConversationLog>,
     live: Mutex<HashMap<Uuid, Live>>,
-    /// Turns kept per conversation: the model sees `history_turns` exchanges.
-    keep: usize,
+    /// The model sees `history_turns` exchanges or more (`forget`).
+    exchanges: usize,
 }
 
 impl Memory {
     pub fn new(pool: PgPool, log: Arc<ConversationLog>, history_turns: usize) -> Self {
-        Self { pool, log, live: Mutex::default(), keep: history_turns * 2 + 2 }
+        Self { pool, log, live: Mutex::default(), exchanges: history_turns }
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Live>> {
@@ -272,12 +272,20 @@ impl Memory {
         let mut live = self.live();
         let turns = &mut live.entry(id).or_insert_with(|| Live::new(None, Vec::new())).turns;
         turns.push(turn);
-        if turns.len() > self.keep {
-            turns.drain(..turns.len() - self.keep);
-        }
+        forget(turns, self.exchanges);
     }
 
     pub fn recent(&self, id: Uuid) -> Vec<Turn> {
         self.live().get(&id).map(|l| l.turns.clone()).unwrap_or_default()
+    }
+}
+
+/// Forgets the oldest `exchanges` exchanges once twice as many are remembered, a block at a time
+/// rather than a turn at a time: the window of turns the model sees (`transcript`) then moves
+/// in the same blocks, and the prompt's start stays put between them.
+pub fn forget(turns: &mut Vec<Turn>, exchanges: usize) {
+    let block = exchanges.max(1) * 2;
+    if turns.len() > 2 * block {
+        turns.drain(..block);
     }
 }

@@ -6,6 +6,8 @@
 //! - earlier turns leave the window `history_turns` exchanges at a time, not one by one, so the
 //!   start of the prompt stays put between those steps.
 use super::cards::{SourceCard, prompt_sources};
+#[cfg(test)]
+use super::conversations::forget;
 use super::conversations::{Prompted, Turn};
 use crate::domain::Language;
 use crate::llm::{ChatMessage, Role};
@@ -76,7 +78,8 @@ impl Transcript<'_> {
 }
 
 /// Where the window of earlier turns starts: it holds between `exchanges` and twice as many
-/// less one, and moves on `exchanges` at a time.
+/// less one, and moves on `exchanges` at a time (the remembered turns are forgotten in the same
+/// blocks, `conversations::forget`, so the window stays put in between).
 fn window(turns: usize, exchanges: usize) -> usize {
     let size = exchanges.max(1) * 2;
     turns.saturating_sub(size) / size * size
@@ -122,8 +125,11 @@ mod tests {
     fn ask(t: &Transcript, history: &mut Vec<Turn>, question: &str, found: &[SourceCard], answer: &str) -> Rendered {
         let mut sources = found.to_vec();
         let rendered = t.render(history, question, Language::En, &mut sources, false).expect("render");
+        // Remembered as the chat's memory does, forgetting a block of turns at a time.
         history.push(Turn { prompted: Some(rendered.prompted.clone()), ..Turn::new(Role::User, question) });
+        forget(history, t.exchanges);
         history.push(Turn::new(Role::Assistant, answer));
+        forget(history, t.exchanges);
         rendered
     }
 
@@ -161,17 +167,18 @@ mod tests {
         let mut history = Vec::new();
         let mut last: Option<Rendered> = None;
         let mut numbers = Vec::new();
-        for i in 0..6 {
+        for i in 0..10 {
             let found = [article(&format!("topic-{i}"), "Some words.")];
             let rendered = ask(&t, &mut history, &format!("Question {i}?"), &found, "An answer.");
             numbers.extend(rendered.prompted.given.iter().map(|(_, n)| *n));
-            // Up to three earlier exchanges are kept; the window then moves on by two.
+            // Up to three earlier exchanges are seen; the window then moves on by two, and in
+            // between each prompt starts with the one before.
             let continues = last.as_ref().is_some_and(|l| same_start(&l.messages, &rendered.messages));
-            assert_eq!(continues, ![0, 4].contains(&i), "question {i}");
-            assert_eq!(rendered.messages.len(), 2 + 2 * [0, 1, 2, 3, 2, 3][i], "question {i}");
+            assert_eq!(continues, ![0, 4, 6, 8].contains(&i), "question {i}");
+            assert_eq!(rendered.messages.len(), 2 + 2 * [0, 1, 2, 3, 2, 3, 2, 3, 2, 3][i], "question {i}");
             last = Some(rendered);
         }
-        assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+        assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
     }
 
     #[test]
