@@ -51,3 +51,19 @@ database_named() {
   fi
   echo "$url"
 }
+
+# RUSTFLAGS for an AVX-512 build of this machine's CPU (x86-64-v4 with the VNNI, VBMI and BF16
+# extensions it has; never AMX); fails on a CPU without the AVX-512 that x86-64-v4 needs.
+avx512_rustflags() {
+  local flags f extra=()
+  flags=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
+  for f in avx512f avx512bw avx512cd avx512dq avx512vl; do
+    [[ "$flags" == *" $f "* ]] || return 1
+  done
+  [[ "$flags" == *" avx512_vnni "* ]] && extra+=(+avx512vnni)
+  [[ "$flags" == *" avx512vbmi "* ]] && extra+=(+avx512vbmi)
+  [[ "$flags" == *" avx512_bf16 "* ]] && extra+=(+avx512bf16)
+  local joined
+  joined=$(IFS=,; echo "${extra[*]}")
+  echo "-C target-cpu=x86-64-v4${joined:+ -C target-feature=$joined}"
+}
