@@ -22,6 +22,7 @@ mod order_words;
 mod orders;
 mod phrases;
 mod plan;
+mod pointing;
 mod preview;
 mod query;
 mod quote;

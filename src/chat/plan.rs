@@ -6,12 +6,13 @@ use super::conversations::{Prompted, Turn};
 use super::error::ChatError;
 use super::facts::{self, fact_sentence};
 use super::intent::Intent;
+use super::pointing;
 use super::query::search_query;
 use super::quote::{self, Candidate};
 use super::request::{Ask, Attr, CatalogWords};
 use super::transcript::Transcript;
 use crate::config::ChatSettings;
-use crate::domain::{AnsweredBy, DocKind, Filters, Language, Product, SearchRequest};
+use crate::domain::{AnsweredBy, DocKind, Filters, Language, SearchRequest};
 use crate::llm::{ChatMessage, GenRequest, Role};
 use crate::prompts::Prompts;
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
@@ -108,18 +109,10 @@ impl Planner {
         Ok(self.evidence(self.retrieve(search_query(text, previous), None).await?))
     }
 
-    /// The products of the latest answer that showed any: what "it" or "the second one" means.
-    fn earlier_products(history: &[Turn], index: &Index) -> Vec<Product> {
-        let Some(skus) = history.iter().rev().find(|t| !t.products.is_empty()).map(|t| &t.products) else {
-            return Vec::new();
-        };
-        skus.iter().filter_map(|sku| index.products().find(|p| p.sku.as_str() == sku).cloned()).collect()
-    }
-
     /// The catalog's own answer, when the question is one the catalog answers by itself.
     fn catalog_answer(&self, index: &Index, history: &[Turn], msg: &Message, ask: &Ask) -> Option<Plan> {
         let catalog = CatalogWords::new(index.products());
-        let earlier = Self::earlier_products(history, index);
+        let earlier = pointing::earlier_products(history, index);
         let answer = facts::answer(&self.prompts.texts(msg.lang).facts, msg.english, ask, &catalog, &earlier)?;
         let sources = answer.products.iter().enumerate().map(|(i, p)| SourceCard::product(i + 1, p)).collect();
         Some(Plan::Fixed { answer: answer.text, sources, by: AnsweredBy::Catalog })
@@ -256,7 +249,17 @@ impl Planner {
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
         let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
-        let sources = cards(&hits);
+        let mut sources = cards(&hits);
+        // Nothing passed the search's bar, but the question is about the products just shown
+        // ("would that one suit a student?"): the model answers from them.
+        if sources.is_empty()
+            && intent == Intent::Product
+            && let Some(current) = &current
+        {
+            let earlier = pointing::earlier_products(history, current);
+            let pointed = pointing::pointed_at(text, &ask, &earlier);
+            sources = pointed.into_iter().enumerate().map(|(i, p)| SourceCard::product(i + 1, p)).collect();
+        }
         if sources.is_empty() {
             // Nothing passed the search's bar; a sentence close in meaning may still answer.
             if let Some(current) = &current
@@ -288,7 +291,6 @@ impl Planner {
             return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });
         }
         let policies = intent == Intent::Policy || ask.attrs.iter().any(|a| a.is_policy());
-        let mut sources = sources;
         let (request, prompted) = self.request(history, msg, &mut sources, policies)?;
         let fallback = self.fallback(&ask, &sources, msg.lang);
         Ok(Plan::Model { request, sources, fallback, prompted: Some(prompted) })

@@ -144,7 +144,8 @@ mod tests {
         let (returns, refunds) =
             (article("returns", "Returns are free within 30 days."), article("refunds", "Refunds take 5 days."));
         let mut history = Vec::new();
-        let first = ask(&t, &mut history, "Can I return shoes?", &[returns.clone()], "Yes, within 30 days [1].");
+        let first =
+            ask(&t, &mut history, "Can I return shoes?", std::slice::from_ref(&returns), "Yes, within 30 days [1].");
         let second = ask(&t, &mut history, "And the refund?", &[refunds.clone(), returns.clone()], "In 5 days [2].");
         // The second prompt is the first, its answer, then only the new question.
         assert!(same_start(&first.messages, &second.messages));
@@ -153,7 +154,7 @@ mod tests {
         assert!(asked.contains("[2] refunds: Refunds take 5 days."), "{asked}");
         assert!(asked.contains("[1] above") && !asked.contains("30 days"), "{asked}");
         // A third question that finds nothing new gives no source at all, only their numbers.
-        let third = ask(&t, &mut history, "Who pays for the label?", &[returns.clone()], "We do [1].");
+        let third = ask(&t, &mut history, "Who pays for the label?", std::slice::from_ref(&returns), "We do [1].");
         assert!(same_start(&second.messages, &third.messages));
         assert_eq!(third.messages.len(), second.messages.len() + 2);
         let asked = &third.messages.last().expect("question").content;

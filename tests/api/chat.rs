@@ -312,3 +312,18 @@ async fn a_follow_up_reads_only_its_new_turn_and_answers_as_if_read_whole() {
     assert!(usage.cached_tokens < opening.prompt_tokens, "only the system prompt is cached here");
     assert_eq!(warm, cold);
 }
+
+#[tokio::test]
+async fn a_question_about_the_product_just_shown_is_answered_about_it_when_search_finds_nothing_new() {
+    let app = spawn_demo_app_with(fake("The New DELL XPS 13 9300 Laptop would suit that [1].")).await;
+    let c = app.new_conversation().await;
+    let first = app.ask(&c, "Can you recommend a laptop for working from home?").await;
+    let shown = events(&first, "sources").last().expect("sources")["sources"][0]["id"].clone();
+    let evs = app.ask(&c, "Would that one also be fine for editing photos on the go?").await;
+    assert_eq!(events(&evs, "done")[0]["answered_by"], "model", "{}", answer(&evs));
+    let sources = events(&evs, "sources").last().expect("sources")["sources"].clone();
+    assert_eq!(sources[0]["id"], shown, "the product the shopper points at: {sources}");
+    // Something else, which points at nothing shown, is still not answered from it.
+    let evs = app.ask(&c, "Would that astronomical telescope also be fine for a beginner?").await;
+    assert_eq!(events(&evs, "done")[0]["answered_by"], "unanswered", "{}", answer(&evs));
+}

@@ -1,0 +1,61 @@
+//! A question about the products just shown ("would that one suit a student?", "are those shoes
+//! good for trails?") that search cannot place by itself: the products it points at are what the
+//! model is asked about. "That" or "this" points only when "one" or a word of a product shown
+//! follows ("is that telescope in stock?" points at nothing shown, and is not answered from it).
+use super::conversations::Turn;
+use super::request::{Ask, singular};
+use crate::domain::Product;
+use crate::retrieval::Index;
+
+/// Words that point back by themselves.
+const PRONOUNS: &[&str] = &["it", "its", "it's", "they", "them", "their", "both"];
+/// Words that point back at what follows them: "that one", or "that chair" after a chair was shown.
+const DETERMINERS: &[&str] = &["that", "this", "those", "these"];
+/// How many of the previous answer's products a question pointing at them all is about.
+const MOST: usize = 3;
+
+/// The products of the latest answer that showed any: what "it" or "the second one" means.
+pub fn earlier_products(history: &[Turn], index: &Index) -> Vec<Product> {
+    let Some(skus) = history.iter().rev().find(|t| !t.products.is_empty()).map(|t| &t.products) else {
+        return Vec::new();
+    };
+    skus.iter().filter_map(|sku| index.products().find(|p| p.sku.as_str() == sku).cloned()).collect()
+}
+
+/// The products of `earlier` (the previous answer's, in order) that the question `text` (in
+/// English) points at; none when it is not a question, names no earlier product, or points at
+/// something else.
+pub fn pointed_at<'a>(text: &str, ask: &Ask, earlier: &'a [Product]) -> Vec<&'a Product> {
+    if earlier.is_empty() || !ask.points_back || !text.trim_end().ends_with('?') {
+        return Vec::new();
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let shown = |word: &str| {
+        let word = singular(word);
+        earlier.iter().any(|p| {
+            let names = [p.title.as_str(), p.category.as_str()].into_iter().chain(p.tags.iter().map(String::as_str));
+            names.flat_map(|n| n.split(|c: char| !c.is_alphanumeric())).any(|w| singular(&w.to_lowercase()) == word)
+        })
+    };
+    let mut pointing = ask.ordinal.is_some();
+    for (i, w) in words.iter().enumerate() {
+        if PRONOUNS.contains(&w.as_str()) {
+            pointing = true;
+        } else if DETERMINERS.contains(&w.as_str()) {
+            // "that telescope", "this good": not a thing shown.
+            pointing |= words.get(i + 1).is_some_and(|next| matches!(next.as_str(), "one" | "ones") || shown(next));
+        }
+    }
+    if !pointing {
+        return Vec::new();
+    }
+    match ask.ordinal {
+        Some(usize::MAX) => earlier.last().into_iter().collect(),
+        Some(n) => earlier.get(n - 1).into_iter().collect(),
+        None => earlier.iter().take(MOST).collect(),
+    }
+}
