@@ -23,8 +23,7 @@ pub fn earlier_products(history: &[Turn], index: &Index) -> Vec<Product> {
 }
 
 /// The products of `earlier` (the previous answer's, in order) that the question `text` (in
-/// English) points at; none when it is not a question, names no earlier product, or points at
-/// something else.
+/// English) points at; none when it is not a question or points at nothing shown.
 pub fn pointed_at<'a>(text: &str, ask: &Ask, earlier: &'a [Product]) -> Vec<&'a Product> {
     if earlier.is_empty() || !ask.points_back || !text.trim_end().ends_with('?') {
         return Vec::new();
