@@ -313,6 +313,12 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
     if ask.abroad {
         return None;
     }
+    // "Is that tablet in stock?" after a phone was shown names another kind of product: it does
+    // not point back at the phone.
+    let other_kind = catalog.group(ask).is_some_and(|(group, words)| {
+        !words.is_empty() && !earlier.iter().any(|e| group.iter().any(|p| p.sku == e.sku))
+    });
+    let earlier = if other_kind { &[][..] } else { earlier };
     let products = meant(ask, catalog.named(ask), earlier, text);
     if ask.compare && products.len() >= 2 {
         return Some(compare(t, ask, &products));

@@ -327,3 +327,16 @@ async fn a_question_about_the_product_just_shown_is_answered_about_it_when_searc
     let evs = app.ask(&c, "Would that astronomical telescope also be fine for a beginner?").await;
     assert_eq!(events(&evs, "done")[0]["answered_by"], "unanswered", "{}", answer(&evs));
 }
+
+#[tokio::test]
+async fn that_with_another_kind_of_product_is_not_answered_about_the_one_just_shown() {
+    let app = spawn_demo_app_with(fake("unused")).await;
+    let c = app.new_conversation().await;
+    let first = app.ask(&c, "How much is the iPhone X?").await;
+    assert_eq!(events(&first, "done")[0]["answered_by"], "catalog", "{}", answer(&first));
+    // Pointing at the phone shown answers about it.
+    let evs = app.ask(&c, "Is that phone in stock?").await;
+    assert!(answer(&evs).contains("iPhone X"), "{}", answer(&evs));
+    let evs = app.ask(&c, "Is that tablet in stock?").await;
+    assert!(!answer(&evs).contains("iPhone X"), "a tablet was asked about: {}", answer(&evs));
+}
