@@ -1,6 +1,7 @@
 //! Answers read from the catalog, with no model: a product's facts, a superlative, a filtered
 //! list, a comparison, a price the shopper has wrong. Sorting and filtering are done here over
 //! the whole catalog, and every value is a product's own field filled into `prompts/facts.toml`.
+use super::pointing;
 use super::request::{Ask, Attr, CatalogWords, Rank};
 use crate::domain::{Filters, Language, Money, Product};
 use crate::prompts::{FactTemplates, fill};
@@ -298,14 +299,10 @@ fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &
         && ask.rank.is_none()
         && !ask.filtered()
         && lower.split_whitespace().count() <= BARE_WORDS;
-    if !(ask.points_back || carries_on || bare) || earlier.is_empty() {
+    if !(ask.points_back || carries_on || bare) {
         return Vec::new();
     }
-    match ask.ordinal {
-        Some(usize::MAX) => earlier.last().into_iter().collect(),
-        Some(n) => earlier.get(n - 1).into_iter().collect(),
-        None => earlier.iter().take(MAX_LISTED).collect(),
-    }
+    pointing::by_ordinal(ask.ordinal, earlier, MAX_LISTED)
 }
 
 /// The catalog's answer to a message, when it is a question the catalog answers by itself.
@@ -313,9 +310,11 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
     if ask.abroad {
         return None;
     }
+    // The group the message names (a scan of the catalog), found once and only when it is used.
+    let group = if !earlier.is_empty() || ask.rank.is_some() || ask.filtered() { catalog.group(ask) } else { None };
     // "Is that tablet in stock?" after a phone was shown names another kind of product: it does
     // not point back at the phone.
-    let other_kind = catalog.group(ask).is_some_and(|(group, words)| {
+    let other_kind = group.as_ref().is_some_and(|(group, words)| {
         !words.is_empty() && !earlier.iter().any(|e| group.iter().any(|p| p.sku == e.sku))
     });
     let earlier = if other_kind { &[][..] } else { earlier };
@@ -324,13 +323,13 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         return Some(compare(t, ask, &products));
     }
     if let Some(rank) = ask.rank {
-        let (group, words) = catalog.group(ask)?;
+        let (group, words) = group?;
         let name = if words.is_empty() { t.any_product.clone() } else { words.join(" ") };
         return superlative(t, ask, rank, group, &name);
     }
     if ask.filtered()
         && products.is_empty()
-        && let Some((group, words)) = catalog.group(ask)
+        && let Some((group, words)) = group
     {
         let name = if words.is_empty() { t.any_product.clone() } else { words.join(" ") };
         return Some(list(t, ask, group, &name));

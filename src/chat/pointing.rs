@@ -52,9 +52,15 @@ pub fn pointed_at<'a>(text: &str, ask: &Ask, earlier: &'a [Product]) -> Vec<&'a 
     if !pointing {
         return Vec::new();
     }
-    match ask.ordinal {
+    by_ordinal(ask.ordinal, earlier, MOST)
+}
+
+/// Of the products shown, in order, the one an ordinal picks ("the second one"; `usize::MAX` is
+/// "the last one"), else the first `most`.
+pub fn by_ordinal(ordinal: Option<usize>, earlier: &[Product], most: usize) -> Vec<&Product> {
+    match ordinal {
         Some(usize::MAX) => earlier.last().into_iter().collect(),
-        Some(n) => earlier.get(n - 1).into_iter().collect(),
-        None => earlier.iter().take(MOST).collect(),
+        Some(n) => earlier.get(n.wrapping_sub(1)).into_iter().collect(),
+        None => earlier.iter().take(most).collect(),
     }
 }

@@ -41,10 +41,11 @@ impl Transcript<'_> {
         policies: bool,
     ) -> Result<Rendered, minijinja::Error> {
         // Numbers only grow within what is remembered: an answer may cite a source that left the window.
-        let mut next = 1 + history.iter().flat_map(given).map(|(_, n)| *n).max().unwrap_or(0);
+        let first = 1 + history.iter().flat_map(given).map(|(_, n)| *n).max().unwrap_or(0);
         let mut start = window(history.len(), self.exchanges);
         loop {
             let earlier = &history[start..];
+            let mut next = first;
             let known: HashMap<&str, usize> = earlier.iter().flat_map(given).map(|(k, n)| (k.as_str(), *n)).collect();
             let (mut fresh, mut again, mut keys) = (Vec::new(), Vec::new(), Vec::new());
             for card in sources.iter_mut() {
@@ -71,7 +72,6 @@ impl Transcript<'_> {
                 return Ok(Rendered { messages, prompted: Prompted { content, given: keys } });
             }
             // Too long for the model's context: the earliest exchange goes, and numbering starts over.
-            next -= keys.len();
             start = (start + 2).min(history.len());
         }
     }
