@@ -35,13 +35,18 @@ fn decode_rate(u: &Usage) -> f64 {
 /// The requests a benchmark sends, in turn. Each is numbered ("Question 12: ...") unless
 /// repeats are asked for, so no server can reuse anything of an earlier one but the system
 /// prompt: a prompt cache is measured by the follow-ups it serves, not by repeated questions.
+/// Both sides of a comparison get the same sequence: the same numbers, from the same start.
 struct Questions<'a> {
     requests: &'a [GenRequest],
     sent: AtomicUsize,
     repeat: bool,
 }
 
-impl Questions<'_> {
+impl<'a> Questions<'a> {
+    fn new(requests: &'a [GenRequest], repeat: bool, start: usize) -> Self {
+        Questions { requests, sent: AtomicUsize::new(start), repeat }
+    }
+
     fn next(&self) -> GenRequest {
         let i = self.sent.fetch_add(1, Ordering::Relaxed);
         let mut req = self.requests[i % self.requests.len()].clone();
@@ -87,17 +92,31 @@ async fn follow_ups(
     Ok((median(ttft), median(cached)))
 }
 
-/// `n` conversations at once: aggregate tokens/s over the wall time, per-stream decode rate, TTFT.
-async fn at_once(generator: &dyn Generator, questions: &Questions<'_>, n: usize) -> anyhow::Result<(f64, f64, f64)> {
-    let started = Instant::now();
-    let runs = (0..n).map(|_| run(generator, questions.next()));
-    let usages: Vec<Usage> = futures_util::future::try_join_all(runs).await?;
-    let total: u32 = usages.iter().map(|u| u.generated_tokens).sum();
-    Ok((
-        f64::from(total) / started.elapsed().as_secs_f64(),
-        median(usages.iter().map(decode_rate).collect()),
-        median(usages.iter().map(|u| u.ttft_ms).collect()),
-    ))
+/// What the rounds of `n` conversations at once gave one server.
+#[derive(Default)]
+struct Rounds {
+    usages: Vec<Usage>,
+    wall_s: f64,
+}
+
+impl Rounds {
+    /// `n` conversations at once, added to the tally.
+    async fn add(&mut self, generator: &dyn Generator, questions: Questions<'_>, n: usize) -> anyhow::Result<()> {
+        let started = Instant::now();
+        let runs = (0..n).map(|_| run(generator, questions.next()));
+        self.usages.extend(futures_util::future::try_join_all(runs).await?);
+        self.wall_s += started.elapsed().as_secs_f64();
+        Ok(())
+    }
+
+    /// Aggregate tokens/s over the wall time; the median per-stream decode rate and time to first
+    /// token over every stream of every round.
+    fn row(&self, gpu_layers: u32, server: impl Into<String>, n: usize) -> Row {
+        let total: u32 = self.usages.iter().map(|u| u.generated_tokens).sum();
+        let ttft = median(self.usages.iter().map(|u| u.ttft_ms).collect());
+        let row = Row::new(gpu_layers, server, n, ttft, median(self.usages.iter().map(decode_rate).collect()));
+        Row { aggregate_tokens_per_s: Some(f64::from(total) / self.wall_s.max(1e-9)), ..row }
+    }
 }
 
 /// One measured line, as written to the JSON results.
@@ -164,7 +183,9 @@ pub struct ChatBench {
 pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow::Result<()> {
     let (system, requests) = (&p.system, &p.requests);
     anyhow::ensure!(!requests.is_empty(), "no prompts to send");
-    let questions = Questions { requests, sent: AtomicUsize::new(0), repeat: b.repeat_prompts };
+    // Each phase numbers its questions from its own start, the same on both sides.
+    let questions = |start: usize| Questions::new(requests, b.repeat_prompts, start);
+    let (one_at_a_time, follow_up_turns, concurrent) = (0, 1_000, 2_000);
     let mut rows = Vec::new();
     let max_tokens = requests.first().map_or(0, |r| r.max_tokens);
     let remote: Option<Arc<RemoteGenerator>> =
@@ -179,66 +200,77 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
             if b.repeat_prompts { "repeated" } else { "numbered" }
         );
         println!("{:<34} {:>8} {:>10}", "one question at a time", "ttft_ms", "decode_t/s");
-        let mut warm = (0.0, 0.0);
-        for (label, cache) in [("aisle, prefix cache off", false), ("aisle, prefix cache on", true)] {
-            let engine =
-                LlamaEngine::start(&LlmSettings { prefix_cache: cache, slots: 1, ..settings.clone() }, system)?;
-            run(&engine, questions.next()).await?; // warm-up: buffers, page cache
-            let (ttft, rate) = one_by_one(&engine, &questions, b.repeats).await?;
-            println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
-            rows.push(Row::new(gpu_layers, label, 1, ttft, rate));
-            warm = (ttft, rate);
-            if cache {
-                let (ttft, cached) = follow_ups(&engine, &questions, b.repeats).await?;
-                println!(
-                    "{:<34} {ttft:>8.0} {:>10}",
-                    "aisle, follow-up turn",
-                    format!("{:.0}% cached", cached * 100.0)
-                );
-                rows.push(Row {
-                    cached_share: Some(cached),
-                    ..Row::new(gpu_layers, "aisle, follow-up turn", 1, ttft, 0.0)
-                });
-            }
-        }
+        // A slot keeps its last prompt, so the system prompt is reused from the second question
+        // on whether or not it is cached ahead (llm.prefix_cache): one engine is measured.
+        let engine = LlamaEngine::start(&LlmSettings { prefix_cache: true, slots: 1, ..settings.clone() }, system)?;
+        let asked = questions(one_at_a_time);
+        run(&engine, asked.next()).await?; // warm-up: buffers, page cache
+        let warm = one_by_one(&engine, &asked, b.repeats).await?;
+        println!("{:<34} {:>8.0} {:>10.1}", "aisle", warm.0, warm.1);
+        rows.push(Row::new(gpu_layers, "aisle", 1, warm.0, warm.1));
+        let (ttft, cached) = follow_ups(&engine, &questions(follow_up_turns), b.repeats).await?;
+        println!("{:<34} {ttft:>8.0} {:>10}", "aisle, follow-up turn", format!("{:.0}% cached", cached * 100.0));
+        rows.push(Row { cached_share: Some(cached), ..Row::new(gpu_layers, "aisle, follow-up turn", 1, ttft, 0.0) });
+        drop(engine);
         if let Some(r) = &remote {
-            run(r, questions.next()).await?;
-            let (ttft, rate) = one_by_one(r, &questions, b.repeats).await?;
+            let asked = questions(one_at_a_time);
+            run(r, asked.next()).await?;
+            let (ttft, rate) = one_by_one(r, &asked, b.repeats).await?;
             let label = format!("remote {}", r.model_name());
             println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
             rows.push(Row::new(gpu_layers, label, 1, ttft, rate));
-            let (follow_ttft, _) = follow_ups(r, &questions, b.repeats).await?;
+            let (follow_ttft, cached) = follow_ups(r, &questions(follow_up_turns), b.repeats).await?;
             let label = format!("remote {}, follow-up turn", r.model_name());
-            println!("{label:<34} {follow_ttft:>8.0}");
-            rows.push(Row::new(gpu_layers, label, 1, follow_ttft, 0.0));
-            println!("ratio remote/aisle: ttft {:.2}x, decode {:.2}x", ttft / warm.0, rate / warm.1);
+            println!("{label:<34} {follow_ttft:>8.0} {:>10}", format!("{:.0}% cached", cached * 100.0));
+            rows.push(Row { cached_share: Some(cached), ..Row::new(gpu_layers, label, 1, follow_ttft, 0.0) });
+            println!("ratio aisle/remote: ttft {:.2}x, decode {:.2}x", warm.0 / ttft, warm.1 / rate);
         }
         let most = b.concurrency.iter().copied().max().unwrap_or(1) as u32;
         let engine = LlamaEngine::start(
             &LlmSettings { prefix_cache: true, slots: most, queue: most as usize * 2, ..settings.clone() },
             system,
         )?;
-        run(&engine, questions.next()).await?;
+        run(&engine, questions(concurrent).next()).await?;
         println!(
-            "{:<14} {:>12} {:>14} {:>12} {:>16}",
-            "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms", "remote_aggr_t/s"
+            "{:<14} {:>12} {:>14} {:>12}   {:<40}",
+            "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms", "remote, and aisle/remote"
         );
+        let mut start = concurrent + 1;
         for &n in &b.concurrency {
-            let (aggregate, per_stream, ttft) = at_once(&engine, &questions, n).await?;
-            let row = Row::new(gpu_layers, "aisle, prefix cache on", n, ttft, per_stream);
-            rows.push(Row { aggregate_tokens_per_s: Some(aggregate), ..row });
-            let remote_aggregate = match &remote {
-                Some(r) => match at_once(r, &questions, n).await {
-                    Ok((aggregate, per_stream, ttft)) => {
-                        let row = Row::new(gpu_layers, format!("remote {}", r.model_name()), n, ttft, per_stream);
-                        rows.push(Row { aggregate_tokens_per_s: Some(aggregate), ..row });
-                        format!("{aggregate:.1}")
-                    }
-                    Err(e) => format!("failed: {e}"),
-                },
-                None => "-".into(),
+            let (mut ours, mut theirs) = (Rounds::default(), Rounds::default());
+            let mut failed = None;
+            // Rounds alternate between the two servers, so both see the same drift of a noisy machine.
+            for _ in 0..b.repeats {
+                ours.add(&engine, questions(start), n).await?;
+                if let Some(r) = &remote
+                    && let Err(e) = theirs.add(r, questions(start), n).await
+                {
+                    failed = Some(e);
+                }
+                start += n;
+            }
+            let row = ours.row(gpu_layers, "aisle", n);
+            let (aggregate, per_stream, ttft) =
+                (row.aggregate_tokens_per_s.unwrap_or(0.0), row.decode_tokens_per_s, row.ttft_p50_ms);
+            let versus = match (&remote, failed) {
+                (None, _) => "-".to_string(),
+                (Some(_), Some(e)) => format!("failed: {e}"),
+                (Some(r), None) => {
+                    let them = theirs.row(gpu_layers, format!("remote {}", r.model_name()), n);
+                    let line = format!(
+                        "{:.1} / {:.1} / {:.0}; ttft {:.2}x, decode {:.2}x",
+                        them.aggregate_tokens_per_s.unwrap_or(0.0),
+                        them.decode_tokens_per_s,
+                        them.ttft_p50_ms,
+                        ttft / them.ttft_p50_ms,
+                        per_stream / them.decode_tokens_per_s
+                    );
+                    rows.push(them);
+                    line
+                }
             };
-            println!("{n:<14} {aggregate:>12.1} {per_stream:>14.1} {ttft:>12.0} {remote_aggregate:>16}");
+            rows.push(row);
+            println!("{n:<14} {aggregate:>12.1} {per_stream:>14.1} {ttft:>12.0}   {versus}");
         }
     }
     if let Some(file) = &b.json {

@@ -57,7 +57,7 @@ impl RemoteGenerator {
         let body = serde_json::json!({
             "model": self.model, "messages": messages, "max_tokens": req.max_tokens, "stream": true,
             "temperature": if req.greedy { 0.0 } else { self.temperature }, "top_k": super::TOP_K,
-            "top_p": decimal(super::TOP_P),
+            "top_p": decimal(super::TOP_P), "min_p": 0.0,
         });
         let response = self.send(&body).await?;
         if !response.status().is_success() {
@@ -65,6 +65,7 @@ impl RemoteGenerator {
         }
         let mut bytes = response.bytes_stream();
         let (mut buffer, mut generated, mut first, mut stop) = (String::new(), 0u32, None, StopReason::End);
+        let mut timings = serde_json::Value::Null;
         while let Some(chunk) = bytes.next().await {
             if out.is_closed() {
                 return Err("the shopper left".into()); // dropping the response cancels the remote work
@@ -76,7 +77,7 @@ impl RemoteGenerator {
                     if data == "[DONE]" {
                         continue;
                     }
-                    let v: serde_json::Value = serde_json::from_str(data).map_err(|e| format!("bad chunk: {e}"))?;
+                    let mut v: serde_json::Value = serde_json::from_str(data).map_err(|e| format!("bad chunk: {e}"))?;
                     let choice = &v["choices"][0];
                     if let Some(text) = choice["delta"]["content"].as_str().filter(|t| !t.is_empty()) {
                         first.get_or_insert_with(Instant::now);
@@ -86,14 +87,20 @@ impl RemoteGenerator {
                     if choice["finish_reason"] == "length" {
                         stop = StopReason::Length;
                     }
+                    if v["timings"].is_object() {
+                        timings = v["timings"].take();
+                    }
                 }
             }
         }
         let ms = |t: Instant| (t - started).as_secs_f64() * 1000.0;
+        // llama.cpp's server says how much of the prompt it read and how much it had kept.
+        let count = |key: &str| timings[key].as_u64().map(|n| n as u32);
+        let cached_tokens = count("cache_n").unwrap_or(0);
         Ok(Usage {
-            prompt_tokens: 0,
-            cached_tokens: 0,
-            generated_tokens: generated,
+            prompt_tokens: count("prompt_n").map_or(0, |read| read + cached_tokens),
+            cached_tokens,
+            generated_tokens: count("predicted_n").unwrap_or(generated),
             ttft_ms: first.map_or(0.0, ms),
             duration_ms: ms(Instant::now()),
             stop,

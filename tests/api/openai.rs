@@ -146,7 +146,10 @@ async fn closing_server() -> (String, Arc<std::sync::Mutex<Vec<Value>>>) {
                 let chunk = |text: &str| {
                     format!("data: {}\n\n", json!({"choices": [{"delta": {"content": text}, "finish_reason": null}]}))
                 };
-                let body = format!("{}{}data: [DONE]\n\n", chunk("Hello "), chunk("there."));
+                // The last chunk says what the server read of the prompt and what it had kept.
+                let timings = json!({"choices": [{"delta": {}, "finish_reason": "stop"}],
+                    "timings": {"cache_n": 30, "prompt_n": 12, "predicted_n": 2}});
+                let body = format!("{}{}data: {timings}\n\ndata: [DONE]\n\n", chunk("Hello "), chunk("there."));
                 let response = format!(
                     "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: keep-alive\r\ncontent-length: {}\r\n\r\n{body}",
                     body.len()
@@ -178,6 +181,7 @@ async fn a_remote_that_closes_kept_alive_connections_still_answers_every_request
         let (text, usage) = complete(&remote, req).await.unwrap_or_else(|e| panic!("turn {turn}: {e}"));
         assert_eq!(text, "Hello there.", "turn {turn}");
         assert_eq!(usage.generated_tokens, 2);
+        assert_eq!((usage.prompt_tokens, usage.cached_tokens), (42, 30), "turn {turn}: the server's own counts");
     }
     let answered = answered.lock().expect("requests");
     assert_eq!(answered.len(), 3, "each question answered once");
@@ -185,5 +189,6 @@ async fn a_remote_that_closes_kept_alive_connections_still_answers_every_request
     assert_eq!(answered[0]["temperature"], 0.2);
     assert_eq!(answered[0]["top_k"], 40);
     assert_eq!(answered[0]["top_p"], 0.9);
+    assert_eq!(answered[0]["min_p"], 0.0, "llama.cpp's server would otherwise cut at min-p 0.05");
     assert_eq!(answered[2]["messages"][0]["content"], "question 3");
 }
