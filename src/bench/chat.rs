@@ -11,6 +11,11 @@ use std::time::Instant;
 /// What a shopper asks next, after any answer.
 const FOLLOW_UP: &str = "Is it in stock, and how soon could it get to me?";
 
+/// Where each phase starts numbering its questions, the same on both sides of a comparison.
+const ONE_AT_A_TIME: usize = 0;
+const FOLLOW_UP_TURNS: usize = 1_000;
+const CONCURRENT: usize = 2_000;
+
 /// Questions a shopper might ask; each gets its real sources from the catalog.
 const QUESTIONS: &[&str] = &[
     "How much do the Beats Flex wireless earphones cost, and are they in stock?",
@@ -90,6 +95,28 @@ async fn follow_ups(
         cached.push(f64::from(usage.cached_tokens) / f64::from(usage.prompt_tokens.max(1)));
     }
     Ok((median(ttft), median(cached)))
+}
+
+/// One server alone: a warm-up, then new questions one at a time and follow-up turns, printed
+/// and added to `rows`. Returns the new questions' median time to first token and decode rate.
+async fn alone<'q>(
+    generator: &dyn Generator,
+    name: &str,
+    questions: &dyn Fn(usize) -> Questions<'q>,
+    repeats: usize,
+    gpu_layers: u32,
+    rows: &mut Vec<Row>,
+) -> anyhow::Result<(f64, f64)> {
+    let asked = questions(ONE_AT_A_TIME);
+    run(generator, asked.next()).await?; // warm-up: buffers, page cache
+    let (ttft, rate) = one_by_one(generator, &asked, repeats).await?;
+    println!("{name:<34} {ttft:>8.0} {rate:>10.1}");
+    rows.push(Row::new(gpu_layers, name, 1, ttft, rate));
+    let (follow_ttft, cached) = follow_ups(generator, &questions(FOLLOW_UP_TURNS), repeats).await?;
+    let label = format!("{name}, follow-up turn");
+    println!("{label:<34} {follow_ttft:>8.0} {:>10}", format!("{:.0}% cached", cached * 100.0));
+    rows.push(Row { cached_share: Some(cached), ..Row::new(gpu_layers, label, 1, follow_ttft, 0.0) });
+    Ok((ttft, rate))
 }
 
 /// What the rounds of `n` conversations at once gave one server.
@@ -185,7 +212,6 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
     anyhow::ensure!(!requests.is_empty(), "no prompts to send");
     // Each phase numbers its questions from its own start, the same on both sides.
     let questions = |start: usize| Questions::new(requests, b.repeat_prompts, start);
-    let (one_at_a_time, follow_up_turns, concurrent) = (0, 1_000, 2_000);
     let mut rows = Vec::new();
     let max_tokens = requests.first().map_or(0, |r| r.max_tokens);
     let remote: Option<Arc<RemoteGenerator>> =
@@ -203,26 +229,11 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
         // A slot keeps its last prompt, so the system prompt is reused from the second question
         // on whether or not it is cached ahead (llm.prefix_cache): one engine is measured.
         let engine = LlamaEngine::start(&LlmSettings { prefix_cache: true, slots: 1, ..settings.clone() }, system)?;
-        let asked = questions(one_at_a_time);
-        run(&engine, asked.next()).await?; // warm-up: buffers, page cache
-        let warm = one_by_one(&engine, &asked, b.repeats).await?;
-        println!("{:<34} {:>8.0} {:>10.1}", "aisle", warm.0, warm.1);
-        rows.push(Row::new(gpu_layers, "aisle", 1, warm.0, warm.1));
-        let (ttft, cached) = follow_ups(&engine, &questions(follow_up_turns), b.repeats).await?;
-        println!("{:<34} {ttft:>8.0} {:>10}", "aisle, follow-up turn", format!("{:.0}% cached", cached * 100.0));
-        rows.push(Row { cached_share: Some(cached), ..Row::new(gpu_layers, "aisle, follow-up turn", 1, ttft, 0.0) });
+        let warm = alone(&engine, "aisle", &questions, b.repeats, gpu_layers, &mut rows).await?;
         drop(engine);
         if let Some(r) = &remote {
-            let asked = questions(one_at_a_time);
-            run(r, asked.next()).await?;
-            let (ttft, rate) = one_by_one(r, &asked, b.repeats).await?;
-            let label = format!("remote {}", r.model_name());
-            println!("{label:<34} {ttft:>8.0} {rate:>10.1}");
-            rows.push(Row::new(gpu_layers, label, 1, ttft, rate));
-            let (follow_ttft, cached) = follow_ups(r, &questions(follow_up_turns), b.repeats).await?;
-            let label = format!("remote {}, follow-up turn", r.model_name());
-            println!("{label:<34} {follow_ttft:>8.0} {:>10}", format!("{:.0}% cached", cached * 100.0));
-            rows.push(Row { cached_share: Some(cached), ..Row::new(gpu_layers, label, 1, follow_ttft, 0.0) });
+            let name = format!("remote {}", r.model_name());
+            let (ttft, rate) = alone(r, &name, &questions, b.repeats, gpu_layers, &mut rows).await?;
             println!("ratio aisle/remote: ttft {:.2}x, decode {:.2}x", warm.0 / ttft, warm.1 / rate);
         }
         let most = b.concurrency.iter().copied().max().unwrap_or(1) as u32;
@@ -230,12 +241,12 @@ pub async fn chat(p: &Prompts, settings: &LlmSettings, b: &ChatBench) -> anyhow:
             &LlmSettings { prefix_cache: true, slots: most, queue: most as usize * 2, ..settings.clone() },
             system,
         )?;
-        run(&engine, questions(concurrent).next()).await?;
+        run(&engine, questions(CONCURRENT).next()).await?;
         println!(
             "{:<14} {:>12} {:>14} {:>12}   {:<40}",
             "conversations", "aggregate_t/s", "per_stream_t/s", "ttft_p50_ms", "remote, and aisle/remote"
         );
-        let mut start = concurrent + 1;
+        let mut start = CONCURRENT + 1;
         for &n in &b.concurrency {
             let (mut ours, mut theirs) = (Rounds::default(), Rounds::default());
             let mut failed = None;
