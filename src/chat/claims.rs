@@ -223,7 +223,9 @@ const YES_CUES: &[(Topic, &[&str])] = &[
         "get a refund", "can return", "refund it"]),
     (Topic::ShipsAbroad, &["ship to", "ships to", "ship abroad", "ship internationally", "ships internationally",
         "ship worldwide", "deliver to", "ship it to", "ship them to", "ship outside", "shipped to", "shipped abroad",
-        "shipped internationally"]),
+        "shipped internationally", "international delivery", "international shipping", "deliver internationally",
+        "delivered internationally", "deliver abroad", "delivered abroad", "ships abroad", "ship overseas",
+        "ships overseas", "shipped overseas"]),
     (Topic::InStock, &["in stock", "available now", "available to order", "is available", "are available"]),
 ];
 
@@ -474,8 +476,11 @@ impl Evidence {
             Topic::ShipsAbroad => false,
         };
         // A source sentence that says no to the topic, about something the shopper or the answer
-        // mentions ("perfumes are not shipped abroad" and a question about perfume).
-        let mentioned: Vec<String> = content_words(&format!("{sentence} {}", self.question));
+        // mentions ("perfumes are not shipped abroad" and a question about perfume), or about the
+        // kind of product the sentence is about (a scooter is in the group "motorcycle").
+        let kinds = products.iter().map(|p| format!("{} {} {}", p.title, p.category, p.tags.join(" ")));
+        let mentioned: Vec<String> =
+            content_words(&format!("{sentence} {} {}", self.question, kinds.collect::<Vec<_>>().join(" ")));
         let passage_says_no = self
             .refusals
             .iter()
@@ -606,6 +611,31 @@ mod tests {
             "can you send a perfume to Japan?",
         );
         assert_eq!(e.check("Yes, we ship to Japan [2].").1, 1);
+    }
+
+    /// "A scooter to Germany": the scooter shown is a motorcycle, and motorcycles are not shipped
+    /// abroad, though neither the question nor the answer says "motorcycle".
+    #[test]
+    fn a_yes_to_shipping_abroad_a_product_of_a_kind_the_articles_refuse_is_unsupported() {
+        let mut scooter = product(389_999, "30 days return policy");
+        if let Some(p) = scooter.product.as_mut() {
+            (p.title, p.category, p.description) =
+                ("Scooter Motorcycle".into(), "motorcycle".into(), "A scooter.".into());
+        }
+        let abroad = article("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country.");
+        let e = Evidence::new(&[scooter, abroad], "Can I get a scooter shipped to my brother in Germany?");
+        assert_eq!(e.check("Yes, you can buy a scooter to be shipped to your brother in Germany.").1, 1);
+        assert_eq!(e.check("The Scooter Motorcycle is available for international delivery [1].").1, 1);
+        assert_eq!(e.check("The Scooter Motorcycle costs $3,899.99 [1].").1, 0);
+        // A product sold abroad is still answered yes.
+        let e = Evidence::new(
+            &[
+                product(109_999, "7 days return policy"),
+                article("We ship to most countries. We cannot ship perfumes outside the country."),
+            ],
+            "Can you ship the iPhone X to Canada?",
+        );
+        assert_eq!(e.check("Yes, the iPhone X ships to Canada [1][2]."), (1, 0));
     }
 
     #[test]

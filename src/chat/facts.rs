@@ -299,7 +299,7 @@ fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &
         && ask.rank.is_none()
         && !ask.filtered()
         && lower.split_whitespace().count() <= BARE_WORDS;
-    if !(ask.points_back || carries_on || bare) {
+    if !(ask.points_back || carries_on || bare) || !pointing::about_shown(ask, earlier) {
         return Vec::new();
     }
     pointing::by_ordinal(ask.ordinal, earlier, MAX_LISTED)
@@ -472,5 +472,37 @@ pub(super) mod tests {
         let a = ask("which is cheaper, the iPhone X or the iPhone 6?", &[]).expect("the test data is valid");
         assert_eq!(a.products.len(), 2, "{}", a.text);
         assert!(a.text.contains("cheaper by"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_follow_up_naming_something_not_shown_is_not_answered_about_what_was_shown() {
+        let laptop = by_title("New DELL XPS 13 9300 Laptop");
+        let shown = std::slice::from_ref(&laptop);
+        let about_laptop =
+            |text: &str| ask(text, shown).is_some_and(|a| a.products.iter().any(|p| p.sku == laptop.sku));
+        // Pointing at what was shown, in many words, is answered about it.
+        for text in [
+            "Is that in stock?",
+            "Is that one in stock?",
+            "Is that laptop in stock?",
+            "How much is it?",
+            "and the warranty?",
+            "What is the price?",
+            "Is this still available?",
+            "Does that come with a warranty?",
+            "is the dell in stock?",
+        ] {
+            assert!(about_laptop(text), "{text}");
+        }
+        // Naming something no product shown is, whether the catalog sells it or not, is not.
+        for text in [
+            "Is that astronomical telescope in stock?",
+            "How much is that telescope?",
+            "Is the telescope in stock?",
+            "And the drone, what does that cost?",
+            "What about the hammock's warranty?",
+        ] {
+            assert!(!about_laptop(text), "{text}: {:?}", ask(text, shown).map(|a| a.text));
+        }
     }
 }

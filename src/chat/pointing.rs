@@ -3,12 +3,11 @@
 //! model is asked about. "That" or "this" points only when "one" or a word of a product shown
 //! follows ("is that telescope in stock?" points at nothing shown, and is not answered from it).
 use super::conversations::Turn;
-use super::request::{Ask, singular};
+use super::request::{Ask, PRONOUNS, singular};
 use crate::domain::Product;
 use crate::retrieval::Index;
-
-/// Words that point back by themselves.
-const PRONOUNS: &[&str] = &["it", "its", "it's", "they", "them", "their", "both"];
+use std::collections::HashSet;
+use std::sync::LazyLock;
 /// Words that point back at what follows them: "that one", or "that chair" after a chair was shown.
 const DETERMINERS: &[&str] = &["that", "this", "those", "these"];
 /// How many of the previous answer's products a question pointing at them all is about.
@@ -53,6 +52,44 @@ pub fn pointed_at<'a>(text: &str, ask: &Ask, earlier: &'a [Product]) -> Vec<&'a 
         return Vec::new();
     }
     by_ordinal(ask.ordinal, earlier, MOST)
+}
+
+/// Words that say something of a thing rather than name one: after "is that" or "does the" they
+/// leave it pointing at what was shown ("is that still available?", "does that come with...").
+#[rustfmt::skip]
+const SAYING: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "will", "would", "should", "could", "might", "may", "must",
+    "did", "does", "doe", "not", "no", "yes", "don't", "doesn't", "isn't", "aren't", "won't", "can't", "if", "so",
+    "then", "than", "when", "where", "why", "who", "whose", "about", "into", "out", "off", "over", "after",
+    "before", "still", "also", "really", "actually", "currently", "even", "again", "yet", "now", "today", "right",
+    "just", "only", "very", "too", "please", "thanks", "thank", "ok", "okay", "sure", "come", "cost", "have",
+    "work", "fit", "include", "last", "run", "take", "need", "go", "get", "got", "buy", "order", "use", "want",
+    "like", "look", "say", "said", "tell", "know", "think", "mean", "make", "made", "hold", "offer", "carry", "keep",
+    "good", "great", "nice", "bad", "fine", "worth", "new", "used", "refurbished", "cheap", "true", "correct",
+    "real", "genuine", "original", "same", "different", "other", "else", "more", "less", "most", "least", "better",
+    "worse", "all", "some", "many", "few", "long", "big", "small", "well", "way", "day", "week", "time", "here",
+    "there", "question", "wonder", "wondering", "curious", "again", "exactly", "roughly", "about", "around",
+];
+
+/// Whether a message that names no product is about the products `earlier` showed: it says "it"
+/// or "they", picks one ("the second one"), or names nothing else ("is that in stock?", "and the
+/// warranty?", "is the Dell in stock?"; not "is that telescope in stock?" after a laptop).
+pub fn about_shown(ask: &Ask, earlier: &[Product]) -> bool {
+    static SAID: LazyLock<HashSet<String>> = LazyLock::new(|| SAYING.iter().map(|w| singular(w)).collect());
+    if ask.has_pronoun() || ask.ordinal.is_some() {
+        return true;
+    }
+    let shown: HashSet<String> = earlier
+        .iter()
+        .flat_map(|p| {
+            let tags = p.tags.iter().map(String::as_str);
+            [p.title.as_str(), p.brand.as_deref().unwrap_or(""), p.category.as_str(), p.description.as_str()]
+                .into_iter()
+                .chain(tags)
+        })
+        .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| singular(&w.to_lowercase())))
+        .collect();
+    ask.naming_words().all(|w| shown.contains(w) || SAID.contains(w))
 }
 
 /// Of the products shown, in order, the one an ordinal picks ("the second one"; `usize::MAX` is

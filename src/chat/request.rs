@@ -9,6 +9,7 @@ use super::intent::words;
 use crate::domain::{Filters, Money, Product, lift_constraints};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// A catalog fact a shopper can ask about one product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -116,6 +117,8 @@ const ABROAD: &[&str] = &[
 /// Words that mean "a product" without saying which: "the cheapest thing you sell".
 const ANY_PRODUCT: &[&str] = &["product", "item", "thing", "anything", "something", "stuff", "article"];
 
+/// Words that point back at products of the previous answer by themselves.
+pub const PRONOUNS: &[&str] = &["it", "its", "it's", "they", "them", "their", "both"];
 /// Words that point back at products of the previous answer.
 const POINTERS: &[&str] =
     &["it", "its", "it's", "they", "them", "their", "those", "these", "that", "this", "both", "one"];
@@ -272,6 +275,34 @@ impl Ask {
     fn words(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str).filter(|w| !STOP.contains(w))
     }
+
+    /// Whether the message says "it", "they" or "both".
+    pub fn has_pronoun(&self) -> bool {
+        self.words.iter().any(|w| PRONOUNS.contains(&w.as_str()))
+    }
+
+    /// The message's words that may name a thing, singular: not a cue ("price", "shipping"), a
+    /// pointer, an ordinal, a number or a word too common to name anything.
+    pub fn naming_words(&self) -> impl Iterator<Item = &str> {
+        static PLAIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+            STOP.iter().chain(POINTERS).chain(ORDINALS.iter().map(|(o, _)| o)).map(|w| singular(w)).collect()
+        });
+        self.words().filter(|w| !PLAIN.contains(*w) && !in_a_cue(w) && !w.chars().all(|c| c.is_ascii_digit()))
+    }
+}
+
+/// Whether `word` (singular) is a word of a cue: it asks for something rather than names it.
+fn in_a_cue(word: &str) -> bool {
+    static CUE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let lists = ATTR_CUES.iter().map(|(_, cues)| *cues).chain(RANK_CUES.iter().map(|(_, cues)| *cues));
+        let lists = lists.chain([COMPARE_CUES, ABROAD, ANY_PRODUCT]);
+        let parts = lists.flatten().flat_map(|cue| cue.split(' ')).filter(|part| *part != "_");
+        parts.map(|part| if part.ends_with('*') { part.to_string() } else { singular(part) }).collect()
+    });
+    CUE_WORDS.iter().any(|cue| match cue.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => cue == word,
+    })
 }
 
 /// One product's words: title, group (category and tags) and category alone, all singular.

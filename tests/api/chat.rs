@@ -339,4 +339,7 @@ async fn that_with_another_kind_of_product_is_not_answered_about_the_one_just_sh
     assert!(answer(&evs).contains("iPhone X"), "{}", answer(&evs));
     let evs = app.ask(&c, "Is that tablet in stock?").await;
     assert!(!answer(&evs).contains("iPhone X"), "a tablet was asked about: {}", answer(&evs));
+    // Nor is a thing the catalog does not sell.
+    let evs = app.ask(&c, "Is that astronomical telescope in stock?").await;
+    assert!(!answer(&evs).contains("iPhone X"), "a telescope was asked about: {}", answer(&evs));
 }
