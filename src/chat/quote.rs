@@ -155,7 +155,10 @@ pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate]) -> Option<
     // not in doubt and the article is short, it is quoted whole, its closest sentence first: the
     // sentence closest to a question is not always the one that answers it.
     let article: Vec<&Candidate> = candidates.iter().filter(|c| c.n == top.n).collect();
-    let in_doubt = scored.iter().any(|(s, c)| c.n != top.n && *s >= best - CLOSE);
+    // Another article about as close puts it in doubt, unless the next closest sentence is of
+    // the same article too: two sentences of it agree.
+    let in_doubt = scored.iter().any(|(s, c)| c.n != top.n && *s >= best - CLOSE)
+        && scored.get(1).is_none_or(|(s, c)| c.n != top.n || *s < best - CLOSE);
     let short = article.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE;
     let chosen: Vec<&Candidate> = if short && !in_doubt {
         std::iter::once(top).chain(article.into_iter().filter(|c| !std::ptr::eq(*c, top))).collect()
@@ -245,6 +248,23 @@ mod tests {
         ];
         let (text, _) = quote("Can I send back a perfume I opened?", &[1.0, 0.0], &c).expect("a quote");
         assert_eq!(text, "Opened fragrances cannot be returned unless they are faulty, for hygiene reasons. [3]");
+    }
+
+    /// Another article is about as close as the best sentence, but the two closest sentences are
+    /// both of one short article: that article answers, and it is quoted whole (the sentence
+    /// with the price was the third closest).
+    #[test]
+    fn two_closest_sentences_of_one_short_article_settle_the_doubt() {
+        let c = [
+            candidate(1, "Yes, gift wrapping costs $3.99 per item; add a personal message.", [0.7, 0.71]),
+            candidate(1, "Prices are left off the packing slip of gift orders.", [0.8, 0.6]),
+            candidate(1, "A gift receipt lets the recipient exchange the item.", [0.78, 0.62]),
+            candidate(2, "Gift cards are delivered by email, with your message.", [0.76, 0.65]),
+        ];
+        let (text, cited) =
+            quote("Can the present be sent in nice paper with a note?", &[1.0, 0.0], &c).expect("a quote");
+        assert!(text.contains("$3.99") && text.starts_with("Prices are left off"), "{text}");
+        assert_eq!(cited, vec![1]);
     }
 
     #[test]
