@@ -18,11 +18,15 @@ pub struct Outcome {
     /// What was done about them: nothing, or the sentences were left out and the catalog's
     /// facts given instead.
     pub action: ClaimAction,
+    /// The sources' own sentences that say no to a yes that was left out, said instead of the
+    /// catalog's facts ("We cannot ship ... perfumes outside the country. [2]").
+    #[serde(skip)]
+    pub corrections: Vec<String>,
 }
 
 impl Default for Outcome {
     fn default() -> Self {
-        Self { checked: 0, unsupported: 0, action: ClaimAction::Shown }
+        Self { checked: 0, unsupported: 0, action: ClaimAction::Shown, corrections: Vec::new() }
     }
 }
 
@@ -275,13 +279,22 @@ fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A sentence of a source that says no to a topic: its own words (beside the topic's), as written,
+/// and the source's number.
+struct Refusal {
+    topic: Topic,
+    words: Vec<String>,
+    said: String,
+    n: usize,
+}
+
 /// What the answer may claim: the sources' texts and their products.
 pub struct Evidence {
     amounts: Vec<Amount>,
     text: String,
     products: Vec<(usize, Product)>,
-    /// Sentences of the sources that say no to a topic, with their words.
-    refusals: Vec<(Topic, Vec<String>)>,
+    /// Sentences of the sources that say no to a topic.
+    refusals: Vec<Refusal>,
     /// What the shopper asked: a "yes" to their own wrong premise is not support.
     question: String,
     /// The shopper reports what someone said, promised or showed ("your colleague promised me",
@@ -323,7 +336,9 @@ impl Evidence {
     pub fn new(sources: &[SourceCard], question: &str) -> Self {
         let mut text = String::new();
         let mut products = Vec::new();
+        let mut refusals = Vec::new();
         for s in sources {
+            let start = text.len();
             text.push_str(&s.title);
             text.push('\n');
             if let Some(p) = &s.product {
@@ -345,20 +360,20 @@ impl Evidence {
                 text.push_str(t);
                 text.push('\n');
             }
-        }
-        let mut refusals = Vec::new();
-        for sentence in text.split(['.', '\n', ';']) {
-            let lower = sentence.to_lowercase();
-            if !negated(&lower) {
-                continue;
-            }
-            for (topic, words) in TOPIC_WORDS {
-                if words.iter().any(|w| lower.contains(w)) {
-                    let own: Vec<String> = content_words(sentence)
-                        .into_iter()
-                        .filter(|c| !words.iter().any(|w| c.starts_with(w)))
-                        .collect();
-                    refusals.push((*topic, own));
+            for sentence in text[start..].split(['.', '\n', ';']) {
+                let lower = sentence.to_lowercase();
+                if !negated(&lower) {
+                    continue;
+                }
+                for (topic, words) in TOPIC_WORDS {
+                    if words.iter().any(|w| lower.contains(w)) {
+                        let own: Vec<String> = content_words(sentence)
+                            .into_iter()
+                            .filter(|c| !words.iter().any(|w| c.starts_with(w)))
+                            .collect();
+                        let said = sentence.trim().to_string();
+                        refusals.push(Refusal { topic: *topic, words: own, said, n: s.n });
+                    }
                 }
             }
         }
@@ -475,18 +490,31 @@ impl Evidence {
             Topic::InStock => !products.is_empty() && products.iter().all(|p| !p.in_stock()),
             Topic::ShipsAbroad => false,
         };
+        product_says_no || self.refusal(topic, sentence).is_some()
+    }
+
+    /// What a source says instead of the yes `sentence` gives, in its own words and with its
+    /// number, when one says no to it ("We cannot ship ... perfumes outside the country. [2]");
+    /// an answer in another language gets the catalog's facts instead.
+    pub fn correction(&self, sentence: &str) -> Option<String> {
+        if self.local.is_some() {
+            return None;
+        }
+        let refusal = self.refusal(says_yes_to(sentence, None)?, sentence)?;
+        let mut said = refusal.said.chars();
+        let first = said.next()?.to_uppercase();
+        Some(format!("{first}{}. [{}]", said.as_str(), refusal.n))
+    }
+
+    fn refusal(&self, topic: Topic, sentence: &str) -> Option<&Refusal> {
+        let products = self.products_of(sentence);
         // A source sentence that says no to the topic, about something the shopper or the answer
         // mentions ("perfumes are not shipped abroad" and a question about perfume), or about the
         // kind of product the sentence is about (a scooter is in the group "motorcycle").
         let kinds = products.iter().map(|p| format!("{} {} {}", p.title, p.category, p.tags.join(" ")));
         let mentioned: Vec<String> =
             content_words(&format!("{sentence} {} {}", self.question, kinds.collect::<Vec<_>>().join(" ")));
-        let passage_says_no = self
-            .refusals
-            .iter()
-            .filter(|(t, _)| *t == topic)
-            .any(|(_, words)| words.iter().any(|w| mentioned.iter().any(|m| m == w)));
-        product_says_no || passage_says_no
+        self.refusals.iter().filter(|r| r.topic == topic).find(|r| r.words.iter().any(|w| mentioned.contains(w)))
     }
 }
 
@@ -496,6 +524,7 @@ pub fn checked(evidence: &Evidence, answer: &str, fallback: &str) -> String {
     let mut rest = answer;
     let mut shown = String::new();
     let mut withheld = false;
+    let mut corrections: Vec<String> = Vec::new();
     while !rest.is_empty() {
         let end = sentence_end(rest).unwrap_or(rest.len());
         let (sentence, next) = rest.split_at(end);
@@ -503,10 +532,14 @@ pub fn checked(evidence: &Evidence, answer: &str, fallback: &str) -> String {
             (_, 0) => shown.push_str(sentence),
             _ => withheld = true,
         }
+        if let Some(c) = evidence.correction(sentence).filter(|c| !corrections.contains(c)) {
+            corrections.push(c);
+        }
         rest = next;
     }
     if withheld {
-        shown = format!("{} {fallback}", shown.trim());
+        let instead = if corrections.is_empty() { fallback.to_string() } else { corrections.join(" ") };
+        shown = format!("{} {instead}", shown.trim());
     }
     shown.trim().to_string()
 }
@@ -627,6 +660,12 @@ mod tests {
         assert_eq!(e.check("Yes, you can buy a scooter to be shipped to your brother in Germany.").1, 1);
         assert_eq!(e.check("The Scooter Motorcycle is available for international delivery [1].").1, 1);
         assert_eq!(e.check("The Scooter Motorcycle costs $3,899.99 [1].").1, 0);
+        // What is said instead: the article's own refusal, with its number.
+        assert_eq!(
+            e.correction("Yes, you can buy a scooter to be shipped to your brother in Germany.").as_deref(),
+            Some("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country. [2]")
+        );
+        assert_eq!(e.correction("The Scooter Motorcycle costs $3,899.99 [1]."), None);
         // A product sold abroad is still answered yes.
         let e = Evidence::new(
             &[

@@ -178,7 +178,9 @@ impl Sink<'_> {
         }
         if outcome.unsupported > 0 {
             outcome.action = ClaimAction::Withheld;
-            let text = if shown.trim().is_empty() { fallback.clone() } else { format!("\n\n{fallback}") };
+            // The sources' own "no" to what was left out, else the catalog's facts.
+            let instead = if outcome.corrections.is_empty() { fallback.clone() } else { outcome.corrections.join(" ") };
+            let text = if shown.trim().is_empty() { instead } else { format!("\n\n{instead}") };
             let _ = self.send(ChatEvent::Token { text: text.clone() }).await;
             shown.push_str(&text);
         }
@@ -197,6 +199,9 @@ impl Sink<'_> {
         outcome.unsupported += unsupported;
         if unsupported > 0 {
             tracing::info!(conversation = %self.conversation, sentence, "left out a sentence with an unsupported claim");
+            if let Some(c) = evidence.correction(sentence).filter(|c| !outcome.corrections.contains(c)) {
+                outcome.corrections.push(c);
+            }
             return true;
         }
         // The first sentence shown starts the answer, without the space that followed a left-out one.
