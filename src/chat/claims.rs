@@ -4,7 +4,9 @@
 //! a source that says no. A sentence with an unsupported claim is not shown.
 use super::cards::SourceCard;
 use super::facts::not_returnable;
-use crate::domain::{ClaimAction, Product, is_cjk, sentence_end};
+use super::intent::words;
+use super::request::to_a_country;
+use crate::domain::{ClaimAction, Language, Product, is_cjk, sentence_end};
 use crate::prompts::Words;
 use regex_lite::Regex;
 use serde::Serialize;
@@ -239,6 +241,11 @@ fn says_yes_to(sentence: &str, local: Option<&Words>) -> Option<Topic> {
         return None;
     }
     let english = YES_CUES.iter().find(|(_, cues)| cues.iter().any(|c| s.contains(c))).map(|(t, _)| *t);
+    // "We ship the scooter to Germany": sending something to a country the sentence names.
+    let english = english.or_else(|| {
+        let sends = ["ship", "deliver", "send", "sent", "post"].iter().any(|w| s.contains(w));
+        (sends && to_a_country(&words(&s))).then_some(Topic::ShipsAbroad)
+    });
     english.or_else(|| {
         let w = local?;
         let cues = [
@@ -264,6 +271,9 @@ fn negated_in(lower: &str, negations: &[String]) -> bool {
         }
     })
 }
+
+/// Words of a sentence about shipping to other countries.
+const ABROAD_WORDS: &[&str] = &["abroad", "international", "countries", "overseas", "worldwide"];
 
 const TOPIC_WORDS: &[(Topic, &[&str])] = &[
     (Topic::Returns, &["return", "refund"]),
@@ -295,6 +305,8 @@ pub struct Evidence {
     products: Vec<(usize, Product)>,
     /// Sentences of the sources that say no to a topic.
     refusals: Vec<Refusal>,
+    /// A source says the shop ships abroad (a sentence about other countries without a no).
+    ships_abroad: bool,
     /// What the shopper asked: a "yes" to their own wrong premise is not support.
     question: String,
     /// The shopper reports what someone said, promised or showed ("your colleague promised me",
@@ -302,6 +314,9 @@ pub struct Evidence {
     reported: bool,
     /// How the answer's language says yes and no, when it is not English.
     local: Option<Words>,
+    /// The answer's language: a source's own refusal is said instead of a left-out yes only in
+    /// English, the articles' language.
+    lang: Language,
     /// The currencies the sources write amounts in: an answer's amount in another ("50元" for
     /// an article's "$50") is not theirs, though the number is.
     currencies: Vec<&'static str>,
@@ -337,6 +352,7 @@ impl Evidence {
         let mut text = String::new();
         let mut products = Vec::new();
         let mut refusals = Vec::new();
+        let mut ships_abroad = false;
         for s in sources {
             let start = text.len();
             text.push_str(&s.title);
@@ -363,6 +379,7 @@ impl Evidence {
             for sentence in text[start..].split(['.', '\n', ';']) {
                 let lower = sentence.to_lowercase();
                 if !negated(&lower) {
+                    ships_abroad |= ABROAD_WORDS.iter().any(|w| lower.contains(w));
                     continue;
                 }
                 for (topic, words) in TOPIC_WORDS {
@@ -386,16 +403,18 @@ impl Evidence {
             text: text.to_lowercase(),
             products,
             refusals,
+            ships_abroad,
             question,
             reported,
             local: None,
+            lang: Language::En,
             currencies,
         }
     }
 
     /// Reads yes/no claims in the answer's language too (`words` of its `prompts/lang` file).
-    pub fn in_language(self, words: &Words) -> Self {
-        Self { local: Some(words.clone()), ..self }
+    pub fn in_language(self, lang: Language, words: &Words) -> Self {
+        Self { local: Some(words.clone()), lang, ..self }
     }
 
     /// Whether a source carries amount `a`. `about_product`: the sentence cites or names a
@@ -490,14 +509,17 @@ impl Evidence {
             Topic::InStock => !products.is_empty() && products.iter().all(|p| !p.in_stock()),
             Topic::ShipsAbroad => false,
         };
-        product_says_no || self.refusal(topic, sentence).is_some()
+        // Shipping abroad is the shop's policy: a yes needs a source that says it ships abroad
+        // (a product's "Ships in 2 days" is its time to dispatch, at home).
+        let unsaid = topic == Topic::ShipsAbroad && !self.ships_abroad;
+        product_says_no || unsaid || self.refusal(topic, sentence).is_some()
     }
 
     /// What a source says instead of the yes `sentence` gives, in its own words and with its
     /// number, when one says no to it ("We cannot ship ... perfumes outside the country. [2]");
     /// an answer in another language gets the catalog's facts instead.
     pub fn correction(&self, sentence: &str) -> Option<String> {
-        if self.local.is_some() {
+        if self.lang != Language::En {
             return None;
         }
         let refusal = self.refusal(says_yes_to(sentence, None)?, sentence)?;
@@ -601,14 +623,14 @@ mod tests {
         if let Some(p) = sold_out.product.as_mut() {
             p.stock = 0;
         }
-        let e = Evidence::new(std::slice::from_ref(&sold_out), "Is the iPhone X in stock?").in_language(words(De));
+        let e = Evidence::new(std::slice::from_ref(&sold_out), "Is the iPhone X in stock?").in_language(De, words(De));
         assert_eq!(e.check("Ja, das iPhone X ist auf Lager [1]."), (1, 1));
         assert_eq!(e.check("Das iPhone X ist leider nicht auf Lager [1]."), (0, 0));
-        let e = Evidence::new(&[sold_out], "Can I return the iPhone X?").in_language(words(Fr));
+        let e = Evidence::new(&[sold_out], "Can I return the iPhone X?").in_language(Fr, words(Fr));
         assert_eq!(e.check("Oui, vous pouvez le retourner [1]."), (1, 1));
         assert_eq!(e.check("Non, il n'est pas possible de le retourner [1]."), (0, 0));
         let abroad = article("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country.");
-        let e = Evidence::new(&[abroad], "Can I have a perfume sent to Japan?").in_language(words(Zh));
+        let e = Evidence::new(&[abroad], "Can I have a perfume sent to Japan?").in_language(Zh, words(Zh));
         assert_eq!(e.check("可以，香水可以寄到日本 [1]。"), (1, 1));
     }
 
@@ -666,6 +688,10 @@ mod tests {
             Some("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country. [2]")
         );
         assert_eq!(e.correction("The Scooter Motorcycle costs $3,899.99 [1]."), None);
+        assert_eq!(e.check("Yes, we ship the Scooter Motorcycle to Germany [1].").1, 1);
+        // A product's own shipping line is its time to dispatch: it says nothing of other countries.
+        let e = Evidence::new(&[product(109_999, "7 days return policy")], "Can the iPhone X go to Germany?");
+        assert_eq!(e.check("Yes, the iPhone X ships to Germany [1].").1, 1);
         // A product sold abroad is still answered yes.
         let e = Evidence::new(
             &[

@@ -256,7 +256,7 @@ impl ChatService {
             }
             Ready::Model { stream, model, sources, fallback } => {
                 // The question as understood: a premise or a topic is read in English.
-                let evidence = Evidence::new(&sources, msg.english).in_language(&texts.words);
+                let evidence = Evidence::new(&sources, msg.english).in_language(lang, &texts.words);
                 tokio::spawn(async move {
                     let refusal = &this.planner.prompts.texts(lang).replies.refused;
                     let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback };

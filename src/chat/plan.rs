@@ -248,7 +248,13 @@ impl Planner {
             return Ok(plan);
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
-        let hits = self.evidence(self.retrieve(search_query(text, previous), index).await?);
+        let mut query = search_query(text, previous);
+        // About another country by its name only ("can it go to Germany?"): the shop's shipping
+        // abroad is searched too.
+        if ask.to_country {
+            query.push_str(" (shipping abroad, international delivery)");
+        }
+        let hits = self.evidence(self.retrieve(query, index).await?);
         let mut sources = cards(&hits);
         // Nothing passed the search's bar, but the question is about the products just shown
         // ("would that one suit a student?"): the model answers from them.

@@ -175,6 +175,8 @@ pub struct Ask {
     pub points_back: bool,
     /// About another country ("abroad", "to Japan"): a shipping policy, not a product's ship time.
     pub abroad: bool,
+    /// Abroad only because a country is named ("delivered to Germany"), without a word for it.
+    pub to_country: bool,
     pub ordinal: Option<usize>,
     /// The message's words, singular, with shoppers' names for groups mapped to the catalog's.
     words: Vec<String>,
@@ -260,11 +262,13 @@ impl Ask {
         let ordinal = ordinal.or_else(|| has_cue(&w, "last one").then_some(usize::MAX));
         let points_back = ordinal.is_some() || w.iter().any(|x| POINTERS.contains(&x.as_str()));
         let compare = any_cue(&w, COMPARE_CUES);
-        let abroad = any_cue(&w, ABROAD);
+        // "Can it be delivered to Germany?" is about shipping abroad too.
+        let to_country = !any_cue(&w, ABROAD) && attrs.contains(&Attr::Shipping) && to_a_country(&w);
+        let abroad = to_country || any_cue(&w, ABROAD);
         // Products and groups are named by what is left once constraints are lifted ("under $300"
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
-        Ask { attrs, rank, filters, compare, claimed, points_back, abroad, ordinal, words }
+        Ask { attrs, rank, filters, compare, claimed, points_back, abroad, to_country, ordinal, words }
     }
 
     /// Whether the shopper put a constraint on the products (price, stock, rating).
@@ -289,6 +293,39 @@ impl Ask {
         });
         self.words().filter(|w| !PLAIN.contains(*w) && !in_a_cue(w) && !w.chars().all(|c| c.is_ascii_digit()))
     }
+}
+
+/// Whether the words name a country after "to", "in" or "into" ("to South Korea", "in the UK"),
+/// in the English names and aliases `celes` knows.
+pub fn to_a_country(w: &[String]) -> bool {
+    use celes::LookupTable;
+    static COUNTRIES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+        let spaced = |camel: &str| {
+            camel.chars().fold(String::new(), |mut out, c| {
+                if c.is_uppercase() && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(c);
+                out
+            })
+        };
+        let mut names: Vec<Vec<String>> = celes::Country::get_countries()
+            .iter()
+            .flat_map(|c| {
+                let aliases = c.aliases.iter().map(|a| spaced(a)).collect::<Vec<String>>();
+                std::iter::once(c.long_name.to_string()).chain(aliases)
+            })
+            .map(|name| words(&name).into_iter().skip_while(|x| x == "the").collect::<Vec<_>>())
+            .filter(|name| !name.is_empty())
+            .collect();
+        // Not "us": "until it gets to us" is no country.
+        names.extend([vec!["uk".to_string()], vec!["usa".to_string()]]);
+        names
+    });
+    w.iter().enumerate().filter(|(_, x)| matches!(x.as_str(), "to" | "in" | "into")).any(|(i, _)| {
+        let after: Vec<&String> = w[i + 1..].iter().skip_while(|x| *x == "the").collect();
+        COUNTRIES.iter().any(|name| name.len() <= after.len() && name.iter().zip(&after).all(|(a, b)| a == *b))
+    })
 }
 
 /// Whether `word` (singular) is a word of a cue: it asks for something rather than names it.
@@ -454,5 +491,20 @@ mod tests {
         assert_eq!(singular("shoes"), "shoe");
         assert_eq!(singular("men's"), "men");
         assert_eq!(singular("glass"), "glass");
+    }
+
+    #[test]
+    fn shipping_to_a_named_country_is_shipping_abroad() {
+        for text in [
+            "Can the Scooter Motorcycle be delivered to Germany?",
+            "how long does shipping to the UK take for the iPhone X?",
+            "Do you deliver the perfume in South Korea?",
+        ] {
+            assert!(Ask::parse(text).abroad, "{text}");
+        }
+        for text in ["How long until it gets to us?", "Is the green tea made in Japan?", "when will it arrive in Paris"]
+        {
+            assert!(!Ask::parse(text).abroad, "{text}");
+        }
     }
 }

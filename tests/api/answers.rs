@@ -117,6 +117,20 @@ async fn a_model_sentence_with_a_price_no_source_has_is_never_shown() {
     assert_eq!(report["claims"]["answers_withheld"], 1, "{}", report["claims"]);
 }
 
+/// "A scooter to Germany": the catalog's own shipping time is not the answer (it is the time to
+/// dispatch, at home), and the model's yes meets the article that refuses motorcycles abroad,
+/// which is said instead, in its own words.
+#[tokio::test]
+async fn a_yes_to_shipping_abroad_what_the_shop_does_not_ship_abroad_is_replaced_by_the_refusal() {
+    let app = spawn_demo_app_with(fake("Yes, we ship the Scooter Motorcycle to Germany [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Can I get the Scooter Motorcycle shipped to my brother in Germany?").await;
+    let text = said(&evs);
+    assert_ne!(done(&evs)["answered_by"], "catalog", "{text}");
+    assert!(!text.contains("Yes, we ship"), "{text}");
+    assert!(text.contains("cannot ship vehicles, motorcycles"), "{text}");
+}
+
 #[tokio::test]
 async fn the_cards_come_before_the_first_word() {
     let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;
