@@ -509,9 +509,15 @@ impl Evidence {
             Topic::InStock => !products.is_empty() && products.iter().all(|p| !p.in_stock()),
             Topic::ShipsAbroad => false,
         };
-        // Shipping abroad is the shop's policy: a yes needs a source that says it ships abroad
-        // (a product's "Ships in 2 days" is its time to dispatch, at home).
-        let unsaid = topic == Topic::ShipsAbroad && !self.ships_abroad;
+        // Shipping abroad is the shop's policy: a yes about another country needs a source that
+        // says the shop ships abroad (a product's "Ships in 2 days" is its time to dispatch, at
+        // home; "it ships to you in a week" is no claim about abroad).
+        let abroad = |text: &str| {
+            let lower = text.to_lowercase();
+            ABROAD_WORDS.iter().any(|w| lower.contains(w)) || to_a_country(&words(&lower))
+        };
+        let about_abroad = abroad(sentence) || abroad(&self.question);
+        let unsaid = topic == Topic::ShipsAbroad && about_abroad && !self.ships_abroad;
         product_says_no || unsaid || self.refusal(topic, sentence).is_some()
     }
 
@@ -692,6 +698,8 @@ mod tests {
         // A product's own shipping line is its time to dispatch: it says nothing of other countries.
         let e = Evidence::new(&[product(109_999, "7 days return policy")], "Can the iPhone X go to Germany?");
         assert_eq!(e.check("Yes, the iPhone X ships to Germany [1].").1, 1);
+        let e = Evidence::new(&[product(109_999, "7 days return policy")], "When would the iPhone X get here?");
+        assert_eq!(e.check("It ships to you within 1 week [1]."), (2, 0));
         // A product sold abroad is still answered yes.
         let e = Evidence::new(
             &[

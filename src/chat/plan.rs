@@ -7,7 +7,7 @@ use super::error::ChatError;
 use super::facts::{self, fact_sentence};
 use super::intent::Intent;
 use super::pointing;
-use super::query::search_query;
+use super::query::{ABROAD_QUERY, search_query};
 use super::quote::{self, Candidate};
 use super::request::{Ask, Attr, CatalogWords};
 use super::transcript::Transcript;
@@ -248,12 +248,7 @@ impl Planner {
             return Ok(plan);
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
-        let mut query = search_query(text, previous);
-        // About another country by its name only ("can it go to Germany?"): the shop's shipping
-        // abroad is searched too.
-        if ask.to_country {
-            query.push_str(" (shipping abroad, international delivery)");
-        }
+        let query = search_query(text, previous) + if ask.to_country { ABROAD_QUERY } else { "" };
         let hits = self.evidence(self.retrieve(query, index).await?);
         let mut sources = cards(&hits);
         // Nothing passed the search's bar, but the question is about the products just shown

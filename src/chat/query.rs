@@ -6,6 +6,10 @@ use crate::domain::MAX_QUERY_CHARS;
 const FOLLOW_UP: &[&str] =
     &[" it ", " it?", " its ", " that ", " this ", " they ", " them ", " those ", " these ", " one ", " same "];
 
+/// Searched beside a question that names a country but no word for going abroad ("can it go to
+/// Germany?"): the shop's shipping abroad is what it asks about.
+pub const ABROAD_QUERY: &str = " (shipping abroad, international delivery)";
+
 /// A short message that leans on the previous one is searched together with it.
 pub fn search_query(text: &str, previous_shopper_message: Option<&str>) -> String {
     let t = normalise(text);
