@@ -114,6 +114,7 @@ mod tests {
         let prompts = Prompts::load("Demo Shop", 80).expect("prompts");
         for (text, lang) in [
             ("Vous avez le  ?", Fr),
+            ("precio del ", Es),
             ("Tienen el  en negro?", Es),
             ("Ist der  noch da?", De),
             ("is the  in stock?", En),

@@ -114,6 +114,10 @@ const ABROAD: &[&str] = &[
     "foreign",
 ];
 
+/// Words of sending something somewhere, beside the shipping cues: "can a perfume be sent to
+/// Japan?", "can it go to Germany?".
+const SENDING: &[&str] = &["send*", "sent", "post", "posted", "mail*", "go", "goes", "get", "order*", "buy"];
+
 /// Words that mean "a product" without saying which: "the cheapest thing you sell".
 const ANY_PRODUCT: &[&str] = &["product", "item", "thing", "anything", "something", "stuff", "article"];
 
@@ -263,7 +267,8 @@ impl Ask {
         let points_back = ordinal.is_some() || w.iter().any(|x| POINTERS.contains(&x.as_str()));
         let compare = any_cue(&w, COMPARE_CUES);
         // "Can it be delivered to Germany?" is about shipping abroad too.
-        let to_country = !any_cue(&w, ABROAD) && attrs.contains(&Attr::Shipping) && to_a_country(&w);
+        let sending = attrs.contains(&Attr::Shipping) || any_cue(&w, SENDING);
+        let to_country = !any_cue(&w, ABROAD) && sending && to_a_country(&w);
         let abroad = to_country || any_cue(&w, ABROAD);
         // Products and groups are named by what is left once constraints are lifted ("under $300"
         // names no "300 Touring").
@@ -295,7 +300,8 @@ impl Ask {
     }
 }
 
-/// Whether the words name a country after "to", "in" or "into" ("to South Korea", "in the UK"),
+/// Whether the words name a country after "to", "in", "into" or "from" ("to South Korea", "in
+/// the UK"; a translation may turn "nach Japan" into "from Japan"),
 /// in the English names and aliases `celes` knows.
 pub fn to_a_country(w: &[String]) -> bool {
     use celes::LookupTable;
@@ -322,7 +328,7 @@ pub fn to_a_country(w: &[String]) -> bool {
         names.extend([vec!["uk".to_string()], vec!["usa".to_string()]]);
         names
     });
-    w.iter().enumerate().filter(|(_, x)| matches!(x.as_str(), "to" | "in" | "into")).any(|(i, _)| {
+    w.iter().enumerate().filter(|(_, x)| matches!(x.as_str(), "to" | "in" | "into" | "from")).any(|(i, _)| {
         let after: Vec<&String> = w[i + 1..].iter().skip_while(|x| *x == "the").collect();
         COUNTRIES.iter().any(|name| name.len() <= after.len() && name.iter().zip(&after).all(|(a, b)| a == *b))
     })
@@ -499,11 +505,18 @@ mod tests {
             "Can the Scooter Motorcycle be delivered to Germany?",
             "how long does shipping to the UK take for the iPhone X?",
             "Do you deliver the perfume in South Korea?",
+            "Can I have a perfume sent to Japan?",
+            "Can it go to Germany?",
+            "Can I send a perfume from Japan?",
         ] {
             assert!(Ask::parse(text).abroad, "{text}");
         }
-        for text in ["How long until it gets to us?", "Is the green tea made in Japan?", "when will it arrive in Paris"]
-        {
+        for text in [
+            "How long until it gets to us?",
+            "Is the green tea made in Japan?",
+            "when will it arrive in Paris",
+            "Can I get it in blue?",
+        ] {
             assert!(!Ask::parse(text).abroad, "{text}");
         }
     }

@@ -89,6 +89,9 @@ impl Language {
         (letters >= MIN_LETTERS && confidence >= MIN_CONFIDENCE).then_some(best)
     }
 
+    /// The fewest letters a text's language is read from (a conversation's first message).
+    pub const FEWEST_LETTERS: usize = MIN_LETTERS_FIRST;
+
     /// The likeliest language of a short text, if the detector is fairly sure of it: for a
     /// conversation's first message, which has no earlier language to keep.
     pub fn likeliest(text: &str) -> Option<Language> {
