@@ -32,6 +32,28 @@ impl Default for Outcome {
     }
 }
 
+impl Outcome {
+    /// Checks one sentence and counts its claims; true when every one is supported. A left-out
+    /// yes that a source refuses keeps the refusal, to be said instead.
+    pub fn check(&mut self, evidence: &Evidence, sentence: &str) -> bool {
+        let (checked, unsupported) = evidence.check(sentence);
+        self.checked += checked;
+        self.unsupported += unsupported;
+        if unsupported == 0 {
+            return true;
+        }
+        if let Some(c) = evidence.correction(sentence).filter(|c| !self.corrections.contains(c)) {
+            self.corrections.push(c);
+        }
+        false
+    }
+
+    /// Said instead of the left-out sentences: the sources' own refusals, else `fallback`.
+    pub fn instead(&self, fallback: &str) -> String {
+        if self.corrections.is_empty() { fallback.to_string() } else { self.corrections.join(" ") }
+    }
+}
+
 /// A policy topic a sentence can say yes or no to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Topic {
@@ -275,6 +297,12 @@ fn negated_in(lower: &str, negations: &[String]) -> bool {
 /// Words of a sentence about shipping to other countries.
 const ABROAD_WORDS: &[&str] = &["abroad", "international", "countries", "overseas", "worldwide"];
 
+/// Whether a text is about another country: a word for it, or a country named ("to Japan").
+fn about_abroad(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ABROAD_WORDS.iter().any(|w| lower.contains(w)) || to_a_country(&words(&lower))
+}
+
 const TOPIC_WORDS: &[(Topic, &[&str])] = &[
     (Topic::Returns, &["return", "refund"]),
     (Topic::ShipsAbroad, &["ship", "abroad", "international", "outside", "countr", "overseas", "deliver"]),
@@ -307,6 +335,8 @@ pub struct Evidence {
     refusals: Vec<Refusal>,
     /// A source says the shop ships abroad (a sentence about other countries without a no).
     ships_abroad: bool,
+    /// The question is about another country.
+    asked_abroad: bool,
     /// What the shopper asked: a "yes" to their own wrong premise is not support.
     question: String,
     /// The shopper reports what someone said, promised or showed ("your colleague promised me",
@@ -394,6 +424,7 @@ impl Evidence {
                 }
             }
         }
+        let asked_abroad = about_abroad(question);
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
@@ -404,6 +435,7 @@ impl Evidence {
             products,
             refusals,
             ships_abroad,
+            asked_abroad,
             question,
             reported,
             local: None,
@@ -512,13 +544,8 @@ impl Evidence {
         // Shipping abroad is the shop's policy: a yes about another country needs a source that
         // says the shop ships abroad (a product's "Ships in 2 days" is its time to dispatch, at
         // home; "it ships to you in a week" is no claim about abroad).
-        let abroad = |text: &str| {
-            let lower = text.to_lowercase();
-            ABROAD_WORDS.iter().any(|w| lower.contains(w)) || to_a_country(&words(&lower))
-        };
-        let about_abroad = abroad(sentence) || abroad(&self.question);
-        let unsaid = topic == Topic::ShipsAbroad && about_abroad && !self.ships_abroad;
-        product_says_no || unsaid || self.refusal(topic, sentence).is_some()
+        let unsaid = topic == Topic::ShipsAbroad && !self.ships_abroad && (self.asked_abroad || about_abroad(sentence));
+        product_says_no || unsaid || self.refusal(topic, sentence, &products).is_some()
     }
 
     /// What a source says instead of the yes `sentence` gives, in its own words and with its
@@ -528,14 +555,14 @@ impl Evidence {
         if self.lang != Language::En {
             return None;
         }
-        let refusal = self.refusal(says_yes_to(sentence, None)?, sentence)?;
+        let topic = says_yes_to(sentence, None)?;
+        let refusal = self.refusal(topic, sentence, &self.products_of(sentence))?;
         let mut said = refusal.said.chars();
         let first = said.next()?.to_uppercase();
         Some(format!("{first}{}. [{}]", said.as_str(), refusal.n))
     }
 
-    fn refusal(&self, topic: Topic, sentence: &str) -> Option<&Refusal> {
-        let products = self.products_of(sentence);
+    fn refusal(&self, topic: Topic, sentence: &str, products: &[&Product]) -> Option<&Refusal> {
         // A source sentence that says no to the topic, about something the shopper or the answer
         // mentions ("perfumes are not shipped abroad" and a question about perfume), or about the
         // kind of product the sentence is about (a scooter is in the group "motorcycle").
@@ -551,23 +578,17 @@ impl Evidence {
 pub fn checked(evidence: &Evidence, answer: &str, fallback: &str) -> String {
     let mut rest = answer;
     let mut shown = String::new();
-    let mut withheld = false;
-    let mut corrections: Vec<String> = Vec::new();
+    let mut outcome = Outcome::default();
     while !rest.is_empty() {
         let end = sentence_end(rest).unwrap_or(rest.len());
         let (sentence, next) = rest.split_at(end);
-        match evidence.check(sentence) {
-            (_, 0) => shown.push_str(sentence),
-            _ => withheld = true,
-        }
-        if let Some(c) = evidence.correction(sentence).filter(|c| !corrections.contains(c)) {
-            corrections.push(c);
+        if outcome.check(evidence, sentence) {
+            shown.push_str(sentence);
         }
         rest = next;
     }
-    if withheld {
-        let instead = if corrections.is_empty() { fallback.to_string() } else { corrections.join(" ") };
-        shown = format!("{} {instead}", shown.trim());
+    if outcome.unsupported > 0 {
+        shown = format!("{} {}", shown.trim(), outcome.instead(fallback));
     }
     shown.trim().to_string()
 }

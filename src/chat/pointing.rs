@@ -3,6 +3,7 @@
 //! model is asked about. "That" or "this" points only when "one" or a word of a product shown
 //! follows ("is that telescope in stock?" points at nothing shown, and is not answered from it).
 use super::conversations::Turn;
+use super::intent::words;
 use super::request::{Ask, PRONOUNS, singular};
 use crate::domain::Product;
 use crate::retrieval::Index;
@@ -87,7 +88,7 @@ pub fn about_shown(ask: &Ask, earlier: &[Product]) -> bool {
                 .into_iter()
                 .chain(tags)
         })
-        .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| singular(&w.to_lowercase())))
+        .flat_map(|text| words(text).into_iter().map(|w| singular(&w)))
         .collect();
     ask.naming_words().all(|w| shown.contains(w) || SAID.contains(w))
 }

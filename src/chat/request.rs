@@ -267,9 +267,10 @@ impl Ask {
         let points_back = ordinal.is_some() || w.iter().any(|x| POINTERS.contains(&x.as_str()));
         let compare = any_cue(&w, COMPARE_CUES);
         // "Can it be delivered to Germany?" is about shipping abroad too.
+        let says_abroad = any_cue(&w, ABROAD);
         let sending = attrs.contains(&Attr::Shipping) || any_cue(&w, SENDING);
-        let to_country = !any_cue(&w, ABROAD) && sending && to_a_country(&w);
-        let abroad = to_country || any_cue(&w, ABROAD);
+        let to_country = !says_abroad && sending && to_a_country(&w);
+        let abroad = to_country || says_abroad;
         // Products and groups are named by what is left once constraints are lifted ("under $300"
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();

@@ -179,7 +179,7 @@ impl Sink<'_> {
         if outcome.unsupported > 0 {
             outcome.action = ClaimAction::Withheld;
             // The sources' own "no" to what was left out, else the catalog's facts.
-            let instead = if outcome.corrections.is_empty() { fallback.clone() } else { outcome.corrections.join(" ") };
+            let instead = outcome.instead(&fallback);
             let text = if shown.trim().is_empty() { instead } else { format!("\n\n{instead}") };
             let _ = self.send(ChatEvent::Token { text: text.clone() }).await;
             shown.push_str(&text);
@@ -194,14 +194,8 @@ impl Sink<'_> {
     /// Checks one sentence and sends it when every claim in it is supported. False when the
     /// shopper has gone.
     async fn show(&self, evidence: &Evidence, sentence: &str, shown: &mut String, outcome: &mut Outcome) -> bool {
-        let (checked, unsupported) = evidence.check(sentence);
-        outcome.checked += checked;
-        outcome.unsupported += unsupported;
-        if unsupported > 0 {
+        if !outcome.check(evidence, sentence) {
             tracing::info!(conversation = %self.conversation, sentence, "left out a sentence with an unsupported claim");
-            if let Some(c) = evidence.correction(sentence).filter(|c| !outcome.corrections.contains(c)) {
-                outcome.corrections.push(c);
-            }
             return true;
         }
         // The first sentence shown starts the answer, without the space that followed a left-out one.
