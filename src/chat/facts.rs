@@ -307,7 +307,8 @@ fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &
 
 /// The catalog's answer to a message, when it is a question the catalog answers by itself.
 pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, earlier: &[Product]) -> Option<Answer> {
-    if ask.abroad {
+    // Shipping abroad and a problem with an item are the policies' questions.
+    if ask.abroad || ask.problem.is_some() {
         return None;
     }
     // The group the message names (a scan of the catalog), found once and only when it is used.
@@ -406,6 +407,14 @@ pub(super) mod tests {
         let a = ask("What is the price?", &[by_title("Oppo K1")]).expect("the test data is valid");
         assert!(a.text.contains("$299.99"), "{}", a.text);
         assert!(ask("How long does shipping take?", &[by_title("Oppo K1")]).is_none());
+    }
+
+    /// "It arrived cracked" reports a problem: the product's shipping time is no answer to it.
+    #[test]
+    fn a_problem_with_an_item_is_not_answered_with_its_facts() {
+        assert!(ask("My Table Lamp arrived with the shade torn.", &[]).is_none());
+        assert!(ask("it came broken, can I send it back?", &[by_title("Table Lamp")]).is_none());
+        assert!(ask("When will the Table Lamp arrive?", &[]).is_some());
     }
 
     /// A fact the catalog lacks is named in the shopper's language, not in English.

@@ -10,6 +10,7 @@
 //! price) is answered from its fields with templates (`request`, `facts`). Otherwise the model
 //! sees named facts as numbered sources, and each sentence it writes is checked against them
 //! before the shopper sees it (`claims`); the cards are built from the catalog and sent first.
+mod articles;
 mod cards;
 mod claims;
 mod conversations;

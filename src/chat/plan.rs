@@ -8,19 +8,15 @@ use super::facts::{self, fact_sentence};
 use super::intent::Intent;
 use super::pointing;
 use super::query::{ABROAD_QUERY, search_query};
-use super::quote::{self, Candidate};
+use super::quote::Bar;
 use super::request::{Ask, Attr, CatalogWords};
 use super::transcript::Transcript;
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, DocKind, Filters, Language, SearchRequest};
-use crate::llm::{ChatMessage, GenRequest, Role};
+use crate::llm::{GenRequest, Role};
 use crate::prompts::Prompts;
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
 use std::sync::Arc;
-
-/// How many sentences of the whole knowledge base, beside those of the best two articles found,
-/// a question is matched against.
-const NEAR_SENTENCES: usize = 8;
 
 pub enum Plan {
     Fixed {
@@ -140,65 +136,6 @@ impl Planner {
         format!("{} {}", replies.withheld, facts.join(" "))
     }
 
-    /// The articles' sentences closest to the question (`quote`), with the cards they came
-    /// from: those of the two best articles found, and the closest sentences of any article (a
-    /// question worded unlike its article still meets the one sentence it asks about). `None`
-    /// when none is close enough, or the embedding model is away: the model writes.
-    async fn quoted(&self, index: &Index, text: &str, sources: &[SourceCard]) -> Option<Plan> {
-        let embedder = self.retriever.embedder()?.clone();
-        let question = text.to_string();
-        let asked = match tokio::task::spawn_blocking(move || embedder.embed_query(&question)).await {
-            Ok(Ok(v)) => v,
-            Ok(Err(e)) => {
-                tracing::warn!(error = %e, "the question could not be embedded; the model answers");
-                return None;
-            }
-            Err(_) => return None,
-        };
-        // The two best articles found, then those of the closest sentences anywhere; each
-        // article's sentences in its own order.
-        let mut cards: Vec<SourceCard> = sources.iter().filter(|s| s.product.is_none()).take(2).cloned().collect();
-        for (doc, _) in index.sentences_near(&asked, NEAR_SENTENCES) {
-            if let Source::Passage(passage) = &doc.source
-                && !cards.iter().any(|c| c.id == passage.article_id)
-            {
-                cards.push(SourceCard::passage(sources.len() + cards.len() + 1, passage));
-            }
-        }
-        let candidates: Vec<Candidate> = cards
-            .iter()
-            .flat_map(|card| {
-                index.sentences_of(&card.id).map(|(_, s)| Candidate {
-                    n: card.n,
-                    title: card.title.clone(),
-                    text: s.text.clone(),
-                    vector: s.vector.clone(),
-                })
-            })
-            .collect();
-        let (answer, cited) = quote::quote(text, &asked, &candidates)?;
-        let sources = cards.into_iter().filter(|s| cited.contains(&s.n)).collect();
-        Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
-    }
-
-    /// An answer in the articles' own words, for a shopper who writes another language: the
-    /// model translates it, checked like any model answer against the same articles, and
-    /// the articles' own words are the fallback. Without a model they are said as they are.
-    fn in_language(&self, msg: &Message, plan: Plan, has_model: bool) -> Result<Plan, ChatError> {
-        let Plan::Fixed { answer, sources, .. } = &plan else { return Ok(plan) };
-        // An article written in the shopper's language is already in their words.
-        if !has_model || Language::detect(answer, Language::En) == msg.lang {
-            return Ok(plan);
-        }
-        let content = self.prompts.translate_answer(answer, msg.lang)?;
-        let request = GenRequest {
-            messages: vec![ChatMessage { role: Role::User, content }],
-            max_tokens: self.max_tokens,
-            greedy: true,
-        };
-        Ok(Plan::Model { request, sources: sources.clone(), fallback: answer.clone(), prompted: None })
-    }
-
     /// What the model sees: the cached system prompt, the window of earlier turns as the model
     /// read them, then the message with the sources not given before (`transcript`); `sources`
     /// take their numbers in the conversation.
@@ -248,7 +185,7 @@ impl Planner {
             return Ok(plan);
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
-        let query = search_query(text, previous) + if ask.to_country { ABROAD_QUERY } else { "" };
+        let query = ask.for_articles(&search_query(text, previous)) + if ask.to_country { ABROAD_QUERY } else { "" };
         let hits = self.evidence(self.retrieve(query, index).await?);
         let mut sources = cards(&hits);
         // Nothing passed the search's bar, but the question is about the products just shown
@@ -264,7 +201,7 @@ impl Planner {
         if sources.is_empty() {
             // Nothing passed the search's bar; a sentence close in meaning may still answer.
             if let Some(current) = &current
-                && let Some(plan) = self.quoted(current, text, &sources).await
+                && let Some(plan) = self.quoted(current, &ask.for_articles(text), &sources, Bar::Usual).await
             {
                 return self.in_language(msg, plan, has_model);
             }
@@ -275,12 +212,19 @@ impl Planner {
             let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
             return self.in_language(msg, Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq }, has_model);
         }
-        // An article is the best match: the articles' own sentences answer, word for word (the
-        // products the search also found are not what was asked). A product's price or stock
-        // asked of a product the catalog does not have is not guessed at.
-        if sources.first().is_some_and(|s| s.product.is_none())
+        // The articles' own sentences answer, word for word, when an article is the best match
+        // or the message reports a problem with an item ("the milk came sour"); when a product
+        // is, but nothing the catalog holds of it is asked ("can I test ride the Z800?"), only
+        // a sentence very close in meaning does. A product's price or stock asked of a product
+        // the catalog does not have is not guessed at.
+        let bar = if ask.problem.is_some() || sources.first().is_some_and(|s| s.product.is_none()) {
+            Some(Bar::Usual)
+        } else {
+            ask.asks_no_fact().then_some(Bar::Strong)
+        };
+        if let Some(bar) = bar
             && let Some(current) = &current
-            && let Some(plan) = self.quoted(current, text, &sources).await
+            && let Some(plan) = self.quoted(current, &ask.for_articles(text), &sources, bar).await
         {
             return self.in_language(msg, plan, has_model);
         }
@@ -291,7 +235,7 @@ impl Planner {
         if !has_model {
             return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });
         }
-        let policies = intent == Intent::Policy || ask.attrs.iter().any(|a| a.is_policy());
+        let policies = intent == Intent::Policy || ask.problem.is_some() || ask.attrs.iter().any(|a| a.is_policy());
         let (request, prompted) = self.request(history, msg, &mut sources, policies)?;
         let fallback = self.fallback(&ask, &sources, msg.lang);
         Ok(Plan::Model { request, sources, fallback, prompted: Some(prompted) })

@@ -118,6 +118,53 @@ const ABROAD: &[&str] = &[
 /// Japan?", "can it go to Germany?".
 const SENDING: &[&str] = &["send*", "sent", "post", "posted", "mail*", "go", "goes", "get", "order*", "buy"];
 
+/// Something gone wrong with an item the shopper has. A report of one is answered by the
+/// shop's policies for it, not by the product's facts ("it arrived cracked" does not ask when
+/// it ships), and is matched against the articles in the words shops use for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    Damaged,
+    Spoiled,
+    Faulty,
+    Missing,
+    Wrong,
+    NotArrived,
+}
+
+impl Problem {
+    /// How shops' policies name this kind of problem.
+    pub fn policy_words(self) -> &'static str {
+        match self {
+            Problem::Damaged => "arrived damaged",
+            Problem::Spoiled => "arrived spoiled, damaged or past its date",
+            Problem::Faulty => "faulty, stopped working",
+            Problem::Missing => "missing items, incomplete parcel",
+            Problem::Wrong => "wrong item sent",
+            Problem::NotArrived => "parcel never arrived",
+        }
+    }
+}
+
+/// Cues of each kind of problem: states, not abilities ("does it scratch easily?" and "can it
+/// crush ice?" report nothing).
+#[rustfmt::skip]
+const PROBLEMS: &[(Problem, &[&str])] = &[
+    (Problem::Spoiled, &["rotten", "rotting", "mouldy", "moldy", "mould", "mold", "spoiled", "spoilt", "sour",
+        "stale", "melted", "expired", "bruised", "gone off", "went off", "smelled off", "smells off", "smelt off",
+        "past _ date", "past _ best", "past _ best before", "out of date"]),
+    (Problem::Damaged, &["broke", "broken", "cracked", "cracks", "chipped", "dent", "dents", "dented", "torn",
+        "ripped", "tore", "damaged", "smashed", "shattered", "scratched", "bent", "stained", "squashed", "crushed",
+        "fell apart", "falling apart", "came apart", "leaks", "leaking", "leaked"]),
+    (Problem::Faulty, &["faulty", "defective", "malfunction*", "stopped working", "stops working", "not working",
+        "doesn't work", "does not work", "don't work", "won't turn on", "won't switch on", "won't charge",
+        "not charging", "stopped charging", "won't start", "dead", "died", "crackl*", "burnt"]),
+    (Problem::Missing, &["missing", "incomplete", "half of", "only one of", "only half"]),
+    (Problem::Wrong, &["wrong item", "wrong one", "wrong size", "wrong colour", "wrong color", "the wrong",
+        "instead of what", "not what i ordered"]),
+    (Problem::NotArrived, &["never arrived", "never came", "not arrived", "hasn't arrived", "has not arrived",
+        "didn't arrive", "did not arrive", "never got", "not received", "haven't received", "never received"]),
+];
+
 /// Words that mean "a product" without saying which: "the cheapest thing you sell".
 const ANY_PRODUCT: &[&str] = &["product", "item", "thing", "anything", "something", "stuff", "article"];
 
@@ -179,6 +226,8 @@ pub struct Ask {
     pub points_back: bool,
     /// About another country ("abroad", "to Japan"): a shipping policy, not a product's ship time.
     pub abroad: bool,
+    /// Reports something wrong with an item ("it arrived cracked"): the policies answer.
+    pub problem: Option<Problem>,
     /// Abroad only because a country is named ("delivered to Germany"), without a word for it.
     pub to_country: bool,
     pub ordinal: Option<usize>,
@@ -271,15 +320,30 @@ impl Ask {
         let sending = attrs.contains(&Attr::Shipping) || any_cue(&w, SENDING);
         let to_country = !says_abroad && sending && to_a_country(&w);
         let abroad = to_country || says_abroad;
+        let problem = PROBLEMS.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(p, _)| *p);
         // Products and groups are named by what is left once constraints are lifted ("under $300"
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
-        Ask { attrs, rank, filters, compare, claimed, points_back, abroad, to_country, ordinal, words }
+        Ask { attrs, rank, filters, compare, claimed, points_back, abroad, problem, to_country, ordinal, words }
     }
 
     /// Whether the shopper put a constraint on the products (price, stock, rating).
     pub fn filtered(&self) -> bool {
         !self.filters.is_empty()
+    }
+
+    /// The message as the articles are searched with: a problem also in the policies' words
+    /// ("the milk came sour" meets "if anything arrives spoiled").
+    pub fn for_articles(&self, text: &str) -> String {
+        match self.problem {
+            Some(p) => format!("{text} ({})", p.policy_words()),
+            None => text.to_string(),
+        }
+    }
+
+    /// Asks for nothing the catalog holds: no attribute, ranking, filter, comparison or price.
+    pub fn asks_no_fact(&self) -> bool {
+        self.attrs.is_empty() && self.rank.is_none() && !self.filtered() && !self.compare && self.claimed.is_empty()
     }
 
     fn words(&self) -> impl Iterator<Item = &str> {
@@ -498,6 +562,30 @@ mod tests {
         assert_eq!(singular("shoes"), "shoe");
         assert_eq!(singular("men's"), "men");
         assert_eq!(singular("glass"), "glass");
+    }
+
+    #[test]
+    fn a_problem_with_an_item_is_a_report_not_a_question_about_the_product() {
+        for (text, kind) in [
+            ("The kiwis in my delivery were squashed and rotten.", Problem::Spoiled),
+            ("My Table Lamp arrived with the shade torn.", Problem::Damaged),
+            ("the headphones won't turn on anymore", Problem::Faulty),
+            ("Two of the glasses were missing from the box", Problem::Missing),
+            ("You sent the wrong size", Problem::Wrong),
+            ("my parcel never arrived", Problem::NotArrived),
+        ] {
+            let ask = Ask::parse(text);
+            assert_eq!(ask.problem, Some(kind), "{text}");
+            assert!(ask.for_articles(text).contains(kind.policy_words()), "{text}");
+        }
+        for text in [
+            "Does the wok scratch easily?",
+            "Can the Boxed Blender crush ice?",
+            "When will the Table Lamp arrive?",
+            "Is the backpack waterproof or does it leak in the rain?",
+        ] {
+            assert_eq!(Ask::parse(text).problem, None, "{text}");
+        }
     }
 
     #[test]

@@ -131,6 +131,24 @@ async fn a_yes_to_shipping_abroad_what_the_shop_does_not_ship_abroad_is_replaced
     assert!(text.contains("cannot ship vehicles, motorcycles"), "{text}");
 }
 
+/// A problem with a product ("the cucumber came mouldy") is answered by the shop's policy for
+/// it, in the article's words, not by the product's facts ("it ships overnight") nor the model.
+#[tokio::test]
+async fn a_problem_with_a_product_is_answered_by_the_shops_policy_for_it() {
+    let app = spawn_demo_app_with(fake("The Cucumber ships overnight [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "The Cucumber I got in my delivery was all mouldy.").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("contact us within 48 hours for a refund"), "{text}");
+    assert!(cards(&evs).iter().any(|c| c["id"] == "groceries-delivery"), "{text}");
+
+    let evs = app.ask(&c, "My Black Whisk arrived bent out of shape.").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("14 days of delivery"), "{text}");
+}
+
 #[tokio::test]
 async fn the_cards_come_before_the_first_word() {
     let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;

@@ -1,0 +1,85 @@
+//! Answers in the help articles' own words: the sentences closest to the question, quoted by
+//! code with their source numbers (`quote`), and translated by the model for a shopper who
+//! writes another language, checked against the same articles.
+use super::cards::SourceCard;
+use super::error::ChatError;
+use super::plan::{Message, Plan, Planner};
+use super::quote::{self, Bar, Candidate};
+use super::translate::{names_in, without_names};
+use crate::domain::{AnsweredBy, Language};
+use crate::llm::{ChatMessage, GenRequest, Role};
+use crate::retrieval::{Index, Source};
+
+/// How many sentences of the whole knowledge base, beside those of the best two articles found,
+/// a question is matched against.
+const NEAR_SENTENCES: usize = 8;
+
+impl Planner {
+    /// The articles' sentences closest to the question (`quote`), with the cards they came
+    /// from: those of the two best articles found, and the closest sentences of any article (a
+    /// question worded unlike its article still meets the one sentence it asks about). `None`
+    /// when none is close enough for `bar`, or the embedding model is away: the model writes.
+    pub(super) async fn quoted(&self, index: &Index, text: &str, sources: &[SourceCard], bar: Bar) -> Option<Plan> {
+        let embedder = self.retriever.embedder()?.clone();
+        // When a product was found first, its name is not what an article is asked about: it
+        // is left out of the meaning and the words a sentence is matched on ("Z800" is named
+        // by no article; "the Carbon Steel Wok has a dent" is about the dent).
+        let text = if sources.first().is_some_and(|s| s.product.is_some()) {
+            let titles = sources.iter().filter_map(|s| s.product.as_ref()).map(|p| p.title.as_str());
+            without_names(text, &names_in(text, titles))
+        } else {
+            text.to_string()
+        };
+        let question = text.clone();
+        let asked = match tokio::task::spawn_blocking(move || embedder.embed_query(&question)).await {
+            Ok(Ok(v)) => v,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "the question could not be embedded; the model answers");
+                return None;
+            }
+            Err(_) => return None,
+        };
+        // The two best articles found, then those of the closest sentences anywhere; each
+        // article's sentences in its own order.
+        let mut cards: Vec<SourceCard> = sources.iter().filter(|s| s.product.is_none()).take(2).cloned().collect();
+        for (doc, _) in index.sentences_near(&asked, NEAR_SENTENCES) {
+            if let Source::Passage(passage) = &doc.source
+                && !cards.iter().any(|c| c.id == passage.article_id)
+            {
+                cards.push(SourceCard::passage(sources.len() + cards.len() + 1, passage));
+            }
+        }
+        let candidates: Vec<Candidate> = cards
+            .iter()
+            .flat_map(|card| {
+                index.sentences_of(&card.id).map(|(_, s)| Candidate {
+                    n: card.n,
+                    title: card.title.clone(),
+                    text: s.text.clone(),
+                    vector: s.vector.clone(),
+                })
+            })
+            .collect();
+        let (answer, cited) = quote::quote(&text, &asked, &candidates, bar)?;
+        let sources = cards.into_iter().filter(|s| cited.contains(&s.n)).collect();
+        Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
+    }
+
+    /// An answer in the articles' own words, for a shopper who writes another language: the
+    /// model translates it, checked like any model answer against the same articles, and
+    /// the articles' own words are the fallback. Without a model they are said as they are.
+    pub(super) fn in_language(&self, msg: &Message, plan: Plan, has_model: bool) -> Result<Plan, ChatError> {
+        let Plan::Fixed { answer, sources, .. } = &plan else { return Ok(plan) };
+        // An article written in the shopper's language is already in their words.
+        if !has_model || Language::detect(answer, Language::En) == msg.lang {
+            return Ok(plan);
+        }
+        let content = self.prompts.translate_answer(answer, msg.lang)?;
+        let request = GenRequest {
+            messages: vec![ChatMessage { role: Role::User, content }],
+            max_tokens: self.max_tokens,
+            greedy: true,
+        };
+        Ok(Plan::Model { request, sources: sources.clone(), fallback: answer.clone(), prompted: None })
+    }
+}

@@ -1,0 +1,97 @@
+use super::*;
+
+fn candidate(n: usize, text: &str, vector: [f32; 2]) -> Candidate {
+    Candidate { n, title: String::new(), text: text.into(), vector: vector.to_vec() }
+}
+
+#[test]
+fn the_kind_of_answer_asked_for_is_recognised() {
+    assert!(holds("We send a reset link that works for 1 hour.", wants("How long is the link valid?")));
+    assert!(holds("Banks take a further 3-10 business days.", wants("when do I get my money?")));
+    assert!(!holds("You can follow the return in Account > Returns.", wants("how many days until my refund")));
+    assert!(holds("Below $50, standard shipping costs $4.99.", wants("is there a charge for delivery?")));
+}
+
+#[test]
+fn the_closest_sentences_are_quoted_best_first_with_their_source() {
+    let c = [
+        candidate(1, "Yes, we ship to most countries in Europe.", [0.8, 0.6]),
+        candidate(1, "We cannot ship vehicles or perfumes outside the country.", [0.75, 0.66]),
+        candidate(2, "Gift wrapping costs $3.99.", [0.0, 1.0]),
+    ];
+    let (text, cited) = quote("Do you ship perfume to Japan?", &[1.0, 0.0], &c, Bar::Usual).expect("a quote");
+    assert_eq!(
+        text, "We cannot ship vehicles or perfumes outside the country. We ship to most countries in Europe. [1]",
+        "a short article whole, the closest sentence first, one source number"
+    );
+    assert_eq!(cited, vec![1]);
+    assert!(quote("Do you ship perfume?", &[0.0, -1.0], &c[..2], Bar::Usual).is_none(), "nothing close enough");
+    assert!(
+        quote("How much is the PlayStation?", &[0.25, 0.25], &c, Bar::Usual).is_none(),
+        "not what the passages are about"
+    );
+    assert!(quote("How much is the PS5?", &[1.0, 0.0], &c, Bar::Usual).is_none(), "a model the passages never name");
+}
+
+#[test]
+fn of_a_long_article_only_the_closest_sentences_are_quoted() {
+    let filler =
+        "Each product page shows its own return window, which runs from the day the parcel is delivered to you.";
+    let c = [
+        candidate(3, filler, [0.2, 0.98]),
+        candidate(3, "Opened fragrances cannot be returned unless they are faulty, for hygiene reasons.", [0.9, 0.44]),
+        candidate(3, filler, [0.1, 0.99]),
+        candidate(
+            3,
+            "Faulty items can always be returned within the warranty period, whatever the window.",
+            [0.3, 0.95],
+        ),
+        candidate(3, filler, [0.0, 1.0]),
+    ];
+    let (text, _) = quote("Can I send back a perfume I opened?", &[1.0, 0.0], &c, Bar::Usual).expect("a quote");
+    assert_eq!(text, "Opened fragrances cannot be returned unless they are faulty, for hygiene reasons. [3]");
+}
+
+/// Another article is about as close as the best sentence, but the two closest sentences are
+/// both of one short article: that article answers, and it is quoted whole (the sentence
+/// with the price was the third closest).
+#[test]
+fn two_closest_sentences_of_one_short_article_settle_the_doubt() {
+    let c = [
+        candidate(1, "Yes, gift wrapping costs $3.99 per item; add a personal message.", [0.7, 0.71]),
+        candidate(1, "Prices are left off the packing slip of gift orders.", [0.8, 0.6]),
+        candidate(1, "A gift receipt lets the recipient exchange the item.", [0.78, 0.62]),
+        candidate(2, "Gift cards are delivered by email, with your message.", [0.76, 0.65]),
+    ];
+    let (text, cited) =
+        quote("Can the present be sent in nice paper with a note?", &[1.0, 0.0], &c, Bar::Usual).expect("a quote");
+    assert!(text.contains("$3.99") && text.starts_with("Prices are left off"), "{text}");
+    assert_eq!(cited, vec![1]);
+}
+
+#[test]
+fn a_sentence_close_in_meaning_is_quoted_without_sharing_a_word() {
+    let gift = [candidate(1, "They are valid for 3 years.", [0.9, 0.44])];
+    let (text, _) =
+        quote("How long do vouchers stay usable?", &[1.0, 0.0], &gift, Bar::Usual).expect("close in meaning");
+    assert_eq!(text, "They are valid for 3 years. [1]");
+    let far = [candidate(1, "They are valid for 3 years.", [0.3, 0.95])];
+    assert!(quote("Do you sell vouchers?", &[1.0, 0.0], &far, Bar::Usual).is_none(), "neither close nor on topic");
+}
+
+/// With a product found first, sharing a word is not enough: only a sentence very close in
+/// meaning answers ("Is the wok's coating safe?" is not answered by "safe to pay").
+#[test]
+fn beside_a_product_only_a_sentence_very_close_in_meaning_is_quoted() {
+    let c = [candidate(1, "Yes, it is safe to pay on our site.", [0.3, 0.95])];
+    assert!(quote("Is the coating safe?", &[1.0, 0.0], &c, Bar::Usual).is_some(), "on topic by its words");
+    assert!(quote("Is the coating safe?", &[1.0, 0.0], &c, Bar::Strong).is_none(), "not close in meaning");
+    let close = [candidate(1, "Test drives can be booked at partner dealers.", [0.9, 0.44])];
+    assert!(quote("Can I test ride it somewhere?", &[1.0, 0.0], &close, Bar::Strong).is_some());
+}
+
+#[test]
+fn model_numbers_are_names_times_are_not() {
+    assert_eq!(model_numbers("Is the WH-1000XM5 or the PS5 cheaper?"), vec!["wh-1000xm5", "ps5"]);
+    assert!(model_numbers("Can I call at 2pm on the 3rd, or within 24h?").is_empty());
+}
