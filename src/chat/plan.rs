@@ -184,6 +184,8 @@ impl Planner {
         {
             return Ok(plan);
         }
+        // What the articles are matched on: a problem also in the policies' words.
+        let for_articles = ask.for_articles(text);
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
         let query = ask.for_articles(&search_query(text, previous)) + if ask.to_country { ABROAD_QUERY } else { "" };
         let hits = self.evidence(self.retrieve(query, index).await?);
@@ -201,7 +203,7 @@ impl Planner {
         if sources.is_empty() {
             // Nothing passed the search's bar; a sentence close in meaning may still answer.
             if let Some(current) = &current
-                && let Some(plan) = self.quoted(current, &ask.for_articles(text), &sources, Bar::Usual).await
+                && let Some(plan) = self.quoted(current, &for_articles, &sources, Bar::Usual).await
             {
                 return self.in_language(msg, plan, has_model);
             }
@@ -224,7 +226,7 @@ impl Planner {
         };
         if let Some(bar) = bar
             && let Some(current) = &current
-            && let Some(plan) = self.quoted(current, &ask.for_articles(text), &sources, bar).await
+            && let Some(plan) = self.quoted(current, &for_articles, &sources, bar).await
         {
             return self.in_language(msg, plan, has_model);
         }

@@ -152,17 +152,19 @@ pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate], bar: Bar) 
     };
     let mut scored: Vec<(f32, &Candidate)> = candidates.iter().map(|c| (score(c), c)).collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    if let Some((score, top)) = scored.first() {
-        tracing::debug!(score, cosine = dot(asked, &top.vector), sentence = %top.text, "closest article sentence");
+    let (best, top) = scored.first().copied()?;
+    let very_close = dot(asked, &top.vector) >= STRONG;
+    tracing::debug!(score = best, very_close, sentence = %top.text, "closest article sentence");
+    if best < MIN_SCORE {
+        return None;
     }
-    let (best, top) = scored.first().filter(|(s, _)| *s >= MIN_SCORE).copied()?;
     // What the question is about must be in the sentence (or its article's title), unless the
     // two are very close in meaning: "How much is the PlayStation 5?" is not answered by the
     // shipping costs article, whatever its sentences' scores.
     let about: Vec<&String> = words.iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
     let said: Vec<String> = stems(&format!("{} {}", top.title, top.text));
-    let on_topic = about.is_empty() || about.iter().any(|w| said.contains(w)) || dot(asked, &top.vector) >= STRONG;
-    if !on_topic || (bar == Bar::Strong && dot(asked, &top.vector) < STRONG) {
+    let on_topic = about.is_empty() || about.iter().any(|w| said.contains(w)) || very_close;
+    if !on_topic || (bar == Bar::Strong && !very_close) {
         return None;
     }
     // The closest sentence, and the next when it is nearly as close. When the two articles are
