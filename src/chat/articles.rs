@@ -19,14 +19,31 @@ impl Planner {
     /// from: those of the two best articles found, and the closest sentences of any article (a
     /// question worded unlike its article still meets the one sentence it asks about). `None`
     /// when none is close enough for `bar`, or the embedding model is away: the model writes.
-    pub(super) async fn quoted(&self, index: &Index, text: &str, sources: &[SourceCard], bar: Bar) -> Option<Plan> {
+    /// `by_kind`: a product found first is matched on as its kind of product, for terms that
+    /// differ by kind (paying for a vehicle, returning a fragrance).
+    pub(super) async fn quoted(
+        &self,
+        index: &Index,
+        text: &str,
+        sources: &[SourceCard],
+        bar: Bar,
+        by_kind: bool,
+    ) -> Option<Plan> {
         let embedder = self.retriever.embedder()?.clone();
         // When a product was found first, its name is not what an article is asked about: it
         // is left out of the meaning and the words a sentence is matched on ("Z800" is named
-        // by no article; "the Carbon Steel Wok has a dent" is about the dent).
+        // by no article; "the Carbon Steel Wok has a dent" is about the dent), and, `by_kind`,
+        // its kind of product said instead.
         let text = if sources.first().is_some_and(|s| s.product.is_some()) {
-            let titles = sources.iter().filter_map(|s| s.product.as_ref()).map(|p| p.title.as_str());
-            without_names(text, &names_in(text, titles))
+            let products: Vec<_> = sources.iter().filter_map(|s| s.product.as_ref()).collect();
+            let names = names_in(text, products.iter().map(|p| p.title.as_str()));
+            let mut kinds: Vec<String> = (products.iter())
+                .filter(|p| by_kind && names.contains(&p.title.as_str()))
+                .map(|p| p.category.replace('-', " "))
+                .collect();
+            kinds.dedup();
+            let text = without_names(text, &names);
+            if kinds.is_empty() { text } else { format!("{text} ({})", kinds.join(", ")) }
         } else {
             text.to_string()
         };
@@ -63,6 +80,28 @@ impl Planner {
         let (answer, cited) = quote::quote(&text, &asked, &candidates, bar)?;
         let sources = cards.into_iter().filter(|s| cited.contains(&s.n)).collect();
         Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
+    }
+
+    /// The catalog's answer to a question that also asks the shop's terms for the product ("can
+    /// I return the Dior once opened?"): its facts, then the policy's closest sentences, quoted,
+    /// with both kinds of card; the facts alone when no sentence is close enough.
+    pub(super) async fn with_policy(
+        &self,
+        index: &Index,
+        text: &str,
+        facts: Plan,
+        msg: &Message<'_>,
+        has_model: bool,
+    ) -> Result<Plan, ChatError> {
+        let Plan::Fixed { answer, sources, .. } = &facts else { return Ok(facts) };
+        let Some(Plan::Fixed { answer: policy, sources: cited, .. }) =
+            self.quoted(index, text, sources, Bar::Usual, true).await
+        else {
+            return Ok(facts);
+        };
+        let answer = format!("{answer} {policy}");
+        let sources = sources.iter().cloned().chain(cited).collect();
+        self.in_language(msg, Plan::Fixed { answer, sources, by: AnsweredBy::Article }, has_model)
     }
 
     /// An answer in the articles' own words, for a shopper who writes another language: the

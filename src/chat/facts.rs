@@ -307,8 +307,9 @@ fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &
 
 /// The catalog's answer to a message, when it is a question the catalog answers by itself.
 pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, earlier: &[Product]) -> Option<Answer> {
-    // Shipping abroad and a problem with an item are the policies' questions.
-    if ask.abroad || ask.problem.is_some() {
+    // Shipping abroad, a problem with an item and the costs of delivery or a return are the
+    // policies' questions.
+    if ask.abroad || ask.problem.is_some() || ask.terms.is_some_and(|t| !t.with_facts()) {
         return None;
     }
     // The group the message names (a scan of the catalog), found once and only when it is used.
@@ -415,6 +416,20 @@ pub(super) mod tests {
         assert!(ask("My Table Lamp arrived with the shade torn.", &[]).is_none());
         assert!(ask("it came broken, can I send it back?", &[by_title("Table Lamp")]).is_none());
         assert!(ask("When will the Table Lamp arrive?", &[]).is_some());
+    }
+
+    /// "In stock" beside a product's whole name asks its stock; it lists no group.
+    #[test]
+    fn a_product_named_whole_is_asked_about_even_beside_a_constraint() {
+        let answer = ask("Is the Sportbike Motorcycle back in stock yet?", &[]).expect("an answer");
+        assert_eq!(answer.products.len(), 1, "{}", answer.text);
+        assert!(
+            answer.text.contains("Sportbike Motorcycle") && answer.text.contains("out of stock"),
+            "{}",
+            answer.text
+        );
+        // What it costs to deliver a product is the shipping policy's question, not its price.
+        assert!(ask("What would delivery of the Annibale Colombo Bed cost?", &[]).is_none());
     }
 
     /// A fact the catalog lacks is named in the shopper's language, not in English.

@@ -178,14 +178,18 @@ impl Planner {
         // The snapshot the catalog and the articles' sentences are read from: the draft's in a
         // preview, else the live one.
         let current = index.clone().or_else(|| self.retriever.current());
+        // What the articles are matched on: a problem or terms also in the policies' words.
+        let for_articles = ask.for_articles(text);
         if intent != Intent::OrderStatus
             && let Some(current) = &current
             && let Some(plan) = self.catalog_answer(current, history, msg, &ask)
         {
+            // Terms asked of a product ("can I pay for it monthly?"): its facts, then the policy.
+            if ask.terms.is_some() {
+                return self.with_policy(current, &for_articles, plan, msg, has_model).await;
+            }
             return Ok(plan);
         }
-        // What the articles are matched on: a problem also in the policies' words.
-        let for_articles = ask.for_articles(text);
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
         let query = ask.for_articles(&search_query(text, previous)) + if ask.to_country { ABROAD_QUERY } else { "" };
         let hits = self.evidence(self.retrieve(query, index).await?);
@@ -203,7 +207,7 @@ impl Planner {
         if sources.is_empty() {
             // Nothing passed the search's bar; a sentence close in meaning may still answer.
             if let Some(current) = &current
-                && let Some(plan) = self.quoted(current, &for_articles, &sources, Bar::Usual).await
+                && let Some(plan) = self.quoted(current, &for_articles, &sources, Bar::Usual, false).await
             {
                 return self.in_language(msg, plan, has_model);
             }
@@ -215,18 +219,19 @@ impl Planner {
             return self.in_language(msg, Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq }, has_model);
         }
         // The articles' own sentences answer, word for word, when an article is the best match
-        // or the message reports a problem with an item ("the milk came sour"); when a product
-        // is, but nothing the catalog holds of it is asked ("can I test ride the Z800?"), only
-        // a sentence very close in meaning does. A product's price or stock asked of a product
+        // or the message reports a problem with an item ("the milk came sour") or asks the
+        // terms for one ("do you take Amex for the Rolex?"); when a product is, but nothing the
+        // catalog holds of it is asked ("can I test ride the Z800?"), only a sentence very
+        // close in meaning does. A product's price or stock asked of a product
         // the catalog does not have is not guessed at.
-        let bar = if ask.problem.is_some() || sources.first().is_some_and(|s| s.product.is_none()) {
+        let bar = if ask.asks_policy() || sources.first().is_some_and(|s| s.product.is_none()) {
             Some(Bar::Usual)
         } else {
             ask.asks_no_fact().then_some(Bar::Strong)
         };
         if let Some(bar) = bar
             && let Some(current) = &current
-            && let Some(plan) = self.quoted(current, &for_articles, &sources, bar).await
+            && let Some(plan) = self.quoted(current, &for_articles, &sources, bar, ask.terms.is_some()).await
         {
             return self.in_language(msg, plan, has_model);
         }
@@ -237,7 +242,7 @@ impl Planner {
         if !has_model {
             return Ok(Plan::Fixed { answer: replies.model_unavailable.clone(), sources, by: AnsweredBy::Fixed });
         }
-        let policies = intent == Intent::Policy || ask.problem.is_some() || ask.attrs.iter().any(|a| a.is_policy());
+        let policies = intent == Intent::Policy || ask.asks_policy() || ask.attrs.iter().any(|a| a.is_policy());
         let (request, prompted) = self.request(history, msg, &mut sources, policies)?;
         let fallback = self.fallback(&ask, &sources, msg.lang);
         Ok(Plan::Model { request, sources, fallback, prompted: Some(prompted) })

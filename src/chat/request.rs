@@ -11,6 +11,9 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+mod terms;
+pub use terms::Terms;
+
 /// A catalog fact a shopper can ask about one product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -154,15 +157,22 @@ const PROBLEMS: &[(Problem, &[&str])] = &[
         "past _ date", "past _ best", "past _ best before", "out of date"]),
     (Problem::Damaged, &["broke", "broken", "cracked", "cracks", "chipped", "dent", "dents", "dented", "torn",
         "ripped", "tore", "damaged", "smashed", "shattered", "scratched", "bent", "stained", "squashed", "crushed",
-        "fell apart", "falling apart", "came apart", "leaks", "leaking", "leaked"]),
+        "fell apart", "falling apart", "came apart", "leaks", "leaking", "leaked", "snapped", "split", "frayed",
+        "fraying", "peeled", "peeling", "warped", "faded", "came off", "fell off", "come off", "torn off",
+        "came loose", "coming loose", "wobbly", "punctured", "burst"]),
     (Problem::Faulty, &["faulty", "defective", "malfunction*", "stopped working", "stops working", "not working",
         "doesn't work", "does not work", "don't work", "won't turn on", "won't switch on", "won't charge",
         "not charging", "stopped charging", "won't start", "dead", "died", "crackl*", "burnt"]),
-    (Problem::Missing, &["missing", "incomplete", "half of", "only one of", "only half"]),
+    (Problem::Missing, &["missing", "incomplete", "half of", "only one of", "only half", "only got", "only received",
+        "only came with", "but not the", "wasn't in the", "was not in the", "weren't in the", "didn't get the",
+        "did not get the", "didn't come with", "left out"]),
     (Problem::Wrong, &["wrong item", "wrong one", "wrong size", "wrong colour", "wrong color", "the wrong",
         "instead of what", "not what i ordered"]),
     (Problem::NotArrived, &["never arrived", "never came", "not arrived", "hasn't arrived", "has not arrived",
-        "didn't arrive", "did not arrive", "never got", "not received", "haven't received", "never received"]),
+        "didn't arrive", "did not arrive", "never got", "not received", "haven't received", "never received",
+        "hasn't shown up", "has not shown up", "not shown up", "never showed up", "didn't show up", "hasn't turned up",
+        "not turned up", "never turned up", "didn't turn up", "says delivered", "says _ delivered",
+        "says _ _ delivered", "shows _ delivered", "marked _ delivered", "lost in the post", "got lost"]),
 ];
 
 /// Words that mean "a product" without saying which: "the cheapest thing you sell".
@@ -228,6 +238,9 @@ pub struct Ask {
     pub abroad: bool,
     /// Reports something wrong with an item ("it arrived cracked"): the policies answer.
     pub problem: Option<Problem>,
+    /// Asks the shop's terms for a product ("how do I pay for it?", "can I return it opened?"):
+    /// its facts are said, then the policy.
+    pub terms: Option<Terms>,
     /// Abroad only because a country is named ("delivered to Germany"), without a word for it.
     pub to_country: bool,
     pub ordinal: Option<usize>,
@@ -321,10 +334,12 @@ impl Ask {
         let to_country = !says_abroad && sending && to_a_country(&w);
         let abroad = to_country || says_abroad;
         let problem = PROBLEMS.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(p, _)| *p);
+        // A ranking is the catalog's question alone; a problem is the policies' already.
+        let terms = if problem.is_some() || rank.is_some() { None } else { Terms::of(&w, &attrs) };
         // Products and groups are named by what is left once constraints are lifted ("under $300"
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
-        Ask { attrs, rank, filters, compare, claimed, points_back, abroad, problem, to_country, ordinal, words }
+        Ask { attrs, rank, filters, compare, claimed, points_back, abroad, problem, terms, to_country, ordinal, words }
     }
 
     /// Whether the shopper put a constraint on the products (price, stock, rating).
@@ -332,13 +347,19 @@ impl Ask {
         !self.filters.is_empty()
     }
 
-    /// The message as the articles are searched with: a problem also in the policies' words
-    /// ("the milk came sour" meets "if anything arrives spoiled").
+    /// The message as the articles are searched with: a problem or the terms asked also in the
+    /// policies' words ("the milk came sour" meets "if anything arrives spoiled").
     pub fn for_articles(&self, text: &str) -> String {
-        match self.problem {
-            Some(p) => format!("{text} ({})", p.policy_words()),
-            None => text.to_string(),
+        match (self.problem, self.terms) {
+            (Some(p), _) => format!("{text} ({})", p.policy_words()),
+            (None, Some(t)) => format!("{text} ({})", t.policy_words(&self.attrs)),
+            (None, None) => text.to_string(),
         }
+    }
+
+    /// Whether the policies answer the message: a problem with an item, or terms asked.
+    pub fn asks_policy(&self) -> bool {
+        self.problem.is_some() || self.terms.is_some()
     }
 
     /// Asks for nothing the catalog holds: no attribute, ranking, filter, comparison or price.
@@ -464,8 +485,11 @@ impl<'a> CatalogWords<'a> {
             .iter()
             .filter_map(|Entry { product: p, title, group, .. }| {
                 let hit: HashSet<&str> = title.iter().map(String::as_str).filter(|w| said.contains(w)).collect();
-                // "sunglasses under $30" names a group, not the product called "Sunglasses".
-                if (ask.filtered() || ask.rank.is_some()) && hit.iter().all(|w| group.contains(*w)) {
+                // "sunglasses under $30" names a group, not the product called "Sunglasses"; a
+                // title of two words or more said whole names its product ("is the Sportbike
+                // Motorcycle back in stock?").
+                let whole = title.len() >= 2 && hit.len() == title.len();
+                if (ask.filtered() || ask.rank.is_some()) && !whole && hit.iter().all(|w| group.contains(*w)) {
                     return None;
                 }
                 let rare = hit.iter().any(|w| self.title_df.get(*w).is_some_and(|n| *n <= 3));
@@ -564,6 +588,45 @@ mod tests {
         assert_eq!(singular("glass"), "glass");
     }
 
+    /// "How do I pay for the sofa?" asks the shop's terms, not only the sofa's price; "how much
+    /// is the sofa?" asks the price alone.
+    #[test]
+    fn terms_for_a_product_are_asked_beside_its_facts() {
+        for (text, terms) in [
+            ("If I buy the Dodge Hornet GT Plus, how do I pay for it?", Terms::Payment),
+            ("Can I pay for the Annibale Colombo Sofa over twelve months?", Terms::Instalments),
+            ("Could you keep a Rolex Datejust aside for me until payday? It's sold out anyway.", Terms::Hold),
+            ("When will you have the sold-out sunglasses again?", Terms::Restock),
+            ("I opened the Dior J'adore and don't like the smell, can I return it?", Terms::Condition),
+            ("Is the Knife's warranty still good if I drop it on a stone floor?", Terms::Condition),
+            ("How can I return the Table Lamp?", Terms::Process),
+            ("How much is postage to send the Table Lamp back?", Terms::Fees),
+            ("The price of the Tray dropped after I bought it, can I get money back?", Terms::PriceChange),
+            ("Would you hold the Tray for me until Friday?", Terms::Hold),
+            ("What would delivery of the Annibale Colombo Bed cost?", Terms::Fees),
+            ("If I return the Tray, when will the refund reach my card?", Terms::Refund),
+        ] {
+            let ask = Ask::parse(text);
+            assert_eq!(ask.terms, Some(terms), "{text}");
+            assert!(ask.asks_policy(), "{text}");
+            assert!(ask.for_articles(text).contains(terms.policy_words(&ask.attrs)), "{text}");
+        }
+        for text in [
+            "How much is the Kawasaki Z800?",
+            "Is the Volleyball in stock?",
+            "Can I return the Dior J'adore?",
+            "How long is the warranty on the Knife?",
+            "What does the wok cost and when does it ship?",
+            "Will the Tray arrive within a month?",
+            "I dropped my old phone, do you sell a tougher one?",
+            "How much is the Annibale Colombo Bed and when is delivery?",
+        ] {
+            assert_eq!(Ask::parse(text).terms, None, "{text}");
+        }
+        // A problem is the policies' question already.
+        assert_eq!(Ask::parse("The Kiwi arrived rotten, how do I return it?").terms, None);
+    }
+
     #[test]
     fn a_problem_with_an_item_is_a_report_not_a_question_about_the_product() {
         for (text, kind) in [
@@ -573,6 +636,7 @@ mod tests {
             ("Two of the glasses were missing from the box", Problem::Missing),
             ("You sent the wrong size", Problem::Wrong),
             ("my parcel never arrived", Problem::NotArrived),
+            ("My Rolex still hasn't shown up and tracking says delivered.", Problem::NotArrived),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.problem, Some(kind), "{text}");

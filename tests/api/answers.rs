@@ -149,6 +149,27 @@ async fn a_problem_with_a_product_is_answered_by_the_shops_policy_for_it() {
     assert!(text.contains("14 days of delivery"), "{text}");
 }
 
+/// "Can I pay for the sofa over twelve months?" asks the sofa's price and the shop's terms for
+/// it: the catalog's fact, then the policy in its article's words, with both cards; the model
+/// (here one that would only say the price) is not asked.
+#[tokio::test]
+async fn terms_asked_of_a_product_are_answered_with_its_facts_and_the_policy() {
+    let app = spawn_demo_app_with(fake("The Annibale Colombo Sofa costs $2,499.99 [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Can I pay for the Annibale Colombo Sofa over twelve months?").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("$2,499.99"), "{text}");
+    assert!(text.contains("12 monthly instalments"), "{text}");
+    let ids: Vec<_> = cards(&evs).iter().map(|c| c["id"].as_str().unwrap_or_default().to_string()).collect();
+    assert!(ids.iter().any(|id| id == "FUR-ANN-ANN-012") && ids.iter().any(|id| id == "installments"), "{ids:?}");
+
+    let evs = app.ask(&c, "I opened the Dior J'adore and don't like the smell, can I return it?").await;
+    let text = said(&evs);
+    assert!(text.contains("7 days return policy"), "{text}");
+    assert!(text.contains("fragrances") && text.contains("cannot be returned"), "{text}");
+}
+
 #[tokio::test]
 async fn the_cards_come_before_the_first_word() {
     let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;
