@@ -184,8 +184,10 @@ impl Planner {
             && let Some(current) = &current
             && let Some(plan) = self.catalog_answer(current, history, msg, &ask)
         {
-            // Terms asked of a product ("can I pay for it monthly?"): its facts, then the policy.
-            if ask.terms.is_some() {
+            // Terms asked of a product ("can I pay for it monthly?"): its facts, then the policy;
+            // a comparison ("the price difference between...") is the catalog's alone.
+            let compared = ask.compare && matches!(&plan, Plan::Fixed { sources, .. } if sources.len() >= 2);
+            if ask.terms.is_some() && !compared {
                 return self.with_policy(current, &for_articles, plan, msg, has_model).await;
             }
             return Ok(plan);

@@ -605,6 +605,9 @@ mod tests {
             ("Would you hold the Tray for me until Friday?", Terms::Hold),
             ("What would delivery of the Annibale Colombo Bed cost?", Terms::Fees),
             ("If I return the Tray, when will the refund reach my card?", Terms::Refund),
+            ("Once I post the parcel back, when will the money be on my card?", Terms::Refund),
+            ("I don't like the Tray. Will sending it back cost me anything?", Terms::Fees),
+            ("You promised to refund the price difference on the Tray a month after my order.", Terms::PriceChange),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.terms, Some(terms), "{text}");
@@ -620,6 +623,7 @@ mod tests {
             "Will the Tray arrive within a month?",
             "I dropped my old phone, do you sell a tougher one?",
             "How much is the Annibale Colombo Bed and when is delivery?",
+            "What is the price of the Tray, and can I return it?",
         ] {
             assert_eq!(Ask::parse(text).terms, None, "{text}");
         }

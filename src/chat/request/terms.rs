@@ -62,7 +62,7 @@ const PRICE_CHANGE: &[&str] = &["price* drop*", "price* _ drop*", "drop* in pric
     "price* _ gone down", "price* _ _ gone down", "price* fell", "price* _ fell", "cheaper now", "now cheaper",
     "been reduced", "reduced", "price match*", "match _ price", "match the price", "match it",
     "match that", "beat _ price", "for less", "cheaper elsewhere", "cheaper somewhere", "cheaper at", "cheaper on",
-    "the difference", "on sale", "went on sale"];
+    "the difference", "price difference", "difference in price", "on sale", "went on sale"];
 /// A price moving, beside a price cue: "the price of the Tray dropped".
 const PRICE_MOVED: &[&str] = &["drop*", "went down", "gone down", "fell", "cut", "slashed"];
 /// The state of an item sent back: opened, used, without its box.
@@ -95,8 +95,10 @@ impl Terms {
     /// whether they hold in a case, and when a refund is paid.
     pub fn of(w: &[String], attrs: &[Attr]) -> Option<Self> {
         let asks = |a| attrs.contains(&a);
-        // "What does delivery of the bed cost?", not "what does the wok cost and when does it ship?".
-        let service_priced = asks(Attr::Price) && any_cue(w, SERVICE) && !w.iter().any(|x| x == "and");
+        // "What does delivery of the bed cost?", "will sending it back cost me anything?"; not
+        // "what does the wok cost and when does it ship?".
+        let service = any_cue(w, SERVICE) || (asks(Attr::Returns) && any_cue(w, &["cost*", "charge*"]));
+        let service_priced = asks(Attr::Price) && service && !w.iter().any(|x| x == "and");
         if service_priced || (any_cue(w, FEES) && (asks(Attr::Shipping) || asks(Attr::Returns) || asks(Attr::Price))) {
             return Some(Terms::Fees);
         }
@@ -115,7 +117,9 @@ impl Terms {
         if any_cue(w, PRICE_CHANGE) || (asks(Attr::Price) && any_cue(w, PRICE_MOVED)) {
             return Some(Terms::PriceChange);
         }
-        if asks(Attr::Returns) && any_cue(w, &["refund*", "money"]) && any_cue(w, WHEN_PAID) {
+        // "When will the money be on my card once I post the parcel back?" is a return too.
+        let returned = asks(Attr::Returns) || w.iter().any(|x| x == "back");
+        if returned && any_cue(w, &["refund*", "money"]) && any_cue(w, WHEN_PAID) {
             return Some(Terms::Refund);
         }
         if (asks(Attr::Returns) || asks(Attr::Warranty)) && any_cue(w, HOW) {
