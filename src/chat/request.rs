@@ -336,6 +336,13 @@ impl Ask {
         let problem = PROBLEMS.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(p, _)| *p);
         // A ranking is the catalog's question alone; a problem is the policies' already.
         let terms = if problem.is_some() || rank.is_some() { None } else { Terms::of(&w, &attrs) };
+        // Terms asked with no fact imply the one they turn on: keeping an item, its stock; paying
+        // for it, its price ("could you keep the Rolex aside for me?").
+        if attrs.is_empty()
+            && let Some(implied) = terms.and_then(Terms::implied)
+        {
+            attrs.push(implied);
+        }
         // Products and groups are named by what is left once constraints are lifted ("under $300"
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
@@ -627,6 +634,9 @@ mod tests {
         ] {
             assert_eq!(Ask::parse(text).terms, None, "{text}");
         }
+        // Keeping an item turns on its stock, paying for it on its price.
+        assert_eq!(Ask::parse("Could you keep the Tray aside for me?").attrs, vec![Attr::Stock]);
+        assert_eq!(Ask::parse("Do you take American Express for the Tray?").attrs, vec![Attr::Price]);
         // A problem is the policies' question already.
         assert_eq!(Ask::parse("The Kiwi arrived rotten, how do I return it?").terms, None);
     }

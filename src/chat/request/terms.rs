@@ -131,6 +131,15 @@ impl Terms {
         None
     }
 
+    /// The catalog fact these terms turn on, said when the question asks none.
+    pub fn implied(self) -> Option<Attr> {
+        match self {
+            Terms::Hold | Terms::Restock => Some(Attr::Stock),
+            Terms::Instalments | Terms::Payment | Terms::PriceChange => Some(Attr::Price),
+            _ => None,
+        }
+    }
+
     /// Whether the product's facts are said before the policy: not for what delivery or a
     /// return costs or when a refund is paid, where "costs" and "how long until" are cues of
     /// the service, not of the product.
