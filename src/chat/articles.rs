@@ -10,6 +10,26 @@ use crate::domain::{AnsweredBy, Language};
 use crate::llm::{ChatMessage, GenRequest, Role};
 use crate::retrieval::{Index, Source};
 
+/// A question about the products found first, as the articles are matched on: their names left
+/// out of its meaning and words ("Z800" is named by no article; "the Carbon Steel Wok has a dent"
+/// is about the dent) and, `by_kind`, their kinds of product said instead ("(vehicle)").
+fn beside_products(text: &str, sources: &[SourceCard], by_kind: bool) -> String {
+    let products: Vec<_> = sources.iter().filter_map(|s| s.product.as_ref()).collect();
+    let names = names_in(text, products.iter().map(|p| p.title.as_str()));
+    let without = without_names(text, &names);
+    if !by_kind {
+        return without;
+    }
+    let mut kinds: Vec<String> = Vec::new();
+    for p in products.iter().filter(|p| names.contains(&p.title.as_str())) {
+        let kind = p.category.replace('-', " ");
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    if kinds.is_empty() { without } else { format!("{without} ({})", kinds.join(", ")) }
+}
+
 /// How many sentences of the whole knowledge base, beside those of the best two articles found,
 /// a question is matched against.
 const NEAR_SENTENCES: usize = 8;
@@ -30,20 +50,8 @@ impl Planner {
         by_kind: bool,
     ) -> Option<Plan> {
         let embedder = self.retriever.embedder()?.clone();
-        // When a product was found first, its name is not what an article is asked about: it
-        // is left out of the meaning and the words a sentence is matched on ("Z800" is named
-        // by no article; "the Carbon Steel Wok has a dent" is about the dent), and, `by_kind`,
-        // its kind of product said instead.
         let text = if sources.first().is_some_and(|s| s.product.is_some()) {
-            let products: Vec<_> = sources.iter().filter_map(|s| s.product.as_ref()).collect();
-            let names = names_in(text, products.iter().map(|p| p.title.as_str()));
-            let mut kinds: Vec<String> = (products.iter())
-                .filter(|p| by_kind && names.contains(&p.title.as_str()))
-                .map(|p| p.category.replace('-', " "))
-                .collect();
-            kinds.dedup();
-            let text = without_names(text, &names);
-            if kinds.is_empty() { text } else { format!("{text} ({})", kinds.join(", ")) }
+            beside_products(text, sources, by_kind)
         } else {
             text.to_string()
         };

@@ -11,7 +11,9 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+mod problem;
 mod terms;
+pub use problem::Problem;
 pub use terms::Terms;
 
 /// A catalog fact a shopper can ask about one product.
@@ -120,60 +122,6 @@ const ABROAD: &[&str] = &[
 /// Words of sending something somewhere, beside the shipping cues: "can a perfume be sent to
 /// Japan?", "can it go to Germany?".
 const SENDING: &[&str] = &["send*", "sent", "post", "posted", "mail*", "go", "goes", "get", "order*", "buy"];
-
-/// Something gone wrong with an item the shopper has. A report of one is answered by the
-/// shop's policies for it, not by the product's facts ("it arrived cracked" does not ask when
-/// it ships), and is matched against the articles in the words shops use for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
-    Damaged,
-    Spoiled,
-    Faulty,
-    Missing,
-    Wrong,
-    NotArrived,
-}
-
-impl Problem {
-    /// How shops' policies name this kind of problem.
-    pub fn policy_words(self) -> &'static str {
-        match self {
-            Problem::Damaged => "arrived damaged",
-            Problem::Spoiled => "arrived spoiled, damaged or past its date",
-            Problem::Faulty => "faulty, stopped working",
-            Problem::Missing => "missing items, incomplete parcel",
-            Problem::Wrong => "wrong item sent",
-            Problem::NotArrived => "parcel never arrived",
-        }
-    }
-}
-
-/// Cues of each kind of problem: states, not abilities ("does it scratch easily?" and "can it
-/// crush ice?" report nothing).
-#[rustfmt::skip]
-const PROBLEMS: &[(Problem, &[&str])] = &[
-    (Problem::Spoiled, &["rotten", "rotting", "mouldy", "moldy", "mould", "mold", "spoiled", "spoilt", "sour",
-        "stale", "melted", "expired", "bruised", "gone off", "went off", "smelled off", "smells off", "smelt off",
-        "past _ date", "past _ best", "past _ best before", "out of date"]),
-    (Problem::Damaged, &["broke", "broken", "cracked", "cracks", "chipped", "dent", "dents", "dented", "torn",
-        "ripped", "tore", "damaged", "smashed", "shattered", "scratched", "bent", "stained", "squashed", "crushed",
-        "fell apart", "falling apart", "came apart", "leaks", "leaking", "leaked", "snapped", "split", "frayed",
-        "fraying", "peeled", "peeling", "warped", "faded", "came off", "fell off", "come off", "torn off",
-        "came loose", "coming loose", "wobbly", "punctured", "burst"]),
-    (Problem::Faulty, &["faulty", "defective", "malfunction*", "stopped working", "stops working", "not working",
-        "doesn't work", "does not work", "don't work", "won't turn on", "won't switch on", "won't charge",
-        "not charging", "stopped charging", "won't start", "dead", "died", "crackl*", "burnt"]),
-    (Problem::Missing, &["missing", "incomplete", "half of", "only one of", "only half", "only got", "only received",
-        "only came with", "but not the", "wasn't in the", "was not in the", "weren't in the", "didn't get the",
-        "did not get the", "didn't come with", "left out"]),
-    (Problem::Wrong, &["wrong item", "wrong one", "wrong size", "wrong colour", "wrong color", "the wrong",
-        "instead of what", "not what i ordered"]),
-    (Problem::NotArrived, &["never arrived", "never came", "not arrived", "hasn't arrived", "has not arrived",
-        "didn't arrive", "did not arrive", "never got", "not received", "haven't received", "never received",
-        "hasn't shown up", "has not shown up", "not shown up", "never showed up", "didn't show up", "hasn't turned up",
-        "not turned up", "never turned up", "didn't turn up", "says delivered", "says _ delivered",
-        "says _ _ delivered", "shows _ delivered", "marked _ delivered", "lost in the post", "got lost"]),
-];
 
 /// Words that mean "a product" without saying which: "the cheapest thing you sell".
 const ANY_PRODUCT: &[&str] = &["product", "item", "thing", "anything", "something", "stuff", "article"];
@@ -333,7 +281,7 @@ impl Ask {
         let sending = attrs.contains(&Attr::Shipping) || any_cue(&w, SENDING);
         let to_country = !says_abroad && sending && to_a_country(&w);
         let abroad = to_country || says_abroad;
-        let problem = PROBLEMS.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(p, _)| *p);
+        let problem = Problem::of(&w);
         // A ranking is the catalog's question alone; a problem is the policies' already.
         let terms = if problem.is_some() || rank.is_some() { None } else { Terms::of(&w, &attrs) };
         // Terms asked with no fact imply the one they turn on: keeping an item, its stock; paying
@@ -357,11 +305,12 @@ impl Ask {
     /// The message as the articles are searched with: a problem or the terms asked also in the
     /// policies' words ("the milk came sour" meets "if anything arrives spoiled").
     pub fn for_articles(&self, text: &str) -> String {
-        match (self.problem, self.terms) {
-            (Some(p), _) => format!("{text} ({})", p.policy_words()),
-            (None, Some(t)) => format!("{text} ({})", t.policy_words(&self.attrs)),
-            (None, None) => text.to_string(),
-        }
+        let words = match (self.problem, self.terms) {
+            (Some(p), _) => p.policy_words(),
+            (None, Some(t)) => t.policy_words(&self.attrs),
+            (None, None) => return text.to_string(),
+        };
+        format!("{text} ({words})")
     }
 
     /// Whether the policies answer the message: a problem with an item, or terms asked.
