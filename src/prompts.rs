@@ -32,9 +32,11 @@ pub struct Prompts {
     /// One per language, in the order of `Language::ALL`.
     texts: Vec<Texts>,
     translate: Translation,
+    rephrase: Translation,
 }
 
-/// `prompts/translate.toml`: how a shopper's message is turned into English.
+/// `prompts/translate.toml`: how a shopper's message is turned into English;
+/// `prompts/rephrase.toml`: how a question is asked again in the help articles' words.
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Translation {
@@ -64,7 +66,9 @@ impl Prompts {
             .map_err(|e| format!("prompts/system.md: {e}"))?;
         let translate = toml::from_str(include_str!("../prompts/translate.toml"))
             .map_err(|e| format!("prompts/translate.toml: {e}"))?;
-        Ok(Self { env, system, texts, translate })
+        let rephrase = toml::from_str(include_str!("../prompts/rephrase.toml"))
+            .map_err(|e| format!("prompts/rephrase.toml: {e}"))?;
+        Ok(Self { env, system, texts, translate, rephrase })
     }
 
     /// What a shopper reads in `lang`.
@@ -90,6 +94,12 @@ impl Prompts {
     /// prefix cache serves them all.
     pub fn translation(&self) -> (&str, &[(String, String)]) {
         (&self.translate.system, &self.translate.examples)
+    }
+
+    /// How a question the articles did not meet is asked again in their words: the
+    /// instruction, then worked examples as (message, rewritten) turns.
+    pub fn rephrasing(&self) -> (&str, &[(String, String)]) {
+        (&self.rephrase.system, &self.rephrase.examples)
     }
 
     /// The request for a product description: the facts it may use, the tone and the length.

@@ -1,14 +1,17 @@
 //! Answers in the help articles' own words: the sentences closest to the question, quoted by
 //! code with their source numbers (`quote`), and translated by the model for a shopper who
 //! writes another language, checked against the same articles.
-use super::cards::SourceCard;
+use super::cards::{SourceCard, cards};
 use super::error::ChatError;
 use super::plan::{Message, Plan, Planner};
 use super::quote::{self, Bar, Candidate};
+use super::request::Ask;
 use super::translate::{names_in, without_names};
 use crate::domain::{AnsweredBy, Language};
 use crate::llm::{ChatMessage, GenRequest, Role};
+use crate::retrieval::vector::dot;
 use crate::retrieval::{Index, Source};
+use std::sync::Arc;
 
 /// A question about the products found first, as the articles are matched on: their names left
 /// out of its meaning and words ("Z800" is named by no article; "the Carbon Steel Wok has a dent"
@@ -33,6 +36,11 @@ fn beside_products(text: &str, sources: &[SourceCard], by_kind: bool) -> String 
 /// How many sentences of the whole knowledge base, beside those of the best two articles found,
 /// a question is matched against.
 const NEAR_SENTENCES: usize = 8;
+
+/// How close in meaning a question asked again in the articles' words must stay to the
+/// shopper's (cosine of the two): a rewrite that drifted to another topic, or one made up for a
+/// message that asks nothing, finds no article.
+const SAME_QUESTION: f32 = 0.4;
 
 impl Planner {
     /// The articles' sentences closest to the question (`quote`), with the cards they came
@@ -88,6 +96,53 @@ impl Planner {
         let (answer, cited) = quote::quote(&text, &asked, &candidates, bar)?;
         let sources = cards.into_iter().filter(|s| cited.contains(&s.n)).collect();
         Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
+    }
+
+    /// The articles' sentences for a question (`quoted`), else for the question asked again in
+    /// their words (`reworded`); `question` is as the articles are matched on (with a problem's
+    /// or the terms' policy words) and as the shopper asked it.
+    pub(super) async fn articles_answer(
+        &self,
+        index: &Index,
+        question: (&str, &str),
+        sources: &[SourceCard],
+        bar: Bar,
+        by_kind: bool,
+        preview: Option<Arc<Index>>,
+    ) -> Option<Plan> {
+        let (matched, asked) = question;
+        match self.quoted(index, matched, sources, bar, by_kind).await {
+            None => self.reworded(index, asked, preview).await,
+            quoted => quoted,
+        }
+    }
+
+    /// A question the articles did not meet as asked, asked again in their words by the model
+    /// (`Translator::in_shop_words`: "can I take the motorbike out for a spin first?" as "Can I
+    /// test drive the motorbike?") and answered only by the articles' own sentences, quoted: the rewrite
+    /// finds the article and never says anything itself. `None` without a model, when the
+    /// rewrite strayed from the question, or when a product, or nothing, comes first for it.
+    async fn reworded(&self, index: &Index, text: &str, preview: Option<Arc<Index>>) -> Option<Plan> {
+        let words = self.translator.in_shop_words(text).await?;
+        let embedder = self.retriever.embedder()?.clone();
+        let pair = (text.to_string(), words.clone());
+        let (asked, rewritten) = tokio::task::spawn_blocking(move || {
+            Some((embedder.embed_query(&pair.0).ok()?, embedder.embed_query(&pair.1).ok()?))
+        })
+        .await
+        .ok()??;
+        let same = dot(&asked, &rewritten);
+        tracing::debug!(same, rewritten = %words, "asked again in the articles' words");
+        if same < SAME_QUESTION {
+            return None;
+        }
+        let ask = Ask::parse(&words);
+        let query = ask.for_articles(&words);
+        let sources = cards(&self.evidence(self.retrieve(query.clone(), preview).await.ok()?));
+        if sources.first()?.product.is_some() {
+            return None;
+        }
+        self.quoted(index, &query, &sources, Bar::Usual, false).await
     }
 
     /// The catalog's answer to a question that also asks the shop's terms for the product ("can

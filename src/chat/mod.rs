@@ -87,18 +87,18 @@ pub struct ChatService {
     escalation: Arc<Escalation>,
     generator: Option<Arc<dyn Generator>>,
     guard: LeakGuard,
-    translator: Translator,
 }
 
 impl ChatService {
     /// `max_tokens` an answer may take, in a `context` of that many tokens per conversation.
     pub fn new(parts: Parts, settings: ChatSettings, max_tokens: u32, context: u32) -> Self {
         let guard = LeakGuard::new(&parts.prompts.system, &parts.prompts.replies().rule_phrases);
-        let translator = Translator::new(parts.generator.clone(), parts.prompts.clone());
+        let translator = Arc::new(Translator::new(parts.generator.clone(), parts.prompts.clone()));
         let memory = Memory::new(parts.pool, parts.log.clone(), settings.history_turns);
-        let planner = Planner { retriever: parts.retriever, prompts: parts.prompts, settings, max_tokens, context };
+        let planner =
+            Planner { retriever: parts.retriever, prompts: parts.prompts, translator, settings, max_tokens, context };
         let (log, escalation, generator, desk) = (parts.log, parts.escalation, parts.generator, parts.desk);
-        Self { planner, desk, memory, log, escalation, generator, guard, translator }
+        Self { planner, desk, memory, log, escalation, generator, guard }
     }
 
     /// Conversations this process knows: start one, check a shopper's token.
@@ -159,7 +159,7 @@ impl ChatService {
         let (lang, said) = phrases::understand(&words, self.memory.said_in(conversation), &self.planner.prompts);
         let texts = self.planner.prompts.texts(lang);
         let translated = match said {
-            None => self.translator.english(text, lang).await.map(|english| keep_names(english, &names)),
+            None => self.planner.translator.english(text, lang).await.map(|english| keep_names(english, &names)),
             Some(_) => None,
         };
         let msg = Message { text, english: translated.as_deref().unwrap_or(text), lang };

@@ -11,6 +11,7 @@ use super::query::{ABROAD_QUERY, search_query};
 use super::quote::Bar;
 use super::request::{Ask, Attr, CatalogWords};
 use super::transcript::Transcript;
+use super::translate::Translator;
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, DocKind, Filters, Language, SearchRequest};
 use crate::llm::{GenRequest, Role};
@@ -55,6 +56,8 @@ impl<'a> Message<'a> {
 pub struct Planner {
     pub retriever: Arc<Retriever>,
     pub prompts: Arc<Prompts>,
+    /// Turns a message into English, or a question into the help articles' words.
+    pub translator: Arc<Translator>,
     pub settings: ChatSettings,
     pub max_tokens: u32,
     /// The model's context per conversation, in tokens: the prompt and the answer fit in it.
@@ -63,7 +66,7 @@ pub struct Planner {
 
 impl Planner {
     /// Searches the live index, or `index` (a draft's preview) when given.
-    async fn retrieve(&self, query: String, index: Option<Arc<Index>>) -> Result<Vec<Hit>, ChatError> {
+    pub(super) async fn retrieve(&self, query: String, index: Option<Arc<Index>>) -> Result<Vec<Hit>, ChatError> {
         let req = SearchRequest::parse(&query, Filters::default(), DocKind::All, self.settings.sources, false)
             .map_err(ChatError::InvalidMessage)?;
         let retriever = self.retriever.clone();
@@ -77,7 +80,7 @@ impl Planner {
 
     /// Hits that are evidence: similar enough (or the best keyword match), and close to the best
     /// hit, so a precise question carries one source and a broad one several.
-    fn evidence(&self, hits: Vec<Hit>) -> Vec<Hit> {
+    pub(super) fn evidence(&self, hits: Vec<Hit>) -> Vec<Hit> {
         let best = hits.first().map_or(0.0, |h| h.scores.fused);
         let min = self.settings.min_similarity;
         hits.into_iter()
@@ -194,7 +197,7 @@ impl Planner {
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
         let query = ask.for_articles(&search_query(text, previous)) + if ask.to_country { ABROAD_QUERY } else { "" };
-        let hits = self.evidence(self.retrieve(query, index).await?);
+        let hits = self.evidence(self.retrieve(query, index.clone()).await?);
         let mut sources = cards(&hits);
         // Nothing passed the search's bar, but the question is about the products just shown
         // ("would that one suit a student?"): the model answers from them.
@@ -207,9 +210,11 @@ impl Planner {
             sources = pointed.into_iter().enumerate().map(|(i, p)| SourceCard::product(i + 1, p)).collect();
         }
         if sources.is_empty() {
-            // Nothing passed the search's bar; a sentence close in meaning may still answer.
+            // Nothing passed the search's bar; a sentence close in meaning may still answer, or
+            // one found with the question asked again in the articles' words.
             if let Some(current) = &current
-                && let Some(plan) = self.quoted(current, &for_articles, &sources, Bar::Usual, false).await
+                && let Some(plan) =
+                    self.articles_answer(current, (&for_articles, text), &sources, Bar::Usual, false, index).await
             {
                 return self.in_language(msg, plan, has_model);
             }
@@ -231,9 +236,12 @@ impl Planner {
         } else {
             ask.asks_no_fact().then_some(Bar::Strong)
         };
+        // When none answers as asked, the question is asked again in the articles' words
+        // before the model writes from what was found.
         if let Some(bar) = bar
             && let Some(current) = &current
-            && let Some(plan) = self.quoted(current, &for_articles, &sources, bar, ask.terms.is_some()).await
+            && let Some(plan) =
+                self.articles_answer(current, (&for_articles, text), &sources, bar, ask.terms.is_some(), index).await
         {
             return self.in_language(msg, plan, has_model);
         }

@@ -600,6 +600,8 @@ mod tests {
             ("You sent the wrong size", Problem::Wrong),
             ("my parcel never arrived", Problem::NotArrived),
             ("My Rolex still hasn't shown up and tracking says delivered.", Problem::NotArrived),
+            ("I knocked the Table Lamp off the desk and the base cracked", Problem::Accident),
+            ("the watch stopped working after I wore it in the pool", Problem::Accident),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.problem, Some(kind), "{text}");
@@ -613,6 +615,11 @@ mod tests {
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }
+        // Damage on arrival is not a mishap, whatever else the message says.
+        assert_eq!(
+            Ask::parse("The mug arrived cracked, can I drop it off at a store?").problem,
+            Some(Problem::Damaged)
+        );
     }
 
     #[test]

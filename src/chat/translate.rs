@@ -2,7 +2,8 @@
 //! turns the message into English once (a short greedy generation after worked examples in
 //! `prompts/translate.toml`, cached), and search, the catalog's answers, intents and the mood
 //! read that. The answer is given in the shopper's language; the message stored and shown is
-//! theirs, never the translation.
+//! theirs, never the translation. A question the help articles did not meet is asked again in
+//! their words the same way (`prompts/rephrase.toml`), for a second search.
 use crate::domain::{Language, mask};
 use crate::llm::{ChatMessage, GenRequest, Generator, Role, complete};
 use crate::prompts::{Prompts, data};
@@ -11,13 +12,15 @@ use std::sync::{Arc, Mutex};
 
 /// Translations kept; past this the cache starts again (a shop's questions repeat within hours).
 const CACHED: usize = 2048;
-/// A translation is about as long as the message; more than this is the model rambling.
+/// A rewrite is about as long as the message; more than this is the model rambling.
 const MAX_TOKENS: u32 = 96;
 
 pub struct Translator {
     generator: Option<Arc<dyn Generator>>,
     prompts: Arc<Prompts>,
-    cache: Mutex<HashMap<(Language, String), String>>,
+    /// Keyed by what the message was turned into: English (`Some` of its language), or the
+    /// help articles' words (`None`).
+    cache: Mutex<HashMap<(Option<Language>, String), String>>,
 }
 
 impl Translator {
@@ -31,34 +34,47 @@ impl Translator {
         if lang == Language::En {
             return None;
         }
-        let key = (lang, text.trim().to_string());
+        self.rewrite(text, Some(lang), self.prompts.translation()).await
+    }
+
+    /// An English question asked again in the words the help articles use ("any reduction for
+    /// those of us in college?" as "Do you offer student discounts?"), for a search that found
+    /// no answer;
+    /// `None` when no model could (the question stays unanswered as before).
+    pub async fn in_shop_words(&self, text: &str) -> Option<String> {
+        self.rewrite(text, None, self.prompts.rephrasing()).await
+    }
+
+    /// One short greedy generation after worked examples, cached.
+    async fn rewrite(&self, text: &str, to: Option<Language>, prompt: (&str, &[(String, String)])) -> Option<String> {
+        let key = (to, text.trim().to_string());
         if let Some(hit) = self.cache.lock().ok()?.get(&key) {
             return Some(hit.clone());
         }
         let generator = self.generator.as_ref()?;
-        let (system, examples) = self.prompts.translation();
+        let (system, examples) = prompt;
         let mut messages = vec![ChatMessage { role: Role::System, content: system.to_string() }];
-        for (message, english) in examples {
+        for (message, rewritten) in examples {
             messages.push(ChatMessage { role: Role::User, content: message.clone() });
-            messages.push(ChatMessage { role: Role::Assistant, content: english.clone() });
+            messages.push(ChatMessage { role: Role::Assistant, content: rewritten.clone() });
         }
         messages.push(ChatMessage { role: Role::User, content: data(text) });
         let request = GenRequest { messages, max_tokens: MAX_TOKENS, greedy: true };
-        let english = match complete(generator.as_ref(), request).await {
+        let rewritten = match complete(generator.as_ref(), request).await {
             Ok((out, _)) => cleaned(&out)?,
             Err(e) => {
-                tracing::warn!(error = %e, "the message could not be translated; it is searched as written");
+                tracing::warn!(error = %e, "the message could not be rewritten; it is searched as written");
                 return None;
             }
         };
-        tracing::debug!(%lang, message = %mask(text), english = %mask(&english), "understood in English");
+        tracing::debug!(?to, message = %mask(text), rewritten = %mask(&rewritten), "message rewritten");
         if let Ok(mut cache) = self.cache.lock() {
             if cache.len() >= CACHED {
                 cache.clear();
             }
-            cache.insert(key, english.clone());
+            cache.insert(key, rewritten.clone());
         }
-        Some(english)
+        Some(rewritten)
     }
 }
 

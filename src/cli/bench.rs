@@ -116,9 +116,11 @@ async fn chat(settings: &Settings, a: ChatArgs) -> anyhow::Result<()> {
         }
         None => {
             let pool = super::data::connect(settings).await?;
+            let prompts = Arc::new(load_prompts(settings)?);
             let planner = Planner {
                 retriever: super::data::loaded_retriever(settings, &pool).await?,
-                prompts: Arc::new(load_prompts(settings)?),
+                translator: Arc::new(Translator::new(None, prompts.clone())),
+                prompts,
                 settings: settings.chat.clone(),
                 max_tokens: a.max_tokens,
                 context: settings.llm.ctx_per_slot,

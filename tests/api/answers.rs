@@ -170,6 +170,27 @@ async fn terms_asked_of_a_product_are_answered_with_its_facts_and_the_policy() {
     assert!(text.contains("fragrances") && text.contains("cannot be returned"), "{text}");
 }
 
+/// A question worded unlike any article ("any reduction for those of us in college?" shares no
+/// word with "student discount", and the small embedding model puts them far apart) is asked
+/// again in the articles' words by the model (here a fake that rewrites every message the same
+/// way), and answered by the article's own sentences; a rewrite that strays from what was asked
+/// (a message that asks nothing turned into a password question) answers nothing.
+#[tokio::test]
+async fn a_question_worded_unlike_the_articles_is_asked_again_in_their_words() {
+    let app = spawn_demo_app_with(fake("Do you offer student discounts?")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Any reduction for those of us in college?").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("Students get 10% off full-price items"), "{text}");
+    assert_eq!(cards(&evs)[0]["id"], "student-discount");
+
+    let app = spawn_demo_app_with(fake("How do I reset my password?")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "asdf qwerty zxcv").await;
+    assert_eq!(done(&evs)["answered_by"], "unanswered", "{}", said(&evs));
+}
+
 #[tokio::test]
 async fn the_cards_come_before_the_first_word() {
     let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;

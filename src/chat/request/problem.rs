@@ -13,12 +13,17 @@ pub enum Problem {
     Missing,
     Wrong,
     NotArrived,
+    /// Damage or a fault the shopper's own mishap caused ("I dropped it and the screen
+    /// cracked"): what the warranty does not cover, not an item that arrived damaged.
+    Accident,
 }
 
 impl Problem {
     /// The problem a message reports; `w` are its words as the request reads them.
     pub fn of(w: &[String]) -> Option<Self> {
-        PROBLEMS.iter().find(|(_, cues)| any_cue(w, cues)).map(|(p, _)| *p)
+        let problem = PROBLEMS.iter().find(|(_, cues)| any_cue(w, cues)).map(|(p, _)| *p)?;
+        let harm = matches!(problem, Problem::Damaged | Problem::Faulty);
+        Some(if harm && any_cue(w, MISHAPS) { Problem::Accident } else { problem })
     }
 
     /// How shops' policies name this kind of problem.
@@ -30,9 +35,17 @@ impl Problem {
             Problem::Missing => "missing items, incomplete parcel",
             Problem::Wrong => "wrong item sent",
             Problem::NotArrived => "parcel never arrived",
+            Problem::Accident => "accidental damage, what the warranty does not cover",
         }
     }
 }
+
+/// What the shopper did to an item, beside damage or a fault: a mishap, not a defect.
+#[rustfmt::skip]
+const MISHAPS: &[&str] = &["dropped", "dropping", "knocked", "spill*", "spilt", "sat on", "stepped on", "stood on",
+    "ran over", "run over", "chewed", "got wet", "in the bath", "in the pool", "in the sea", "in water", "into water",
+    "in the sink", "in the toilet", "in the wash", "washing machine", "by accident", "accident*", "my fault",
+    "fell out of my", "slipped out of my", "threw", "thrown"];
 
 /// Cues of each kind of problem: states, not abilities ("does it scratch easily?" and "can it
 /// crush ice?" report nothing).
