@@ -3,12 +3,14 @@ mod chat;
 mod conversation;
 mod languages;
 mod reindex;
+mod rewording;
 mod synthetic;
 
 pub use chat::{ChatBench, Prompts, chat, prompts};
 pub use conversation::{Turned, conversations, print as print_conversations};
 pub use languages::{LanguageTimes, languages, print as print_languages};
 pub use reindex::reindex;
+pub use rewording::{Reworded, print as print_rewording, rewording};
 
 pub use synthetic::catalog;
 

@@ -32,6 +32,13 @@ pub enum What {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// What a question worded unlike the help articles costs, through the whole chat: asked
+    /// again in their words, against questions they answer as asked.
+    Rewording {
+        /// Also write the results to this JSON file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// What each turn of a conversation costs, through the whole chat: three questions, then a
     /// short follow-up.
     Conversation {
@@ -89,6 +96,15 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
             let translator = Translator::new(state.chat.generator().cloned(), state.prompts.clone());
             let times = bench::languages(&state.chat, &translator).await;
             bench::print_languages(&times);
+            if let Some(file) = json {
+                std::fs::write(&file, serde_json::to_string_pretty(&times)?)?;
+            }
+        }
+        What::Rewording { json } => {
+            let state = super::data::chat_service(settings, "this benchmark").await?;
+            let translator = Translator::new(state.chat.generator().cloned(), state.prompts.clone());
+            let (warm, times) = bench::rewording(&state.chat, &translator).await;
+            bench::print_rewording(warm, &times);
             if let Some(file) = json {
                 std::fs::write(&file, serde_json::to_string_pretty(&times)?)?;
             }
