@@ -191,6 +191,19 @@ async fn a_question_worded_unlike_the_articles_is_asked_again_in_their_words() {
     assert_eq!(done(&evs)["answered_by"], "unanswered", "{}", said(&evs));
 }
 
+/// The same with the real test model doing the rewrite: "anything off" for "folks in the army"
+/// shares no word with the article, and the search alone finds nothing to quote.
+#[tokio::test]
+async fn the_real_model_asks_a_question_again_in_the_articles_words() {
+    let app = spawn_real_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Do folks in the army get anything off?").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("We do not currently offer a military discount."), "{text}");
+    assert_eq!(cards(&evs)[0]["id"], "student-discount");
+}
+
 #[tokio::test]
 async fn the_cards_come_before_the_first_word() {
     let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;
