@@ -2,8 +2,9 @@
 //! articles answer as asked, and questions none of their sentences answers until the model asks
 //! them again in their words (or that nothing answers: off-topic ones), go through the whole
 //! chat one at a time, each in a new conversation. The rewrite is timed on its own too (a second
-//! translator with an empty cache, on the same model), and the first rewrite after start-up,
-//! which also reads the prompt, apart.
+//! translator with an empty cache, on the same model; after the chat's own, so the question's
+//! few tokens may be in the engine's cache), and the first rewrite after start-up, which also
+//! reads the prompt, apart.
 use super::median;
 use crate::chat::{ChatService, Translator};
 use crate::domain::AnsweredBy;
@@ -12,7 +13,7 @@ use serde::Serialize;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Answered by an article's sentences as asked.
+/// Answered as asked, by an FAQ or an article's sentences: no rewrite.
 const AS_ASKED: &[&str] = &[
     "How long do I have to return an item?",
     "How much does express shipping cost?",

@@ -7,7 +7,7 @@ use super::plan::{Message, Plan, Planner};
 use super::quote::{self, Bar, Candidate};
 use super::request::Ask;
 use super::translate::{names_in, without_names};
-use crate::domain::{AnsweredBy, Language};
+use crate::domain::{AnsweredBy, Language, mask};
 use crate::llm::{ChatMessage, GenRequest, Role};
 use crate::retrieval::vector::dot;
 use crate::retrieval::{Index, Source};
@@ -132,7 +132,7 @@ impl Planner {
         .await
         .ok()??;
         let same = dot(&asked, &rewritten);
-        tracing::debug!(same, rewritten = %words, "asked again in the articles' words");
+        tracing::debug!(same, rewritten = %mask(&words), "asked again in the articles' words");
         if same < SAME_QUESTION {
             return None;
         }

@@ -10,7 +10,7 @@ use crate::prompts::{Prompts, data};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Translations kept; past this the cache starts again (a shop's questions repeat within hours).
+/// Rewrites kept; past this the cache starts again (a shop's questions repeat within hours).
 const CACHED: usize = 2048;
 /// A rewrite is about as long as the message; more than this is the model rambling.
 const MAX_TOKENS: u32 = 96;
@@ -39,8 +39,7 @@ impl Translator {
 
     /// An English question asked again in the words the help articles use ("any reduction for
     /// those of us in college?" as "Do you offer student discounts?"), for a search that found
-    /// no answer;
-    /// `None` when no model could (the question stays unanswered as before).
+    /// no answer; `None` when no model could (the question is answered as before).
     pub async fn in_shop_words(&self, text: &str) -> Option<String> {
         self.rewrite(text, None, self.prompts.rephrasing()).await
     }
