@@ -241,7 +241,7 @@ impl Planner {
         if let Some(bar) = bar
             && let Some(current) = &current
             && let Some(plan) =
-                self.articles_answer(current, (&for_articles, text), &sources, bar, ask.terms.is_some(), index).await
+                self.articles_answer(current, (&for_articles, text), &sources, bar, ask.by_kind(), index).await
         {
             return self.in_language(msg, plan, has_model);
         }

@@ -318,6 +318,13 @@ impl Ask {
         self.problem.is_some() || self.terms.is_some()
     }
 
+    /// Whether the articles are matched on the kind of the product named rather than its name:
+    /// for terms, which differ by kind, and for the state an item arrived in, whose policy does
+    /// too (groceries spoil, a wok is damaged).
+    pub fn by_kind(&self) -> bool {
+        self.terms.is_some() || self.problem == Some(Problem::OnArrival)
+    }
+
     /// Asks for nothing the catalog holds: no attribute, ranking, filter, comparison or price.
     pub fn asks_no_fact(&self) -> bool {
         self.attrs.is_empty() && self.rank.is_none() && !self.filtered() && !self.compare && self.claimed.is_empty()
@@ -602,6 +609,8 @@ mod tests {
             ("My Rolex still hasn't shown up and tracking says delivered.", Problem::NotArrived),
             ("I knocked the Table Lamp off the desk and the base cracked", Problem::Accident),
             ("the watch stopped working after I wore it in the pool", Problem::Accident),
+            ("The Tray showed up with a sticky mark on it", Problem::OnArrival),
+            ("When the Kiwi arrived it tasted strange", Problem::OnArrival),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.problem, Some(kind), "{text}");
@@ -612,6 +621,8 @@ mod tests {
             "Can the Boxed Blender crush ice?",
             "When will the Table Lamp arrive?",
             "Is the backpack waterproof or does it leak in the rain?",
+            "Has the Table Lamp arrived yet?",
+            "When will the Kiwi arrive?",
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }

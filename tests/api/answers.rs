@@ -204,6 +204,25 @@ async fn the_real_model_asks_a_question_again_in_the_articles_words() {
     assert_eq!(cards(&evs)[0]["id"], "student-discount");
 }
 
+/// The state an item arrived in, told in words no problem cue has, is a report, not a question
+/// of when it ships (it got "The Cucumber will ship in 1-2 business days."): the policy for
+/// items that arrive spoiled or damaged answers, by the product's kind.
+#[tokio::test]
+async fn the_state_an_item_arrived_in_is_answered_by_the_policy_not_its_ship_time() {
+    let app = spawn_demo_app_with(fake("The Cucumber will ship in 1-2 business days [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "The Cucumber showed up soft and soggy").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("within 48 hours") && !text.contains("will ship"), "{text}");
+    assert!(cards(&evs).iter().any(|c| c["id"] == "groceries-delivery"), "{text}");
+
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "The Bamboo Spatula arrived with a crack along the handle").await;
+    let text = said(&evs);
+    assert!(text.contains("within 14 days of delivery") && !text.contains("will ship"), "{text}");
+}
+
 #[tokio::test]
 async fn the_cards_come_before_the_first_word() {
     let app = spawn_demo_app_with(fake("The Beats Flex Wireless Earphones cost $49.99 [1].")).await;

@@ -16,12 +16,18 @@ pub enum Problem {
     /// Damage or a fault the shopper's own mishap caused ("I dropped it and the screen
     /// cracked"): what the warranty does not cover, not an item that arrived damaged.
     Accident,
+    /// The state an item arrived in, told in words no other cue has ("the Strawberry arrived
+    /// all slimy", "the sofa showed up with a stain"): not a question of when it ships, but
+    /// one for the policies on items that arrive damaged or spoiled.
+    OnArrival,
 }
 
 impl Problem {
     /// The problem a message reports; `w` are its words as the request reads them.
     pub fn of(w: &[String]) -> Option<Self> {
-        let problem = PROBLEMS.iter().find(|(_, cues)| any_cue(w, cues)).map(|(p, _)| *p)?;
+        let Some(problem) = PROBLEMS.iter().find(|(_, cues)| any_cue(w, cues)).map(|(p, _)| *p) else {
+            return (any_cue(w, ARRIVED) && !any_cue(w, NOT_YET)).then_some(Problem::OnArrival);
+        };
         let harm = matches!(problem, Problem::Damaged | Problem::Faulty);
         Some(if harm && any_cue(w, MISHAPS) { Problem::Accident } else { problem })
     }
@@ -36,9 +42,16 @@ impl Problem {
             Problem::Wrong => "wrong item sent",
             Problem::NotArrived => "parcel never arrived",
             Problem::Accident => "accidental damage, what the warranty does not cover",
+            Problem::OnArrival => "arrived damaged or spoiled",
         }
     }
 }
+
+/// An item's arrival told in the past: a report of the state it came in, unless it asks whether
+/// it has come yet.
+const ARRIVED: &[&str] = &["arrived", "got here", "showed up", "turned up", "was delivered", "were delivered"];
+const NOT_YET: &[&str] =
+    &["yet", "has arrived", "have arrived", "has _ arrived", "have _ arrived", "has it", "have they", "did _ arrive"];
 
 /// What the shopper did to an item, beside damage or a fault: a mishap, not a defect.
 #[rustfmt::skip]
