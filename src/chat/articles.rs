@@ -98,29 +98,28 @@ impl Planner {
         Some(Plan::Fixed { answer, sources, by: AnsweredBy::Article })
     }
 
-    /// The articles' sentences for a question (`quoted`), else for the question asked again in
-    /// their words (`reworded`); `question` is as the articles are matched on (with a problem's
-    /// or the terms' policy words) and as the shopper asked it.
+    /// The articles' sentences for a question (`quoted`, matched on `Ask::for_articles` and, for
+    /// a product found first, by its kind where `Ask::by_kind` says), else for the question
+    /// asked again in their words (`reworded`).
     pub(super) async fn articles_answer(
         &self,
         index: &Index,
-        question: (&str, &str),
+        ask: &Ask,
+        text: &str,
         sources: &[SourceCard],
         bar: Bar,
-        by_kind: bool,
         preview: Option<Arc<Index>>,
     ) -> Option<Plan> {
-        let (matched, asked) = question;
-        match self.quoted(index, matched, sources, bar, by_kind).await {
-            None => self.reworded(index, asked, preview).await,
+        match self.quoted(index, &ask.for_articles(text), sources, bar, ask.by_kind()).await {
+            None => self.reworded(index, text, preview).await,
             quoted => quoted,
         }
     }
 
     /// A question the articles did not meet as asked, asked again in their words by the model
     /// (`Translator::in_shop_words`: "can I take the motorbike out for a spin first?" as "Can I
-    /// test drive the motorbike?") and answered only by the articles' own sentences, quoted: the rewrite
-    /// finds the article and never says anything itself. `None` without a model, when the
+    /// test drive the motorbike?") and answered only by the articles' own sentences, quoted:
+    /// the rewrite finds the article and never says anything itself. `None` without a model, when the
     /// rewrite strayed from the question, or when a product, or nothing, comes first for it.
     async fn reworded(&self, index: &Index, text: &str, preview: Option<Arc<Index>>) -> Option<Plan> {
         let words = self.translator.in_shop_words(text).await?;

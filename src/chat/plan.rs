@@ -181,8 +181,6 @@ impl Planner {
         // The snapshot the catalog and the articles' sentences are read from: the draft's in a
         // preview, else the live one.
         let current = index.clone().or_else(|| self.retriever.current());
-        // What the articles are matched on: a problem or terms also in the policies' words.
-        let for_articles = ask.for_articles(text);
         if intent != Intent::OrderStatus
             && let Some(current) = &current
             && let Some(plan) = self.catalog_answer(current, history, msg, &ask)
@@ -191,7 +189,7 @@ impl Planner {
             // a comparison ("the price difference between...") is the catalog's alone.
             let compared = ask.compare && matches!(&plan, Plan::Fixed { sources, .. } if sources.len() >= 2);
             if ask.terms.is_some() && !compared {
-                return self.with_policy(current, &for_articles, plan, msg, has_model).await;
+                return self.with_policy(current, &ask.for_articles(text), plan, msg, has_model).await;
             }
             return Ok(plan);
         }
@@ -213,8 +211,7 @@ impl Planner {
             // Nothing passed the search's bar; a sentence close in meaning may still answer, or
             // one found with the question asked again in the articles' words.
             if let Some(current) = &current
-                && let Some(plan) =
-                    self.articles_answer(current, (&for_articles, text), &sources, Bar::Usual, false, index).await
+                && let Some(plan) = self.articles_answer(current, &ask, text, &sources, Bar::Usual, index).await
             {
                 return self.in_language(msg, plan, has_model);
             }
@@ -240,8 +237,7 @@ impl Planner {
         // before the model writes from what was found.
         if let Some(bar) = bar
             && let Some(current) = &current
-            && let Some(plan) =
-                self.articles_answer(current, (&for_articles, text), &sources, bar, ask.by_kind(), index).await
+            && let Some(plan) = self.articles_answer(current, &ask, text, &sources, bar, index).await
         {
             return self.in_language(msg, plan, has_model);
         }
