@@ -89,6 +89,7 @@ impl Planner {
                     n: card.n,
                     title: card.title.clone(),
                     text: s.text.clone(),
+                    paragraph: (s.doc, s.paragraph),
                     vector: s.vector.clone(),
                 })
             })

@@ -42,6 +42,9 @@ pub struct Candidate {
     /// The article's title: what the sentence is about when it does not say.
     pub title: String,
     pub text: String,
+    /// The paragraph it is in (its passage, and its place there): sentences of one paragraph
+    /// say one thing together.
+    pub paragraph: (usize, usize),
     pub vector: Vec<f32>,
 }
 
@@ -176,11 +179,19 @@ pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate], bar: Bar) 
     let in_doubt = scored.iter().any(|(s, c)| c.n != top.n && *s >= best - CLOSE)
         && scored.get(1).is_none_or(|(s, c)| c.n != top.n || *s < best - CLOSE);
     let short = article.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE;
-    let chosen: Vec<&Candidate> = if short && !in_doubt {
-        std::iter::once(top).chain(article.into_iter().filter(|c| !std::ptr::eq(*c, top))).collect()
+    let whole = short && !in_doubt;
+    let mut chosen: Vec<&Candidate> = if whole {
+        std::iter::once(top).chain(article.iter().copied().filter(|c| !std::ptr::eq(*c, top))).collect()
     } else {
         scored.iter().take(MAX_SENTENCES).filter(|(s, _)| *s >= best - CLOSE).map(|(_, c)| *c).collect()
     };
+    // Otherwise the closest sentence's paragraph follows it: "We use your personal data only to
+    // process orders ..." is closest to "do you pass my data on?", the sentence after it answers.
+    let paragraph: Vec<&Candidate> = article.iter().copied().filter(|c| c.paragraph == top.paragraph).collect();
+    if !whole && paragraph.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE {
+        let mates = paragraph.into_iter().filter(|c| !chosen.iter().any(|k| std::ptr::eq(*k, *c)));
+        chosen.splice(1..1, mates.collect::<Vec<_>>());
+    }
     let mut text = String::new();
     let mut cited = Vec::new();
     for (i, c) in chosen.iter().enumerate() {

@@ -115,7 +115,7 @@ async fn vectors_of(pool: &PgPool, embedder: &Arc<Embedder>, texts: Vec<String>)
 /// are valid for 3 years" to gift cards): what a policy question is matched against, sentence
 /// by sentence, so a question worded unlike the article still finds the one sentence it asks.
 async fn sentences_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) -> Result<Vec<Sentence>, LoadError> {
-    let found: Vec<(usize, String, String)> = docs
+    let found: Vec<(usize, usize, String, String)> = docs
         .iter()
         .enumerate()
         .filter_map(|(i, d)| match &d.source {
@@ -124,11 +124,17 @@ async fn sentences_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) ->
         })
         .flat_map(|(i, p)| {
             let body = p.text.strip_prefix(&p.title).unwrap_or(&p.text);
-            sentences(body).into_iter().map(move |s| (i, format!("{} {s}", p.title), s))
+            body.split("\n\n").enumerate().flat_map(move |(paragraph, text)| {
+                sentences(text).into_iter().map(move |s| (i, paragraph, format!("{} {s}", p.title), s))
+            })
         })
         .collect();
-    let vectors = vectors_of(pool, embedder, found.iter().map(|(_, e, _)| e.clone()).collect()).await?;
-    Ok(found.into_iter().zip(vectors).map(|((doc, _, text), vector)| Sentence { doc, text, vector }).collect())
+    let vectors = vectors_of(pool, embedder, found.iter().map(|(_, _, e, _)| e.clone()).collect()).await?;
+    Ok(found
+        .into_iter()
+        .zip(vectors)
+        .map(|((doc, paragraph, _, text), vector)| Sentence { doc, paragraph, text, vector })
+        .collect())
 }
 
 /// A snapshot of `docs`, with vectors and sentence vectors when there is an embedder.

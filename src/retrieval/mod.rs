@@ -69,6 +69,8 @@ pub struct Index {
 pub struct Sentence {
     /// The passage it comes from (an index into the snapshot's documents).
     pub doc: usize,
+    /// Which paragraph of the passage it is in, from 0: an editor's unit of meaning.
+    pub paragraph: usize,
     pub text: String,
     pub vector: Vec<f32>,
 }

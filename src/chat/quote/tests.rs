@@ -1,7 +1,7 @@
 use super::*;
 
 fn candidate(n: usize, text: &str, vector: [f32; 2]) -> Candidate {
-    Candidate { n, title: String::new(), text: text.into(), vector: vector.to_vec() }
+    Candidate { n, title: String::new(), text: text.into(), paragraph: (n, text.len()), vector: vector.to_vec() }
 }
 
 #[test]
@@ -50,6 +50,39 @@ fn of_a_long_article_only_the_closest_sentences_are_quoted() {
     ];
     let (text, _) = quote("Can I send back a perfume I opened?", &[1.0, 0.0], &c, Bar::Usual).expect("a quote");
     assert_eq!(text, "Opened fragrances cannot be returned unless they are faulty, for hygiene reasons. [3]");
+}
+
+/// The sentence closest to a question opens its paragraph; the one after it answers ("do you
+/// pass my data on?" is closest to what the data is used for, "we never sell" follows it): of a
+/// long article, the closest sentence's whole paragraph is quoted, and no other.
+#[test]
+fn of_a_long_article_the_closest_sentences_paragraph_is_quoted() {
+    let in_paragraph =
+        |p: usize, text: &str, vector: [f32; 2]| Candidate { paragraph: (7, p), ..candidate(4, text, vector) };
+    let c = [
+        in_paragraph(0, "We use your personal data only to process orders and provide support.", [0.9, 0.44]),
+        in_paragraph(0, "We never sell your data.", [0.5, 0.87]),
+        in_paragraph(
+            1,
+            "Conversations with our assistant are stored for 12 months to improve our service and train our staff.",
+            [0.6, 0.8],
+        ),
+        in_paragraph(
+            1,
+            "Email addresses, phone numbers and card numbers are masked in what we store, and you may ask for a copy.",
+            [0.55, 0.83],
+        ),
+        in_paragraph(
+            2,
+            "We use essential cookies to run the shop and, only with your consent, analytics cookies that tell us which pages are read.",
+            [0.3, 0.95],
+        ),
+    ];
+    let (text, _) = quote("Do you pass my personal data on to others?", &[1.0, 0.0], &c, Bar::Usual).expect("a quote");
+    assert_eq!(
+        text,
+        "We use your personal data only to process orders and provide support. We never sell your data. [4]"
+    );
 }
 
 /// Another article is about as close as the best sentence, but the two closest sentences are
