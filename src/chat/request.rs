@@ -611,6 +611,18 @@ mod tests {
             ("the watch stopped working after I wore it in the pool", Problem::Accident),
             ("The Tray showed up with a sticky mark on it", Problem::OnArrival),
             ("When the Kiwi arrived it tasted strange", Problem::OnArrival),
+            // Food gone bad, told in the words of its state.
+            ("The peaches I got were furry with mould", Problem::Spoiled),
+            ("the salad leaves came all wilted and soggy", Problem::Spoiled),
+            ("The Lemon I got was completely dried out", Problem::Spoiled),
+            ("the ice cream had thawed in the box", Problem::Spoiled),
+            ("the cream had gone bad", Problem::Spoiled),
+            // What came is not what was ordered.
+            ("You sent me a Black Whisk when I ordered a Slotted Turner", Problem::Wrong),
+            ("got a blue mug but I ordered a red one", Problem::Wrong),
+            // Tracking that stopped moving.
+            ("My parcel has been stuck at the same depot for days", Problem::Stalled),
+            ("the tracking hasn't changed since Monday", Problem::Stalled),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.problem, Some(kind), "{text}");
@@ -623,6 +635,9 @@ mod tests {
             "Is the backpack waterproof or does it leak in the rain?",
             "Has the Table Lamp arrived yet?",
             "When will the Kiwi arrive?",
+            "Is the towel soft or does it go furry after washing?",
+            "I ordered a lamp, when will it come?",
+            "the zip is stuck, how do I free it?",
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }

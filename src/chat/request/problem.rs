@@ -13,6 +13,9 @@ pub enum Problem {
     Missing,
     Wrong,
     NotArrived,
+    /// A parcel whose tracking has stopped moving ("stuck at the depot for a week"): a
+    /// question for the tracking policy, not for a lost parcel.
+    Stalled,
     /// Damage or a fault the shopper's own mishap caused ("I dropped it and the screen
     /// cracked"): what the warranty does not cover, not an item that arrived damaged.
     Accident,
@@ -41,6 +44,7 @@ impl Problem {
             Problem::Missing => "missing items, incomplete parcel",
             Problem::Wrong => "wrong item sent",
             Problem::NotArrived => "parcel never arrived",
+            Problem::Stalled => "the tracking has not moved",
             Problem::Accident => "accidental damage, what the warranty does not cover",
             Problem::OnArrival => "arrived damaged or spoiled",
         }
@@ -66,7 +70,11 @@ const MISHAPS: &[&str] = &["dropped", "dropping", "knocked", "spill*", "spilt", 
 const PROBLEMS: &[(Problem, &[&str])] = &[
     (Problem::Spoiled, &["rotten", "rotting", "mouldy", "moldy", "mould", "mold", "spoiled", "spoilt", "sour",
         "stale", "melted", "expired", "bruised", "gone off", "went off", "smelled off", "smells off", "smelt off",
-        "past _ date", "past _ best", "past _ best before", "out of date"]),
+        "past _ date", "past _ best", "past _ best before", "out of date", "gone bad", "went bad", "had gone bad",
+        "fuzz", "dried out", "dried up", "shrivel*", "wilted", "wilting", "soggy", "mushy", "slimy", "curdled",
+        "overripe", "stinks", "stank", "tastes off", "tasted off", "had thawed", "was thawed", "were thawed",
+        "had defrosted", "was defrosted", "came warm", "arrived warm", "was warm", "were warm", "wasn't cold",
+        "weren't cold", "infested", "maggot*"]),
     (Problem::Damaged, &["broke", "broken", "cracked", "cracks", "chipped", "dent", "dents", "dented", "torn",
         "ripped", "tore", "damaged", "smashed", "shattered", "scratched", "bent", "stained", "squashed", "crushed",
         "fell apart", "falling apart", "came apart", "leaks", "leaking", "leaked", "snapped", "split", "frayed",
@@ -79,10 +87,14 @@ const PROBLEMS: &[(Problem, &[&str])] = &[
         "only came with", "but not the", "wasn't in the", "was not in the", "weren't in the", "didn't get the",
         "did not get the", "didn't come with", "left out"]),
     (Problem::Wrong, &["wrong item", "wrong one", "wrong size", "wrong colour", "wrong color", "the wrong",
-        "instead of what", "not what i ordered"]),
+        "instead of what", "not what i ordered", "when i ordered", "but i ordered", "whereas i ordered",
+        "not the one i ordered", "wrong product", "wrong thing"]),
     (Problem::NotArrived, &["never arrived", "never came", "not arrived", "hasn't arrived", "has not arrived",
         "didn't arrive", "did not arrive", "never got", "not received", "haven't received", "never received",
         "hasn't shown up", "has not shown up", "not shown up", "never showed up", "didn't show up", "hasn't turned up",
         "not turned up", "never turned up", "didn't turn up", "says delivered", "says _ delivered",
         "says _ _ delivered", "shows _ delivered", "marked _ delivered", "lost in the post", "got lost"]),
+    (Problem::Stalled, &["hasn't moved", "has not moved", "not moved", "hasn't changed", "has not changed",
+        "hasn't updated", "has not updated", "not been updated", "no update", "no updates", "same status",
+        "stuck at the", "stuck in transit", "stuck in customs", "stuck on the same", "not moving", "isn't moving"]),
 ];
