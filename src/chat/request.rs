@@ -638,6 +638,7 @@ mod tests {
             "Is the towel soft or does it go furry after washing?",
             "I ordered a lamp, when will it come?",
             "the zip is stuck, how do I free it?",
+            "I was charged twice when I ordered",
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }

@@ -54,7 +54,8 @@ fn of_a_long_article_only_the_closest_sentences_are_quoted() {
 
 /// The sentence closest to a question opens its paragraph; the one after it answers ("do you
 /// pass my data on?" is closest to what the data is used for, "we never sell" follows it): of a
-/// long article, the closest sentence's whole paragraph is quoted, and no other.
+/// long article, the closest sentence comes with the rest of its paragraph, and no sentence
+/// that is not about as close.
 #[test]
 fn of_a_long_article_the_closest_sentences_paragraph_is_quoted() {
     let in_paragraph =
