@@ -130,6 +130,11 @@ fn model_numbers(question: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether sentences (an article, a paragraph) are short enough to be quoted together.
+fn short(sentences: &[&Candidate]) -> bool {
+    sentences.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE
+}
+
 /// The answer quoted from `candidates` for a question with vector `asked` and text `question`:
 /// the closest sentence, and the next closest when it is nearly as close, best first, each
 /// followed by its source number. `None` when no sentence is close enough for `bar`.
@@ -178,20 +183,25 @@ pub fn quote(question: &str, asked: &[f32], candidates: &[Candidate], bar: Bar) 
     // the same article too: two sentences of it agree.
     let in_doubt = scored.iter().any(|(s, c)| c.n != top.n && *s >= best - CLOSE)
         && scored.get(1).is_none_or(|(s, c)| c.n != top.n || *s < best - CLOSE);
-    let short = article.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE;
-    let whole = short && !in_doubt;
+    let whole = short(&article) && !in_doubt;
     let mut chosen: Vec<&Candidate> = if whole {
-        std::iter::once(top).chain(article.iter().copied().filter(|c| !std::ptr::eq(*c, top))).collect()
+        vec![top]
     } else {
         scored.iter().take(MAX_SENTENCES).filter(|(s, _)| *s >= best - CLOSE).map(|(_, c)| *c).collect()
     };
-    // Otherwise the closest sentence's paragraph follows it: "We use your personal data only to
-    // process orders ..." is closest to "do you pass my data on?", the sentence after it answers.
+    // The rest of the article follows the closest sentence when it is quoted whole; otherwise the
+    // rest of that sentence's paragraph, when short: "We use your personal data only to process
+    // orders ..." is closest to "do you pass my data on?", the sentence after it answers.
     let paragraph: Vec<&Candidate> = article.iter().copied().filter(|c| c.paragraph == top.paragraph).collect();
-    if !whole && paragraph.iter().map(|c| c.text.len() + 1).sum::<usize>() <= SHORT_ARTICLE {
-        let mates = paragraph.into_iter().filter(|c| !chosen.iter().any(|k| std::ptr::eq(*k, *c)));
-        chosen.splice(1..1, mates.collect::<Vec<_>>());
-    }
+    let rest = if whole {
+        article
+    } else if short(&paragraph) {
+        paragraph
+    } else {
+        Vec::new()
+    };
+    let mates: Vec<&Candidate> = rest.into_iter().filter(|c| !chosen.iter().any(|k| std::ptr::eq(*k, *c))).collect();
+    chosen.splice(1..1, mates);
     let mut text = String::new();
     let mut cited = Vec::new();
     for (i, c) in chosen.iter().enumerate() {
