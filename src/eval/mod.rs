@@ -110,7 +110,9 @@ pub fn compare(retriever: &Retriever, set: &[Judged]) -> anyhow::Result<Vec<(Str
 }
 
 /// Hybrid retrieval per language: each query as written, as `english` turns it (the chat's
-/// translation step), and both together. `None` from `english` leaves the query as written.
+/// translation step), and both together, fused by rank; then English as written and the others
+/// translated, fused the way the chat fuses them (`retrieval.fusion`), the figures the chat's
+/// sources follow. `None` from `english` leaves the query as written.
 pub async fn by_language<F, Fut>(
     retriever: &Retriever,
     set: &[Judged],
@@ -135,7 +137,9 @@ where
             format!("{lang} as written ({})", written.len()),
             evaluate(retriever, &written, Mode::Hybrid, method)?,
         ));
+        let chat = retriever.default_method();
         if lang == Language::En {
+            rows.push((format!("{lang} as written, chat's"), evaluate(retriever, &written, Mode::Hybrid, chat)?));
             continue;
         }
         let (mut translated, mut both) = (Vec::new(), Vec::new());
@@ -147,14 +151,15 @@ where
         }
         rows.push((format!("{lang} translated"), evaluate(retriever, &translated, Mode::Hybrid, method)?));
         rows.push((format!("{lang} translated + written"), evaluate(retriever, &both, Mode::Hybrid, method)?));
+        rows.push((format!("{lang} translated, chat's"), evaluate(retriever, &translated, Mode::Hybrid, chat)?));
     }
     Ok(rows)
 }
 
 pub fn print(rows: &[(String, Metrics)]) {
-    println!("{:<24} {:>8} {:>9} {:>10} {:>7}", "method", "nDCG@10", "Recall@5", "Recall@10", "MRR");
+    println!("{:<26} {:>8} {:>9} {:>10} {:>7}", "method", "nDCG@10", "Recall@5", "Recall@10", "MRR");
     for (name, m) in rows {
-        println!("{:<24} {:>8.3} {:>9.3} {:>10.3} {:>7.3}", name, m.ndcg10, m.recall5, m.recall10, m.mrr);
+        println!("{:<26} {:>8.3} {:>9.3} {:>10.3} {:>7.3}", name, m.ndcg10, m.recall5, m.recall10, m.mrr);
     }
 }
 
