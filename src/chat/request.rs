@@ -623,6 +623,15 @@ mod tests {
             // Tracking that stopped moving.
             ("My parcel has been stuck at the same depot for days", Problem::Stalled),
             ("the tracking hasn't changed since Monday", Problem::Stalled),
+            // Told by what it looks like now.
+            ("The plate was in pieces when I opened the box", Problem::Damaged),
+            ("the pears were brown inside when they came", Problem::Spoiled),
+            // A failure after months or years of use is the warranty's; wear is not a fault.
+            ("My kettle stopped working after 18 months", Problem::InUse),
+            ("the blender broke after a couple of years", Problem::InUse),
+            ("the kettle quit working after about a year", Problem::InUse),
+            ("The sofa fabric wore through on the arms", Problem::Worn),
+            ("my watch strap is worn after two years of use", Problem::Worn),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.problem, Some(kind), "{text}");
@@ -639,9 +648,17 @@ mod tests {
             "I ordered a lamp, when will it come?",
             "the zip is stuck, how do I free it?",
             "I was charged twice when I ordered",
+            "I've worn the dress once, can I still return it?",
+            "Is the bag black inside?",
+            "How long is the warranty after a year of ownership?",
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }
+        // A screen gone black is no food gone off.
+        assert_ne!(Ask::parse("the screen of the tablet went black").problem, Some(Problem::Spoiled));
+        // A fault within days is the return window's; one on arrival is damage in transit.
+        assert_eq!(Ask::parse("my speaker won't switch on after a week").problem, Some(Problem::Faulty));
+        assert_eq!(Ask::parse("It arrived broken after two months of waiting").problem, Some(Problem::Damaged));
         // Damage on arrival is not a mishap, whatever else the message says.
         assert_eq!(
             Ask::parse("The mug arrived cracked, can I drop it off at a store?").problem,

@@ -19,6 +19,12 @@ pub enum Problem {
     /// Damage or a fault the shopper's own mishap caused ("I dropped it and the screen
     /// cracked"): what the warranty does not cover, not an item that arrived damaged.
     Accident,
+    /// Damage or a fault that came after months or years of use ("my headphones broke after a
+    /// year"): a warranty claim, not an item that arrived damaged.
+    InUse,
+    /// An item worn out by use ("the strap is worn after years", "the sofa's fabric wore
+    /// through"): what the warranty says of normal wear and tear.
+    Worn,
     /// The state an item arrived in, told in words no other cue has ("the Strawberry arrived
     /// all slimy", "the sofa showed up with a stain"): not a question of when it ships, but
     /// one for the policies on items that arrive damaged or spoiled.
@@ -32,7 +38,11 @@ impl Problem {
             return (any_cue(w, ARRIVED) && !any_cue(w, NOT_YET)).then_some(Problem::OnArrival);
         };
         let harm = matches!(problem, Problem::Damaged | Problem::Faulty);
-        Some(if harm && any_cue(w, MISHAPS) { Problem::Accident } else { problem })
+        Some(match problem {
+            _ if harm && any_cue(w, MISHAPS) => Problem::Accident,
+            _ if harm && any_cue(w, IN_USE) && !any_cue(w, ARRIVED) => Problem::InUse,
+            _ => problem,
+        })
     }
 
     /// How shops' policies name this kind of problem.
@@ -46,6 +56,8 @@ impl Problem {
             Problem::NotArrived => "parcel never arrived",
             Problem::Stalled => "the tracking has not moved",
             Problem::Accident => "accidental damage, what the warranty does not cover",
+            Problem::InUse => "how to make a warranty claim for a fault in normal use",
+            Problem::Worn => "normal wear and tear, what the warranty does not cover",
             Problem::OnArrival => "arrived damaged or spoiled",
         }
     }
@@ -56,6 +68,15 @@ impl Problem {
 const ARRIVED: &[&str] = &["arrived", "got here", "showed up", "turned up", "was delivered", "were delivered"];
 const NOT_YET: &[&str] =
     &["yet", "has arrived", "have arrived", "has _ arrived", "have _ arrived", "has it", "have they", "did _ arrive"];
+
+/// How long an item was used before it failed: months or years of use make a failure a
+/// warranty matter ("after a week" stays within the return window, and is a fault).
+#[rustfmt::skip]
+const IN_USE: &[&str] = &["after _ year", "after _ _ year", "after _ _ _ year", "after _ years", "after _ _ years",
+    "after _ _ _ years", "after years", "after _ month", "after _ _ month", "after _ months", "after _ _ months",
+    "after _ _ _ months", "after months", "years of use", "months of use", "year of use", "years later",
+    "months later", "year later", "had it for", "owned it for", "used it for", "using it for", "over a year",
+    "over _ years", "more than a year"];
 
 /// What the shopper did to an item, beside damage or a fault: a mishap, not a defect.
 #[rustfmt::skip]
@@ -74,15 +95,17 @@ const PROBLEMS: &[(Problem, &[&str])] = &[
         "fuzz", "dried out", "dried up", "shrivel*", "wilted", "wilting", "soggy", "mushy", "slimy", "curdled",
         "overripe", "stinks", "stank", "tastes off", "tasted off", "had thawed", "was thawed", "were thawed",
         "had defrosted", "was defrosted", "came warm", "arrived warm", "was warm", "were warm", "wasn't cold",
-        "weren't cold", "infested", "maggot*"]),
+        "weren't cold", "infested", "maggot*", "was black inside", "were black inside", "was brown inside",
+        "were brown inside"]),
     (Problem::Damaged, &["broke", "broken", "cracked", "cracks", "chipped", "dent", "dents", "dented", "torn",
         "ripped", "tore", "damaged", "smashed", "shattered", "scratched", "bent", "stained", "squashed", "crushed",
         "fell apart", "falling apart", "came apart", "leaks", "leaking", "leaked", "snapped", "split", "frayed",
         "fraying", "peeled", "peeling", "warped", "faded", "came off", "fell off", "come off", "torn off",
-        "came loose", "coming loose", "wobbly", "punctured", "burst"]),
+        "came loose", "coming loose", "wobbly", "punctured", "burst", "in pieces", "in bits"]),
     (Problem::Faulty, &["faulty", "defective", "malfunction*", "stopped working", "stops working", "not working",
         "doesn't work", "does not work", "don't work", "won't turn on", "won't switch on", "won't charge",
-        "not charging", "stopped charging", "won't start", "dead", "died", "crackl*", "burnt"]),
+        "not charging", "stopped charging", "won't start", "dead", "died", "crackl*", "burnt", "quit working",
+        "quit on me"]),
     (Problem::Missing, &["missing", "incomplete", "half of", "only one of", "only half", "only got", "only received",
         "only came with", "but not the", "wasn't in the", "was not in the", "weren't in the", "didn't get the",
         "did not get the", "didn't come with", "left out"]),
@@ -97,4 +120,7 @@ const PROBLEMS: &[(Problem, &[&str])] = &[
     (Problem::Stalled, &["hasn't moved", "has not moved", "not moved", "hasn't changed", "has not changed",
         "hasn't updated", "has not updated", "not been updated", "no update", "no updates", "same status",
         "stuck at the", "stuck in transit", "stuck in customs", "stuck on the same", "not moving", "isn't moving"]),
+    // Not "worn" alone: "I've worn it once, can I return it?" asks the returns policy.
+    (Problem::Worn, &["worn out", "worn through", "worn down", "worn after", "wore out", "wore through",
+        "wear and tear", "threadbare", "pilling", "bobbled"]),
 ];
