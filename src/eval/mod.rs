@@ -123,6 +123,7 @@ where
     Fut: std::future::Future<Output = Option<String>>,
 {
     let method = Method::Rrf { k: retriever.settings.rrf_k };
+    let chat = retriever.default_method();
     let mut rows = Vec::new();
     for lang in Language::ALL {
         let written: Vec<Judged> = set
@@ -137,7 +138,6 @@ where
             format!("{lang} as written ({})", written.len()),
             evaluate(retriever, &written, Mode::Hybrid, method)?,
         ));
-        let chat = retriever.default_method();
         if lang == Language::En {
             rows.push((format!("{lang} as written, chat's"), evaluate(retriever, &written, Mode::Hybrid, chat)?));
             continue;

@@ -38,10 +38,12 @@ impl Problem {
             return (any_cue(w, ARRIVED) && !any_cue(w, NOT_YET)).then_some(Problem::OnArrival);
         };
         let harm = matches!(problem, Problem::Damaged | Problem::Faulty);
-        Some(match problem {
-            _ if harm && any_cue(w, MISHAPS) => Problem::Accident,
-            _ if harm && any_cue(w, IN_USE) && !any_cue(w, ARRIVED) => Problem::InUse,
-            _ => problem,
+        Some(if harm && any_cue(w, MISHAPS) {
+            Problem::Accident
+        } else if harm && any_cue(w, IN_USE) && !any_cue(w, ARRIVED) {
+            Problem::InUse
+        } else {
+            problem
         })
     }
 
@@ -72,11 +74,10 @@ const NOT_YET: &[&str] =
 /// How long an item was used before it failed: months or years of use make a failure a
 /// warranty matter ("after a week" stays within the return window, and is a fault).
 #[rustfmt::skip]
-const IN_USE: &[&str] = &["after _ year", "after _ _ year", "after _ _ _ year", "after _ years", "after _ _ years",
-    "after _ _ _ years", "after years", "after _ month", "after _ _ month", "after _ months", "after _ _ months",
-    "after _ _ _ months", "after months", "years of use", "months of use", "year of use", "years later",
-    "months later", "year later", "had it for", "owned it for", "used it for", "using it for", "over a year",
-    "over _ years", "more than a year"];
+const IN_USE: &[&str] = &["after year*", "after _ year*", "after _ _ year*", "after _ _ _ year*", "after month*",
+    "after _ month*", "after _ _ month*", "after _ _ _ month*", "year* of use", "month* of use", "year* later",
+    "month* later", "had it for", "owned it for", "used it for", "using it for", "over a year", "over _ years",
+    "more than a year"];
 
 /// What the shopper did to an item, beside damage or a fault: a mishap, not a defect.
 #[rustfmt::skip]
