@@ -131,8 +131,11 @@ impl Application {
         ));
         tokio::spawn(log.clone().replay_forever());
         if let Some(e) = retriever.embedder().cloned() {
-            // Train the sentiment classes now, so no shopper waits for it.
-            tokio::task::spawn_blocking(move || crate::chat::sentiment::Centroids::shared(&e));
+            // Learn the sentiment classes and the problem reader now, so no shopper waits for them.
+            tokio::task::spawn_blocking(move || {
+                crate::chat::sentiment::Centroids::shared(&e);
+                crate::chat::problems::Reader::shared(&e);
+            });
         }
         let hub = Arc::new(Hub::default());
         let listener = Listener {

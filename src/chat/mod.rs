@@ -25,6 +25,7 @@ mod phrases;
 mod plan;
 mod pointing;
 mod preview;
+pub mod problems;
 mod query;
 mod quote;
 mod request;

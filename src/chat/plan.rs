@@ -7,6 +7,7 @@ use super::error::ChatError;
 use super::facts::{self, fact_sentence};
 use super::intent::Intent;
 use super::pointing;
+use super::problems;
 use super::query::{ABROAD_QUERY, search_query};
 use super::quote::Bar;
 use super::request::{Ask, Attr, CatalogWords};
@@ -177,7 +178,13 @@ impl Planner {
             Intent::Thanks => return Ok(fixed(&replies.thanks, AnsweredBy::Fixed)),
             _ => {}
         }
-        let ask = Ask::parse(text);
+        let mut ask = Ask::parse(text);
+        // A report no cue names ("the fish smelled awful"): its kind from the nearest examples.
+        if ask.may_report(text)
+            && let Some(read) = problems::read(self.retriever.embedder(), text).await
+        {
+            ask = Ask::parse_with(text, Some(read));
+        }
         // The snapshot the catalog and the articles' sentences are read from: the draft's in a
         // preview, else the live one.
         let current = index.clone().or_else(|| self.retriever.current());

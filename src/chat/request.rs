@@ -171,6 +171,11 @@ const STOP: &[&str] = &[
     "can", "any", "there", "this", "that", "be", "at", "from", "up", "s",
 ];
 
+/// Words a question opens with: what follows asks, it does not report.
+#[rustfmt::skip]
+const QUESTION_OPENERS: &[&str] = &["does", "do", "did", "is", "are", "was", "were", "can", "could", "will", "would",
+    "should", "what", "which", "how", "when", "where", "why", "who", "have", "has", "any", "may"];
+
 /// A parsed shopper message, before products are resolved against the catalog.
 #[derive(Debug, Clone, Default)]
 pub struct Ask {
@@ -253,6 +258,12 @@ fn catalog_words(text: &str) -> Vec<String> {
 
 impl Ask {
     pub fn parse(text: &str) -> Self {
+        Self::parse_with(text, None)
+    }
+
+    /// The message parsed with `read`, the problem its nearest labelled examples report
+    /// (`chat::problems`), taken where no cue names one, refined by the same words.
+    pub fn parse_with(text: &str, read: Option<Problem>) -> Self {
         let (rest, filters) = lift_constraints(text);
         let w = catalog_words(text);
         let mut attrs: Vec<Attr> = ATTR_CUES.iter().filter(|(_, cues)| any_cue(&w, cues)).map(|(a, _)| *a).collect();
@@ -281,7 +292,7 @@ impl Ask {
         let sending = attrs.contains(&Attr::Shipping) || any_cue(&w, SENDING);
         let to_country = !says_abroad && sending && to_a_country(&w);
         let abroad = to_country || says_abroad;
-        let problem = Problem::of(&w);
+        let problem = Problem::of(&w).or_else(|| read.map(|p| p.refined(&w)));
         // A ranking is the catalog's question alone; a problem is the policies' already.
         let terms = if problem.is_some() || rank.is_some() { None } else { Terms::of(&w, &attrs) };
         // Terms asked with no fact imply the one they turn on: keeping an item, its stock; paying
@@ -295,6 +306,21 @@ impl Ask {
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
         Ask { attrs, rank, filters, compare, claimed, points_back, abroad, problem, terms, to_country, ordinal, words }
+    }
+
+    /// Whether the message may report a problem no cue names ("the fish smelled awful"), worth
+    /// reading by its nearest examples: a statement asking nothing of the catalog. A question
+    /// ("does the salmon have a strong smell?") asks about the product, and a catalog question
+    /// is answered from the catalog at once.
+    pub fn may_report(&self, text: &str) -> bool {
+        let first = words(text).into_iter().next().unwrap_or_default();
+        self.problem.is_none()
+            && self.rank.is_none()
+            && !self.compare
+            && !self.filtered()
+            && self.claimed.is_empty()
+            && self.attrs.iter().all(|a| a.is_policy())
+            && !QUESTION_OPENERS.contains(&first.as_str())
     }
 
     /// Whether the shopper put a constraint on the products (price, stock, rating).
@@ -632,6 +658,8 @@ mod tests {
             ("the kettle quit working after about a year", Problem::InUse),
             ("The sofa fabric wore through on the arms", Problem::Worn),
             ("my watch strap is worn after two years of use", Problem::Worn),
+            ("My fridge stopped working and I bought it three years ago", Problem::InUse),
+            ("the headphones I got a few months ago are broken", Problem::InUse),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.problem, Some(kind), "{text}");
@@ -664,6 +692,44 @@ mod tests {
             Ask::parse("The mug arrived cracked, can I drop it off at a store?").problem,
             Some(Problem::Damaged)
         );
+    }
+
+    /// A kind read by the nearest examples (`chat::problems`) counts only where no cue names one,
+    /// and the same words refine it: dropped is an accident, years of use a warranty claim.
+    #[test]
+    fn a_problem_read_by_its_examples_is_taken_where_no_cue_names_one_and_refined_alike() {
+        let read = |text, p| Ask::parse_with(text, Some(p)).problem;
+        assert_eq!(read("The Fish Steak had a horrible odour", Problem::Spoiled), Some(Problem::Spoiled));
+        assert_eq!(read("The kettle arrived cracked", Problem::Spoiled), Some(Problem::Damaged), "the cue first");
+        assert_eq!(read("I dropped the lamp and now it flickers", Problem::Faulty), Some(Problem::Accident));
+        assert_eq!(read("After two years the fan only hums", Problem::Faulty), Some(Problem::InUse));
+        let ask = Ask::parse_with("The heater only blows cold air", Some(Problem::Faulty));
+        assert_eq!(ask.terms, None);
+        assert!(ask.for_articles("x").contains(Problem::Faulty.policy_words()));
+    }
+
+    /// Only a statement asking nothing of the catalog is worth reading for a problem: a question
+    /// about a product, a catalog fact, a ranking or a filter is not a report.
+    #[test]
+    fn only_a_statement_asking_nothing_of_the_catalog_may_report_a_problem() {
+        for text in [
+            "The Fish Steak had a horrible odour when I opened the box",
+            "The hairdryer gives off sparks, is that covered?",
+            "Nobody ever brought my order",
+        ] {
+            assert!(Ask::parse(text).may_report(text), "{text}");
+        }
+        for text in [
+            "Does the Fish Steak have a strong smell?",
+            "Is the sofa easy to clean?",
+            "How much is the iPhone 13 Pro?",
+            "the cheapest laptop",
+            "phones under $300",
+            "The Rolex was $199 on your site yesterday",
+            "The kettle arrived cracked",
+        ] {
+            assert!(!Ask::parse(text).may_report(text), "{text}");
+        }
     }
 
     #[test]

@@ -2,8 +2,10 @@
 use crate::config::EmbeddingSettings;
 use fastembed::{InitOptionsUserDefined, Pooling, TextEmbedding, TokenizerFiles, UserDefinedEmbeddingModel};
 use sha2::{Digest, Sha256};
+use std::any::Any;
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub const DIM: usize = 384;
 
@@ -99,6 +101,30 @@ impl Embedder {
 
     pub fn embed_query(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
         self.embed(&[text.to_string()])?.pop().ok_or_else(|| EmbedError::Model("no vector returned".into()))
+    }
+
+    /// What `learn` makes of this model (vectors of labelled examples, say), made once per
+    /// model and process under the name `what`: the first caller pays, so start-up calls it.
+    /// `None`, with a warning naming `what`, when it could not be made.
+    pub fn learned<T: Send + Sync + 'static>(
+        &self,
+        what: &'static str,
+        learn: impl FnOnce(&Embedder) -> Result<T, EmbedError>,
+    ) -> Option<Arc<T>> {
+        type Learned = Option<Arc<dyn Any + Send + Sync>>;
+        static LEARNED: OnceLock<Mutex<HashMap<(&'static str, String), Learned>>> = OnceLock::new();
+        let mut learned = LEARNED.get_or_init(Mutex::default).lock().unwrap_or_else(|p| p.into_inner());
+        learned
+            .entry((what, self.model_id.clone()))
+            .or_insert_with(|| match learn(self) {
+                Ok(t) => Some(Arc::new(t)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "{what} could not be learned from examples; it is left out");
+                    None
+                }
+            })
+            .clone()
+            .and_then(|t| t.downcast::<T>().ok())
     }
 }
 

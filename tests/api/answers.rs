@@ -204,6 +204,32 @@ async fn the_real_model_asks_a_question_again_in_the_articles_words() {
     assert_eq!(cards(&evs)[0]["id"], "student-discount");
 }
 
+/// A problem told in words no cue holds ("a horrible odour", "only blows cold air") is read by
+/// its nearest labelled examples and answered by the shop's policy for it, not by the product's
+/// facts or the model; a question about the product in the same words is no report.
+#[tokio::test]
+async fn a_problem_told_in_words_no_cue_holds_is_answered_by_the_policy_for_it() {
+    let app = spawn_demo_app_with(fake("The Fish Steak ships overnight [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "The Fish Steak had a horrible odour when I opened the cool box").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("within 48 hours"), "{text}");
+    assert!(cards(&evs).iter().any(|c| c["id"] == "groceries-delivery"), "{text}");
+
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "The Apple HomePod Mini I got on Tuesday hisses and cuts out mid-song").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains("return window"), "{text}");
+    assert!(cards(&evs).iter().any(|c| c["id"] == "faulty-item"), "{text}");
+
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Does the Fish Steak have a strong smell?").await;
+    let text = said(&evs);
+    assert!(!text.contains("within 48 hours"), "{text}");
+}
+
 /// The state an item arrived in, told in words no problem cue has, is a report, not a question
 /// of when it ships (it got "The Cucumber will ship in 1-2 business days."): the policy for
 /// items that arrive spoiled or damaged answers, by the product's kind.

@@ -1,11 +1,13 @@
 //! Reports of something gone wrong with an item the shopper has: read by their kind, answered
 //! by the shop's policies for it, not by the product's facts.
 use super::any_cue;
+use serde::Deserialize;
 
 /// Something gone wrong with an item the shopper has. A report of one is answered by the
 /// shop's policies for it, not by the product's facts ("it arrived cracked" does not ask when
 /// it ships), and is matched against the articles in the words shops use for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     Damaged,
     Spoiled,
@@ -37,14 +39,21 @@ impl Problem {
         let Some(problem) = PROBLEMS.iter().find(|(_, cues)| any_cue(w, cues)).map(|(p, _)| *p) else {
             return (any_cue(w, ARRIVED) && !any_cue(w, NOT_YET)).then_some(Problem::OnArrival);
         };
-        let harm = matches!(problem, Problem::Damaged | Problem::Faulty);
-        Some(if harm && any_cue(w, MISHAPS) {
+        Some(problem.refined(w))
+    }
+
+    /// Damage or a fault told with what the shopper did ("I dropped it") is an accident; told
+    /// after months or years of use, a warranty matter. Whether the kind was read by the cues
+    /// or by the nearest examples (`chat::problems`), the same words decide.
+    pub fn refined(self, w: &[String]) -> Self {
+        let harm = matches!(self, Problem::Damaged | Problem::Faulty);
+        if harm && any_cue(w, MISHAPS) {
             Problem::Accident
         } else if harm && any_cue(w, IN_USE) && !any_cue(w, ARRIVED) {
             Problem::InUse
         } else {
-            problem
-        })
+            self
+        }
     }
 
     /// How shops' policies name this kind of problem.
@@ -77,7 +86,7 @@ const NOT_YET: &[&str] =
 const IN_USE: &[&str] = &["after year*", "after _ year*", "after _ _ year*", "after _ _ _ year*", "after month*",
     "after _ month*", "after _ _ month*", "after _ _ _ month*", "year* of use", "month* of use", "year* later",
     "month* later", "had it for", "owned it for", "used it for", "using it for", "over a year", "over _ years",
-    "more than a year"];
+    "more than a year", "year* ago", "month* ago"];
 
 /// What the shopper did to an item, beside damage or a fault: a mishap, not a defect.
 #[rustfmt::skip]

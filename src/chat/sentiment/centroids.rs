@@ -45,20 +45,7 @@ impl Centroids {
     /// From the built-in examples, trained once per embedding model and process (the first caller
     /// pays, so start-up calls it); `None` when the examples cannot be embedded.
     pub fn shared(embedder: &Embedder) -> Option<std::sync::Arc<Self>> {
-        use std::collections::HashMap;
-        use std::sync::{Arc, Mutex, OnceLock};
-        static TRAINED: OnceLock<Mutex<HashMap<String, Option<Arc<Centroids>>>>> = OnceLock::new();
-        let mut trained = TRAINED.get_or_init(Mutex::default).lock().unwrap_or_else(|p| p.into_inner());
-        trained
-            .entry(embedder.model_id.clone())
-            .or_insert_with(|| match Self::builtin(embedder) {
-                Ok(c) => Some(Arc::new(c)),
-                Err(e) => {
-                    tracing::warn!(error = %e, "sentiment runs on the lexicon only");
-                    None
-                }
-            })
-            .clone()
+        embedder.learned("the sentiment classes", Self::builtin)
     }
 
     fn builtin(embedder: &Embedder) -> Result<Self, EmbedError> {
