@@ -682,6 +682,10 @@ mod tests {
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }
+        // A mishap with the cover asked is an accident, whatever the harm is called; a mishap
+        // alone asks something else.
+        assert_eq!(Ask::parse("I drove over my headphones, are they covered?").problem, Some(Problem::Accident));
+        assert_eq!(Ask::parse("I threw the box away, can I still return it?").problem, None);
         // A screen gone black is no food gone off.
         assert_ne!(Ask::parse("the screen of the tablet went black").problem, Some(Problem::Spoiled));
         // A fault within days is the return window's; one on arrival is damage in transit.
@@ -703,6 +707,10 @@ mod tests {
         assert_eq!(read("The kettle arrived cracked", Problem::Spoiled), Some(Problem::Damaged), "the cue first");
         assert_eq!(read("I dropped the lamp and now it flickers", Problem::Faulty), Some(Problem::Accident));
         assert_eq!(read("After two years the fan only hums", Problem::Faulty), Some(Problem::InUse));
+        // Use or wear read in an item just come is a fault; with months of use it stays.
+        assert_eq!(read("My brand new earphones only play on one side", Problem::InUse), Some(Problem::Faulty));
+        assert_eq!(read("The lamp I got on Monday went dim", Problem::Worn), Some(Problem::Faulty));
+        assert_eq!(read("My new-ish fan hums after two years", Problem::InUse), Some(Problem::InUse));
         let ask = Ask::parse_with("The heater only blows cold air", Some(Problem::Faulty));
         assert_eq!(ask.terms, None);
         assert!(ask.for_articles("x").contains(Problem::Faulty.policy_words()));

@@ -228,6 +228,14 @@ async fn a_problem_told_in_words_no_cue_holds_is_answered_by_the_policy_for_it()
     let evs = app.ask(&c, "Does the Fish Steak have a strong smell?").await;
     let text = said(&evs);
     assert!(!text.contains("within 48 hours"), "{text}");
+
+    // A statement about a product reports nothing: it was read as an accident, near the
+    // examples of broken glasses, and the product's card gave way to the warranty's.
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "I'm looking at the Black Sun Glasses").await;
+    let ids: Vec<_> = cards(&evs).iter().map(|c| c["id"].clone()).collect();
+    assert!(ids.iter().any(|id| id == "SUN-FAS-BLA-154"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id == "warranty-policy"), "{ids:?}");
 }
 
 /// The state an item arrived in, told in words no problem cue has, is a report, not a question

@@ -37,6 +37,11 @@ impl Problem {
     /// The problem a message reports; `w` are its words as the request reads them.
     pub fn of(w: &[String]) -> Option<Self> {
         let Some(problem) = PROBLEMS.iter().find(|(_, cues)| any_cue(w, cues)).map(|(p, _)| *p) else {
+            // A mishap told with the cover asked ("I reversed over my sunglasses, will the
+            // warranty fix them?") is an accident, whatever the harm is called.
+            if any_cue(w, MISHAPS) && any_cue(w, COVER) {
+                return Some(Problem::Accident);
+            }
             return (any_cue(w, ARRIVED) && !any_cue(w, NOT_YET)).then_some(Problem::OnArrival);
         };
         Some(problem.refined(w))
@@ -51,6 +56,10 @@ impl Problem {
             Problem::Accident
         } else if harm && any_cue(w, IN_USE) && !any_cue(w, ARRIVED) {
             Problem::InUse
+        } else if matches!(self, Problem::InUse | Problem::Worn) && !any_cue(w, IN_USE) && any_cue(w, RECENT) {
+            // Use or wear read in an item just come ("my brand new earphones only play on one
+            // side", "the zip jammed the first time"): a fault, the return window's.
+            Problem::Faulty
         } else {
             self
         }
@@ -88,10 +97,19 @@ const IN_USE: &[&str] = &["after year*", "after _ year*", "after _ _ year*", "af
     "month* later", "had it for", "owned it for", "used it for", "using it for", "over a year", "over _ years",
     "more than a year", "year* ago", "month* ago"];
 
+/// An item just come: days, not months or years, since it arrived.
+#[rustfmt::skip]
+const RECENT: &[&str] = &["new", "brand new", "first time", "first use", "day* ago", "a week ago", "last week",
+    "this week", "yesterday", "today", "this morning", "on monday", "on tuesday", "on wednesday", "on thursday",
+    "on friday", "on saturday", "on sunday", "unboxed", "unpacked", "just arrived", "just came", "just got"];
+
+/// The warranty's cover asked after: with a mishap, the question is what it does not cover.
+const COVER: &[&str] = &["warranty", "guarantee", "covered", "cover", "covers", "repair*", "fix", "fixed", "replace*"];
+
 /// What the shopper did to an item, beside damage or a fault: a mishap, not a defect.
 #[rustfmt::skip]
 const MISHAPS: &[&str] = &["dropped", "dropping", "knocked", "spill*", "spilt", "sat on", "stepped on", "stood on",
-    "ran over", "run over", "chewed", "got wet", "in the bath", "in the pool", "in the sea", "in water", "into water",
+    "ran over", "run over", "drove over", "reversed over", "backed over", "chewed", "got wet", "in the bath", "in the pool", "in the sea", "in water", "into water",
     "in the sink", "in the toilet", "in the wash", "washing machine", "by accident", "accident*", "my fault",
     "fell out of my", "slipped out of my", "threw", "thrown"];
 
