@@ -292,7 +292,7 @@ impl Ask {
         let sending = attrs.contains(&Attr::Shipping) || any_cue(&w, SENDING);
         let to_country = !says_abroad && sending && to_a_country(&w);
         let abroad = to_country || says_abroad;
-        let problem = Problem::of(&w).or_else(|| read.map(|p| p.refined(&w)));
+        let problem = Problem::of(&w).or_else(|| read.filter(|p| p.told_in(&w)).map(|p| p.refined(&w)));
         // A ranking is the catalog's question alone; a problem is the policies' already.
         let terms = if problem.is_some() || rank.is_some() { None } else { Terms::of(&w, &attrs) };
         // Terms asked with no fact imply the one they turn on: keeping an item, its stock; paying
@@ -682,6 +682,15 @@ mod tests {
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }
+        // A leak is damage in transit with the parcel told, else a fault of the item.
+        assert_eq!(Ask::parse("The olive oil leaked all over the box").problem, Some(Problem::Damaged));
+        assert_eq!(Ask::parse("The bottle arrived leaking").problem, Some(Problem::Damaged));
+        assert_eq!(Ask::parse("My new dishwasher leaks from the door").problem, Some(Problem::Faulty));
+        assert_eq!(
+            Ask::parse("The fridge has leaked for weeks, I bought it two years ago").problem,
+            Some(Problem::InUse)
+        );
+        assert_eq!(Ask::parse("The kettle leaks and the lid is cracked").problem, Some(Problem::Damaged));
         // A mishap with the cover asked is an accident, whatever the harm is called; a mishap
         // alone asks something else.
         assert_eq!(Ask::parse("I drove over my headphones, are they covered?").problem, Some(Problem::Accident));
@@ -707,6 +716,9 @@ mod tests {
         assert_eq!(read("The kettle arrived cracked", Problem::Spoiled), Some(Problem::Damaged), "the cue first");
         assert_eq!(read("I dropped the lamp and now it flickers", Problem::Faulty), Some(Problem::Accident));
         assert_eq!(read("After two years the fan only hums", Problem::Faulty), Some(Problem::InUse));
+        // A lost or stuck parcel is told with a parcel: a fault near "tracking shows" is none.
+        assert_eq!(read("The speaker only plays static", Problem::Stalled), None);
+        assert_eq!(read("My parcel has shown the same place for days", Problem::Stalled), Some(Problem::Stalled));
         // Use or wear read in an item just come is a fault; with months of use it stays.
         assert_eq!(read("My brand new earphones only play on one side", Problem::InUse), Some(Problem::Faulty));
         assert_eq!(read("The lamp I got on Monday went dim", Problem::Worn), Some(Problem::Faulty));

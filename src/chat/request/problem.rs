@@ -1,6 +1,6 @@
 //! Reports of something gone wrong with an item the shopper has: read by their kind, answered
 //! by the shop's policies for it, not by the product's facts.
-use super::any_cue;
+use super::{any_cue, has_cue};
 use serde::Deserialize;
 
 /// Something gone wrong with an item the shopper has. A report of one is answered by the
@@ -44,7 +44,20 @@ impl Problem {
             }
             return (any_cue(w, ARRIVED) && !any_cue(w, NOT_YET)).then_some(Problem::OnArrival);
         };
+        // A leak is damage in transit when the parcel or its arrival is told ("the bottle
+        // leaked all over the box"), else a fault of the item ("the kettle leaks underneath").
+        let leak_only = problem == Problem::Damaged && damage_cues(w).all(|c| c.starts_with("leak"));
+        if leak_only && !any_cue(w, ARRIVED) && !any_cue(w, IN_TRANSIT) {
+            return Some(Problem::Faulty.refined(w));
+        }
         Some(problem.refined(w))
+    }
+
+    /// Whether `w` can tell of this kind at all, for a kind read by the nearest examples: a
+    /// parcel lost or stuck is told with a parcel, an order, a delivery or its tracking ("the
+    /// radio only picks up static" is near "tracking only shows..." but tells of no parcel).
+    pub fn told_in(self, w: &[String]) -> bool {
+        !matches!(self, Problem::NotArrived | Problem::Stalled) || any_cue(w, PARCEL)
     }
 
     /// Damage or a fault told with what the shopper did ("I dropped it") is an accident; told
@@ -96,6 +109,24 @@ const IN_USE: &[&str] = &["after year*", "after _ year*", "after _ _ year*", "af
     "after _ month*", "after _ _ month*", "after _ _ _ month*", "year* of use", "month* of use", "year* later",
     "month* later", "had it for", "owned it for", "used it for", "using it for", "over a year", "over _ years",
     "more than a year", "year* ago", "month* ago"];
+
+/// The damage cues `w` holds.
+fn damage_cues(w: &[String]) -> impl Iterator<Item = &'static str> + '_ {
+    PROBLEMS
+        .iter()
+        .filter(|(p, _)| *p == Problem::Damaged)
+        .flat_map(|(_, cues)| cues.iter().copied())
+        .filter(|c| has_cue(w, c))
+}
+
+/// A parcel, an order or its delivery: what a lost or stuck parcel is told with.
+#[rustfmt::skip]
+const PARCEL: &[&str] = &["parcel*", "package*", "order*", "deliver*", "tracking", "tracked", "courier*", "driver",
+    "carrier", "post", "postman", "shipment", "dispatched", "sent", "signed for", "box"];
+
+/// The parcel or its journey: a leak told with them happened in transit.
+const IN_TRANSIT: &[&str] =
+    &["parcel*", "package*", "packaging", "box", "on the way", "in transit", "deliver*", "when it came"];
 
 /// An item just come: days, not months or years, since it arrived.
 #[rustfmt::skip]
