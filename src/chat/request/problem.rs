@@ -140,9 +140,10 @@ const COVER: &[&str] = &["warranty", "guarantee", "covered", "cover", "covers", 
 /// What the shopper did to an item, beside damage or a fault: a mishap, not a defect.
 #[rustfmt::skip]
 const MISHAPS: &[&str] = &["dropped", "dropping", "knocked", "spill*", "spilt", "sat on", "stepped on", "stood on",
-    "ran over", "run over", "drove over", "reversed over", "backed over", "chewed", "got wet", "in the bath", "in the pool", "in the sea", "in water", "into water",
-    "in the sink", "in the toilet", "in the wash", "washing machine", "by accident", "accident*", "my fault",
-    "fell out of my", "slipped out of my", "threw", "thrown"];
+    "ran over", "run over", "drove over", "reversed over", "backed over", "chewed", "got wet", "in the bath",
+    "in the pool", "in the sea", "in water", "into water", "in the sink", "in the toilet", "in the wash",
+    "washing machine", "by accident", "accident*", "my fault", "fell out of my", "slipped out of my", "threw",
+    "thrown"];
 
 /// Cues of each kind of problem: states, not abilities ("does it scratch easily?" and "can it
 /// crush ice?" report nothing).
