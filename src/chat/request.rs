@@ -659,6 +659,10 @@ mod tests {
             ("The sofa fabric wore through on the arms", Problem::Worn),
             ("my watch strap is worn after two years of use", Problem::Worn),
             ("My fridge stopped working and I bought it three years ago", Problem::InUse),
+            // "Charge" here is the battery's, not a price.
+            ("The power bank doesn't charge anything", Problem::Faulty),
+            ("my phone won't hold a charge after two years", Problem::InUse),
+            ("The fan won't turn off", Problem::Faulty),
             ("the headphones I got a few months ago are broken", Problem::InUse),
         ] {
             let ask = Ask::parse(text);
