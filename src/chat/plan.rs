@@ -180,7 +180,7 @@ impl Planner {
         }
         let mut ask = Ask::parse(text);
         // A report no cue names ("the fish smelled awful"): its kind from the nearest examples.
-        if ask.may_report(text)
+        if ask.may_report()
             && let Some(read) = problems::read(self.retriever.embedder(), text).await
         {
             ask = Ask::parse_with(text, Some(read));

@@ -29,24 +29,20 @@ struct Example {
     problem: Label,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq)]
-#[serde(untagged)]
-enum Label {
-    Kind(Problem),
-    None(NoProblem),
-}
-
-#[derive(Deserialize, Clone, Copy, PartialEq)]
+/// `"none"`, or a kind of problem by its name.
+#[derive(Deserialize, Clone, Copy)]
 #[serde(rename_all = "lowercase")]
-enum NoProblem {
+enum Label {
     None,
+    #[serde(untagged)]
+    Kind(Problem),
 }
 
 impl Label {
     fn kind(self) -> Option<Problem> {
         match self {
             Label::Kind(p) => Some(p),
-            Label::None(_) => None,
+            Label::None => None,
         }
     }
 }

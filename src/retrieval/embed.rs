@@ -28,6 +28,9 @@ pub struct Embedder {
     pub model_id: String,
     /// The model's own tokenizer, for measuring passages.
     counter: tokenizers::Tokenizer,
+    /// The last query embedded and its vector: one message is read for its mood, then for a
+    /// problem it reports, and is embedded once.
+    last: Mutex<Option<(String, Vec<f32>)>>,
 }
 
 /// The process-wide ONNX Runtime environment; `ort` keeps only a weak reference, so it lives here.
@@ -80,7 +83,7 @@ impl Embedder {
             .with_session_config("session.intra_op.allow_spinning", "0");
         let model =
             TextEmbedding::try_new_from_user_defined(model, options).map_err(|e| EmbedError::Model(e.to_string()))?;
-        Ok(Self { model: Mutex::new(model), model_id, counter })
+        Ok(Self { model: Mutex::new(model), model_id, counter, last: Mutex::default() })
     }
 
     /// Unit-length vectors, one per text.
@@ -100,7 +103,16 @@ impl Embedder {
     }
 
     pub fn embed_query(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
-        self.embed(&[text.to_string()])?.pop().ok_or_else(|| EmbedError::Model("no vector returned".into()))
+        // Held while embedding: queries take the model's lock one at a time anyway.
+        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((t, v)) = last.as_ref()
+            && t == text
+        {
+            return Ok(v.clone());
+        }
+        let v = self.embed(&[text.to_string()])?.pop().ok_or_else(|| EmbedError::Model("no vector returned".into()))?;
+        *last = Some((text.to_string(), v.clone()));
+        Ok(v)
     }
 
     /// What `learn` makes of this model (vectors of labelled examples, say), made once per

@@ -47,10 +47,8 @@ impl Problem {
         // A leak is damage in transit when the parcel or its arrival is told ("the bottle
         // leaked all over the box"), else a fault of the item ("the kettle leaks underneath").
         let leak_only = problem == Problem::Damaged && damage_cues(w).all(|c| c.starts_with("leak"));
-        if leak_only && !any_cue(w, ARRIVED) && !any_cue(w, IN_TRANSIT) {
-            return Some(Problem::Faulty.refined(w));
-        }
-        Some(problem.refined(w))
+        let in_transit = any_cue(w, ARRIVED) || any_cue(w, IN_TRANSIT);
+        Some(if leak_only && !in_transit { Problem::Faulty } else { problem }.refined(w))
     }
 
     /// Whether `w` can tell of this kind at all, for a kind read by the nearest examples: a

@@ -63,7 +63,7 @@ pub async fn mood(embedder: Option<&Arc<Embedder>>, english: &str, own: (&str, &
     let text = english.to_string();
     let class = tokio::task::spawn_blocking(move || {
         let centroids = Centroids::shared(&embedder)?;
-        Some(centroids.classify(&embedder.embed(&[text]).ok()?.pop()?))
+        Some(centroids.classify(&embedder.embed_query(&text).ok()?))
     })
     .await
     .ok()
