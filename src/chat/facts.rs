@@ -410,6 +410,16 @@ pub(super) mod tests {
         assert!(ask("How long does shipping take?", &[by_title("Oppo K1")]).is_none());
     }
 
+    /// A shop's own term that holds a product's one-word name ("Apple Pay", "water damage")
+    /// names the term, not the product: the catalog does not answer with the Apple's price.
+    #[test]
+    fn a_shop_term_holding_a_products_name_does_not_name_the_product() {
+        assert!(ask("Can I settle the bill with Apple Pay?", &[]).is_none());
+        assert!(ask("do you take apple pay or google pay?", &[]).is_none());
+        assert!(ask("Is water damage covered by the warranty?", &[]).is_none());
+        assert!(ask("How much is the apple?", &[]).is_some_and(|a| a.text.contains("$1.99")));
+    }
+
     /// "It arrived cracked" reports a problem: the product's shipping time is no answer to it.
     #[test]
     fn a_problem_with_an_item_is_not_answered_with_its_facts() {

@@ -134,6 +134,10 @@ const POINTERS: &[&str] =
 const ORDINALS: &[(&str, usize)] =
     &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("1st", 1), ("2nd", 2), ("3rd", 3)];
 
+/// The shop's names for things that are not products, holding words of products' names: "Apple
+/// Pay" names a way to pay, not the Apple; "water damage" a kind of harm, not the Water.
+const SHOP_TERMS: &[&str] = &["apple pay", "google pay", "water damage*", "water resist*", "water proof"];
+
 /// What a shopper might call a catalog group, in the catalog's own words.
 const SYNONYMS: &[(&str, &str)] = &[
     ("mobile phone", "smartphone"),
@@ -482,9 +486,16 @@ impl<'a> CatalogWords<'a> {
     /// The products the message names by title: most of a title's words, at least one of them
     /// rare in the catalog and one that is not just the product's group ("sunglasses" names the
     /// group, not a product called "Sunglasses"); a product whose matched words are all inside
-    /// another's is dropped ("iPhone X" names the iPhone X, not every iPhone).
+    /// another's is dropped ("iPhone X" names the iPhone X, not every iPhone). A word spent on
+    /// one of the shop's own terms names nothing ("Apple Pay" is no Apple: `SHOP_TERMS`).
     pub fn named(&self, ask: &Ask) -> Vec<&'a Product> {
-        let said: HashSet<&str> = ask.words().collect();
+        let terms: Vec<&str> = SHOP_TERMS
+            .iter()
+            .filter(|t| has_cue(&ask.words, t))
+            .flat_map(|t| t.split(' '))
+            .map(|w| w.trim_end_matches('*'))
+            .collect();
+        let said: HashSet<&str> = ask.words().filter(|w| !terms.contains(w)).collect();
         let mut scored: Vec<(usize, f32, &'a Product, HashSet<&str>)> = self
             .products
             .iter()
