@@ -1,9 +1,21 @@
 //! Answers a shop can stand behind: catalog facts from the catalog, every model claim checked.
 //! One test per failure class seen with the demo model, each with the real model loaded.
-use crate::helpers::{cards, fake, spawn_demo_app_with, spawn_real_demo_app};
+use crate::helpers::{TestApp, cards, fake, spawn_demo_app_with, spawn_real_demo_app};
 use crate::team::{done, said};
 use aisle::startup::GeneratorChoice;
 use serde_json::Value;
+
+/// Asks `question` in a new conversation and checks it is answered in an article's own words:
+/// by the article, saying `phrase`, with `article`'s card. The answer's text, for more checks.
+async fn quoted_from(app: &TestApp, question: &str, phrase: &str, article: &str) -> String {
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, question).await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
+    assert!(text.contains(phrase), "{text}");
+    assert!(cards(&evs).iter().any(|c| c["id"] == article), "{text}");
+    text
+}
 
 #[tokio::test]
 async fn sending_back_a_product_with_no_return_policy_is_refused_in_any_words() {
@@ -210,19 +222,10 @@ async fn the_real_model_asks_a_question_again_in_the_articles_words() {
 #[tokio::test]
 async fn a_problem_told_in_words_no_cue_holds_is_answered_by_the_policy_for_it() {
     let app = spawn_demo_app_with(fake("The Fish Steak ships overnight [1].")).await;
-    let c = app.new_conversation().await;
-    let evs = app.ask(&c, "The Fish Steak had a horrible odour when I opened the cool box").await;
-    let text = said(&evs);
-    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
-    assert!(text.contains("within 48 hours"), "{text}");
-    assert!(cards(&evs).iter().any(|c| c["id"] == "groceries-delivery"), "{text}");
-
-    let c = app.new_conversation().await;
-    let evs = app.ask(&c, "The Apple HomePod Mini I got on Tuesday hisses and cuts out mid-song").await;
-    let text = said(&evs);
-    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
-    assert!(text.contains("return window"), "{text}");
-    assert!(cards(&evs).iter().any(|c| c["id"] == "faulty-item"), "{text}");
+    let odour = "The Fish Steak had a horrible odour when I opened the cool box";
+    quoted_from(&app, odour, "within 48 hours", "groceries-delivery").await;
+    let hisses = "The Apple HomePod Mini I got on Tuesday hisses and cuts out mid-song";
+    quoted_from(&app, hisses, "return window", "faulty-item").await;
 
     let c = app.new_conversation().await;
     let evs = app.ask(&c, "Does the Fish Steak have a strong smell?").await;
@@ -244,12 +247,9 @@ async fn a_problem_told_in_words_no_cue_holds_is_answered_by_the_policy_for_it()
 #[tokio::test]
 async fn the_state_an_item_arrived_in_is_answered_by_the_policy_not_its_ship_time() {
     let app = spawn_demo_app_with(fake("The Cucumber will ship in 1-2 business days [1].")).await;
-    let c = app.new_conversation().await;
-    let evs = app.ask(&c, "The Cucumber showed up soft and soggy").await;
-    let text = said(&evs);
-    assert_eq!(done(&evs)["answered_by"], "article", "{text}");
-    assert!(text.contains("within 48 hours") && !text.contains("will ship"), "{text}");
-    assert!(cards(&evs).iter().any(|c| c["id"] == "groceries-delivery"), "{text}");
+    let text =
+        quoted_from(&app, "The Cucumber showed up soft and soggy", "within 48 hours", "groceries-delivery").await;
+    assert!(!text.contains("will ship"), "{text}");
 
     let c = app.new_conversation().await;
     let evs = app.ask(&c, "The Bamboo Spatula arrived with a crack along the handle").await;
