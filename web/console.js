@@ -165,6 +165,18 @@
     let current = null;
     const say = (ok, err) => { $("edit-ok").textContent = ok || ""; $("edit-error").textContent = err || ""; };
 
+    // Questions shoppers ask, one block per answer: "Answer: <the text's own words>", then a
+    // question per line; blocks apart by an empty line.
+    function askedFrom(text) {
+      return text.split(/\n\s*\n/).map((block) => block.split("\n").map((l) => l.trim()).filter(Boolean))
+        .filter((lines) => lines.length > 0)
+        .map((lines) => {
+          const first = lines[0].replace(/^answer:\s*/i, "");
+          return { answer: first, questions: lines.slice(1) };
+        });
+    }
+    const askedText = (asked) => (asked || []).map((a) => ["Answer: " + a.answer, ...a.questions].join("\n")).join("\n\n");
+
     function draft() {
       return {
         id: $("f-id").value.trim() || null,
@@ -172,6 +184,7 @@
         title: $("f-title").value,
         body: $("f-body").value,
         tags: $("f-tags").value.split(",").map((t) => t.trim()).filter(Boolean),
+        asked: askedFrom($("f-asked").value),
       };
     }
 
@@ -180,6 +193,7 @@
       $("f-id").value = a ? a.id : ""; $("f-id").readOnly = !!a;
       $("f-kind").value = a ? a.kind : "faq";
       $("f-title").value = a ? a.title : ""; $("f-body").value = a ? a.body : ""; $("f-tags").value = a ? a.tags.join(", ") : "";
+      $("f-asked").value = a ? askedText(a.asked) : "";
       $("f-meta").textContent = a ? "Revision " + a.revision + " · " + (a.retired ? "retired" : "live") + " · changed " + when(a.updated_at) : "New article";
       $("retire").hidden = !a || a.retired; $("restore").hidden = !a || !a.retired;
     }

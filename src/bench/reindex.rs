@@ -29,6 +29,7 @@ pub async fn reindex(
         title: "Benchmark probe".into(),
         body: "This article exists only while `aisle bench reindex` runs.".into(),
         tags: Vec::new(),
+        asked: Vec::new(),
     };
     sqlx::query("DELETE FROM articles WHERE id = $1").bind(PROBE).execute(pool).await?;
     articles::create(pool, &probe, "bench").await?;

@@ -7,7 +7,7 @@ use super::plan::{Message, Plan, Planner};
 use super::quote::{self, Bar, Candidate};
 use super::request::Ask;
 use super::translate::{names_in, without_names};
-use crate::domain::{AnsweredBy, Language, mask};
+use crate::domain::{AnsweredBy, Language, holds_words, mask};
 use crate::llm::{ChatMessage, GenRequest, Role};
 use crate::retrieval::vector::dot;
 use crate::retrieval::{Index, Source};
@@ -37,10 +37,25 @@ fn beside_products(text: &str, sources: &[SourceCard], by_kind: bool) -> String 
 /// a question is matched against.
 const NEAR_SENTENCES: usize = 8;
 
+/// How many of the questions editors wrote, closest first, bring their articles in too.
+const NEAR_QUESTIONS: usize = 4;
+
+/// A sentence no answer of its article holds stands this much below the article's closest
+/// editors' question: the question was written for another sentence.
+const OTHER_SENTENCE: f32 = 0.1;
+
 /// How close in meaning a question asked again in the articles' words must stay to the
 /// shopper's (cosine of the two): a rewrite that drifted to another topic, or one made up for a
 /// message that asks nothing, finds no article.
 const SAME_QUESTION: f32 = 0.4;
+
+/// How close the question is to the closest editors' question whose answer holds `sentence`,
+/// given each question of its article as (answer, closeness); for a sentence no answer holds,
+/// the article's closest less `OTHER_SENTENCE`; `None` for an article without questions.
+fn asked_for(sentence: &str, questions: &[(&str, f32)]) -> Option<f32> {
+    let holding = questions.iter().filter(|(answer, _)| holds_words(answer, sentence)).map(|(_, c)| *c);
+    holding.max_by(f32::total_cmp).or_else(|| questions.iter().map(|(_, c)| c - OTHER_SENTENCE).max_by(f32::total_cmp))
+}
 
 impl Planner {
     /// The articles' sentences closest to the question (`quote`), with the cards they came
@@ -82,15 +97,26 @@ impl Planner {
                 cards.push(SourceCard::passage(sources.len() + cards.len() + 1, passage));
             }
         }
+        // And those of the questions editors wrote closest to it.
+        for (doc, _, _) in index.questions_near(&asked, NEAR_QUESTIONS) {
+            if let Source::Passage(passage) = &doc.source
+                && !cards.iter().any(|c| c.id == passage.article_id)
+            {
+                cards.push(SourceCard::passage(sources.len() + cards.len() + 1, passage));
+            }
+        }
         let candidates: Vec<Candidate> = cards
             .iter()
             .flat_map(|card| {
-                index.sentences_of(&card.id).map(|(_, s)| Candidate {
+                let questions: Vec<(&str, f32)> =
+                    index.questions_of(&card.id).map(|q| (q.answer.as_str(), dot(&asked, &q.vector))).collect();
+                index.sentences_of(&card.id).map(move |(_, s)| Candidate {
                     n: card.n,
                     title: card.title.clone(),
                     text: s.text.clone(),
                     paragraph: (s.doc, s.paragraph),
                     vector: s.vector.clone(),
+                    asked: asked_for(&s.text, &questions),
                 })
             })
             .collect();

@@ -11,7 +11,7 @@ mod product;
 mod search;
 mod text;
 
-pub use article::{Article, ArticleId, ArticleKind, FieldError, slug};
+pub use article::{Article, ArticleId, ArticleKind, Asked, FieldError, holds_words, slug};
 pub use conversation::{
     AnsweredBy, Author, ClaimAction, ConversationStatus, EscalationReason, MAX_MESSAGE_CHARS, Outcome, ShopperText,
 };

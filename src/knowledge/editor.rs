@@ -4,7 +4,7 @@
 //! in every other process moments later (Postgres NOTIFY).
 use super::import::{ImportFailure, ImportReport, read_upload};
 use crate::chat::{ChatError, ChatService, Preview};
-use crate::domain::{Article, FieldError, ShopperText};
+use crate::domain::{Article, Asked, FieldError, ShopperText, holds_words};
 use crate::retrieval::{LoadError, Retriever, with_draft};
 use crate::store::articles::{self, EditError, Entry};
 use serde::Deserialize;
@@ -21,14 +21,18 @@ pub struct Draft {
     body: String,
     #[serde(default)]
     tags: Vec<String>,
+    /// Questions shoppers ask in their own words, each group with the body's sentences that
+    /// answer it. Left out of an edit, the article keeps those it has.
+    asked: Option<Vec<Asked>>,
     /// The revision the editor started from: a save is refused if someone saved since.
     pub base_revision: Option<i32>,
 }
 
 impl Draft {
     /// The article this draft makes, by the rules every article follows; `path_id` is the id in
-    /// the address, which the body may repeat but not contradict.
-    fn article(&self, path_id: Option<&str>) -> Result<Article, FieldError> {
+    /// the address, which the body may repeat but not contradict; `kept`, the questions the
+    /// article has, kept when the draft does not give them.
+    fn article(&self, path_id: Option<&str>, kept: &[Asked]) -> Result<Article, FieldError> {
         let id = match (path_id, &self.id) {
             (Some(path), Some(given)) if path != given => {
                 let message = format!("the body says `{given}` but the address says `{path}`");
@@ -37,7 +41,8 @@ impl Draft {
             (Some(path), _) => Some(path),
             (None, given) => given.as_deref(),
         };
-        Article::new(id, &self.kind, &self.title, &self.body, &self.tags)
+        let asked = self.asked.as_deref().unwrap_or(kept);
+        Article::new(id, &self.kind, &self.title, &self.body, &self.tags, asked)
     }
 }
 
@@ -84,16 +89,25 @@ impl Editor {
 
     #[tracing::instrument(skip_all, fields(author))]
     pub async fn create(&self, draft: &Draft, author: &str) -> Result<Entry, EditorError> {
-        let article = draft.article(None).map_err(EditorError::Invalid)?;
+        let article = draft.article(None, &[]).map_err(EditorError::Invalid)?;
         articles::create(&self.pool, &article, author).await?;
         self.saved(&article.id).await
     }
 
     #[tracing::instrument(skip_all, fields(id, author))]
     pub async fn update(&self, id: &str, draft: &Draft, author: &str) -> Result<Entry, EditorError> {
-        let article = draft.article(Some(id)).map_err(EditorError::Invalid)?;
+        let kept = self.kept(draft, id).await?;
+        let article = draft.article(Some(id), &kept).map_err(EditorError::Invalid)?;
         articles::update(&self.pool, &article, draft.base_revision, author).await?;
         self.saved(&article.id).await
+    }
+
+    /// The questions article `id` has now, for a draft that does not give its own.
+    async fn kept(&self, draft: &Draft, id: &str) -> Result<Vec<Asked>, EditorError> {
+        if draft.asked.is_some() {
+            return Ok(Vec::new());
+        }
+        Ok(articles::get(&self.pool, id).await?.map(|e| e.asked.0).unwrap_or_default())
     }
 
     /// A retired article is never cited again; restoring brings it back.
@@ -114,7 +128,14 @@ impl Editor {
         let current = self.retriever.current().ok_or(EditorError::NotReady)?;
         let index = match draft {
             Some(d) => {
-                let article = d.article(None).map_err(EditorError::Invalid)?;
+                // A draft's questions, else those of the article it rewrites that its text
+                // still answers: a preview of a rewrite is never refused for a question.
+                let mut kept = match d.id.as_deref() {
+                    Some(id) => self.kept(d, id).await?,
+                    None => Vec::new(),
+                };
+                kept.retain(|a| holds_words(&d.body, &a.answer));
+                let article = d.article(None, &kept).map_err(EditorError::Invalid)?;
                 let built = with_draft(&self.pool, self.retriever.embedder(), &current, &article).await;
                 Arc::new(built.map_err(EditorError::DraftIndex)?)
             }

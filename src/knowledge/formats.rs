@@ -4,11 +4,12 @@
 //! - **DummyJSON** (`*.json`): an array of products, or `{"products": [...]}`.
 //! - **CSV** (`*.csv`): a header row with the canonical field names; `tags` separated by `;`.
 //! - **Orders** (`orders*.jsonl`, `orders*.csv`): one order per line, or one item per CSV row (see `orders.rs`).
-//! - **Articles** (`*.md`): TOML front matter between `+++` lines (`id`, `title`, `kind`, `tags`), then the text.
+//! - **Articles** (`*.md`): TOML front matter between `+++` lines (`id`, `title`, `kind`, `tags`, and `[[asked]]` groups: an
+//!   `answer` copied from the text and the `questions` shoppers ask it with), then the text.
 use super::orders::{read_csv as read_orders_csv, read_jsonl as read_orders_jsonl};
 pub use super::problems::ImportError;
 use super::problems::{at, field_of, parse_error};
-use crate::domain::{Article, Money, Order, Product, Sku, clean};
+use crate::domain::{Article, Asked, Money, Order, Product, Sku, clean};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -371,6 +372,8 @@ struct FrontMatter {
     kind: String,
     #[serde(default)]
     tags: Vec<String>,
+    #[serde(default)]
+    asked: Vec<Asked>,
 }
 
 fn read_article(text: &str) -> Result<Article, ImportError> {
@@ -380,7 +383,7 @@ fn read_article(text: &str) -> Result<Article, ImportError> {
         return Err(at(
             1,
             None,
-            "an article starts with a `+++` line, then TOML front matter (id, title, kind, tags), then `+++`",
+            "an article starts with a `+++` line, then TOML front matter (id, title, kind, tags, asked), then `+++`",
         ));
     }
     let front: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "+++").collect();
@@ -391,7 +394,7 @@ fn read_article(text: &str) -> Result<Article, ImportError> {
         parse_error(line, e.message().to_string())
     })?;
     // The editor's rules: an article that imports can always be edited.
-    Article::new(Some(&fm.id), &fm.kind, &fm.title, &body, &fm.tags).map_err(|e| {
+    Article::new(Some(&fm.id), &fm.kind, &fm.title, &body, &fm.tags, &fm.asked).map_err(|e| {
         let line = if e.field == "body" { body_start } else { 2 };
         at(line, Some(e.field), e.message)
     })

@@ -85,6 +85,7 @@ mod tests {
             title: "退货政策".into(),
             body: body.into(),
             tags: Vec::new(),
+            asked: Vec::new(),
         }
     }
 

@@ -1,8 +1,8 @@
 //! What gets indexed: each product whole, each article as passages; and loading it all from Postgres.
-use super::Sentence;
 use super::chunk::{Counter, chunk_article, estimate};
 use super::embed::{Embedder, text_hash};
-use crate::domain::{Article, ArticleKind, Product, sentences};
+use super::{Question, Sentence};
+use crate::domain::{Article, ArticleKind, Asked, Product, sentences};
 use crate::store;
 use serde::Serialize;
 use sqlx::PgPool;
@@ -19,6 +19,9 @@ pub struct Passage {
     pub text: String,
     #[serde(skip)]
     pub tags: Vec<String>,
+    /// The article's questions, on its first passage only.
+    #[serde(skip)]
+    pub asked: Vec<Asked>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,6 +71,7 @@ pub fn documents(products: Vec<Product>, articles: &[Article], tokens: Counter) 
                     chunk,
                     text,
                     tags: a.tags.clone(),
+                    asked: if chunk == 0 { a.asked.clone() } else { Vec::new() },
                 }),
             });
         }
@@ -137,14 +141,45 @@ async fn sentences_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) ->
         .collect())
 }
 
-/// A snapshot of `docs`, with vectors and sentence vectors when there is an embedder.
+/// The questions editors wrote for the articles, each embedded alone: a shopper's question is
+/// matched on them question to question, beside the articles' sentences.
+async fn questions_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) -> Result<Vec<Question>, LoadError> {
+    let found: Vec<(usize, &str, &str)> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| match &d.source {
+            Source::Passage(p) => Some((i, p)),
+            Source::Product(_) => None,
+        })
+        .flat_map(|(i, p)| {
+            p.asked.iter().flat_map(move |a| a.questions.iter().map(move |q| (i, a.answer.as_str(), q.as_str())))
+        })
+        .collect();
+    let vectors = vectors_of(pool, embedder, found.iter().map(|(_, _, q)| q.to_string()).collect()).await?;
+    Ok(found
+        .into_iter()
+        .zip(vectors)
+        .map(|((doc, answer, text), vector)| Question {
+            doc,
+            answer: answer.to_string(),
+            text: text.to_string(),
+            vector,
+        })
+        .collect())
+}
+
+/// A snapshot of `docs`, with vectors, sentence and question vectors when there is an embedder.
 async fn build(pool: &PgPool, embedder: Option<&Arc<Embedder>>, docs: Vec<Doc>) -> Result<super::Index, LoadError> {
-    let (vectors, sentences) = match embedder {
-        Some(e) => (Some(vectors_for(pool, e, &docs).await?), sentences_for(pool, e, &docs).await?),
-        None => (None, Vec::new()),
+    let (vectors, sentences, questions) = match embedder {
+        Some(e) => (
+            Some(vectors_for(pool, e, &docs).await?),
+            sentences_for(pool, e, &docs).await?,
+            questions_for(pool, e, &docs).await?,
+        ),
+        None => (None, Vec::new(), Vec::new()),
     };
     let index = tokio::task::spawn_blocking(move || super::Index::build(docs, vectors)).await??;
-    Ok(index.with_sentences(sentences))
+    Ok(index.with_sentences(sentences, questions))
 }
 
 /// The embedding model's token count, or the estimate when it is away.

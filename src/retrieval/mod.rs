@@ -8,6 +8,7 @@ pub mod embed;
 pub mod fusion;
 mod keyword;
 mod reindex;
+mod sentences;
 mod suggest;
 pub mod vector;
 
@@ -15,6 +16,7 @@ pub use chunk::{chunk_article, estimate};
 pub use corpus::{Doc, LoadError, Passage, Source, documents, load_index, past_queries, with_draft};
 pub use embed::{EmbedError, Embedder};
 pub use fusion::{Method, Scores, Signal};
+pub use sentences::{Question, Sentence};
 
 use crate::config::{Fusion, RetrievalSettings};
 use crate::domain::{DocKind, Filters, Product, SearchRequest};
@@ -63,16 +65,8 @@ pub struct Index {
     suggester: Suggester,
     /// The passages' sentences with their vectors (none without an embedder).
     sentences: Vec<Sentence>,
-}
-
-/// A sentence of a passage, for matching a question sentence by sentence.
-pub struct Sentence {
-    /// The passage it comes from (an index into the snapshot's documents).
-    pub doc: usize,
-    /// Which paragraph of the passage it is in, from 0: an editor's unit of meaning.
-    pub paragraph: usize,
-    pub text: String,
-    pub vector: Vec<f32>,
+    /// The questions editors wrote for the articles, with their vectors (none without an embedder).
+    questions: Vec<Question>,
 }
 
 impl Index {
@@ -85,24 +79,25 @@ impl Index {
             Source::Passage(p) if p.chunk == 0 => Some((p.title.clone(), 0.0)),
             Source::Passage(_) => None,
         }));
-        Ok(Self { docs, keyword, vectors, suggester, sentences: Vec::new() })
+        Ok(Self { docs, keyword, vectors, suggester, sentences: Vec::new(), questions: Vec::new() })
     }
 
-    pub fn with_sentences(self, sentences: Vec<Sentence>) -> Self {
-        Self { sentences, ..self }
+    pub fn with_sentences(self, sentences: Vec<Sentence>, questions: Vec<Question>) -> Self {
+        Self { sentences, questions, ..self }
     }
 
-    /// The `k` passage sentences closest to a question's vector, closest first, with their passage.
-    pub fn sentences_near(&self, query: &[f32], k: usize) -> Vec<(&Doc, &Sentence)> {
-        let mut scored: Vec<(f32, &Sentence)> =
-            self.sentences.iter().map(|s| (vector::dot(query, &s.vector), s)).collect();
+    /// The `k` editors' questions closest to a question's vector, closest first, with their
+    /// article's first passage and their closeness.
+    pub fn questions_near(&self, query: &[f32], k: usize) -> Vec<(&Doc, &Question, f32)> {
+        let mut scored: Vec<(f32, &Question)> =
+            self.questions.iter().map(|q| (vector::dot(query, &q.vector), q)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.into_iter().take(k).map(|(_, s)| (&self.docs[s.doc], s)).collect()
+        scored.into_iter().take(k).map(|(c, q)| (&self.docs[q.doc], q, c)).collect()
     }
 
-    /// Every sentence of an article's passages, in order.
-    pub fn sentences_of<'a>(&'a self, article_id: &'a str) -> impl Iterator<Item = (&'a Doc, &'a Sentence)> {
-        self.sentences.iter().map(|s| (&self.docs[s.doc], s)).filter(move |(d, _)| d.parent_id() == article_id)
+    /// The questions editors wrote for an article.
+    pub fn questions_of<'a>(&'a self, article_id: &'a str) -> impl Iterator<Item = &'a Question> {
+        self.questions.iter().filter(move |q| self.docs[q.doc].parent_id() == article_id)
     }
 
     pub fn len(&self) -> usize {

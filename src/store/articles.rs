@@ -1,8 +1,9 @@
 //! The `articles` table (FAQ entries and policies) and `article_revisions`, their history.
 use super::products::Upsert;
-use crate::domain::{Article, ArticleKind};
+use crate::domain::{Article, ArticleKind, Asked};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use sqlx::types::Json;
 use sqlx::{PgPool, Postgres, Transaction};
 
 /// The channel on which every Aisle process hears that the knowledge changed.
@@ -15,6 +16,7 @@ struct Row {
     title: String,
     body: String,
     tags: Vec<String>,
+    asked: Json<Vec<Asked>>,
 }
 
 fn article(r: Row) -> Result<Article, sqlx::Error> {
@@ -24,13 +26,14 @@ fn article(r: Row) -> Result<Article, sqlx::Error> {
         title: r.title,
         body: r.body,
         tags: r.tags,
+        asked: r.asked.0,
     })
 }
 
 /// Articles that may be cited (not retired).
 pub async fn active(pool: &PgPool) -> Result<Vec<Article>, sqlx::Error> {
     let rows: Vec<Row> =
-        sqlx::query_as("SELECT id, kind, title, body, tags FROM articles WHERE retired_at IS NULL ORDER BY id")
+        sqlx::query_as("SELECT id, kind, title, body, tags, asked FROM articles WHERE retired_at IS NULL ORDER BY id")
             .fetch_all(pool)
             .await?;
     rows.into_iter().map(article).collect()
@@ -44,13 +47,14 @@ pub struct Entry {
     pub title: String,
     pub body: String,
     pub tags: Vec<String>,
+    pub asked: Json<Vec<Asked>>,
     pub revision: i32,
     pub retired: bool,
     pub updated_at: DateTime<Utc>,
 }
 
 const ENTRY: &str =
-    "SELECT id, kind, title, body, tags, revision, retired_at IS NOT NULL AS retired, updated_at FROM articles";
+    "SELECT id, kind, title, body, tags, asked, revision, retired_at IS NOT NULL AS retired, updated_at FROM articles";
 
 /// Articles whose id, title or text contains `q` (all when empty), newest change first.
 pub async fn list(pool: &PgPool, q: &str, include_retired: bool) -> Result<Vec<Entry>, sqlx::Error> {
@@ -78,9 +82,10 @@ pub struct Revision {
     pub title: String,
     pub body: String,
     pub tags: Vec<String>,
+    pub asked: Json<Vec<Asked>>,
     pub retired: bool,
     pub created_at: DateTime<Utc>,
-    /// What differs from the revision before: `kind`, `title`, `body`, `tags`, `retired`.
+    /// What differs from the revision before: `kind`, `title`, `body`, `tags`, `asked`, `retired`.
     #[sqlx(skip)]
     pub changed: Vec<&'static str>,
 }
@@ -88,7 +93,7 @@ pub struct Revision {
 /// The history of one article, newest first, each revision with what it changed.
 pub async fn revisions(pool: &PgPool, id: &str) -> Result<Vec<Revision>, sqlx::Error> {
     let mut revisions: Vec<Revision> = sqlx::query_as(
-        "SELECT revision, action, author, kind, title, body, tags, retired, created_at FROM article_revisions
+        "SELECT revision, action, author, kind, title, body, tags, asked, retired, created_at FROM article_revisions
          WHERE article_id = $1 ORDER BY revision DESC",
     )
     .bind(id)
@@ -96,7 +101,7 @@ pub async fn revisions(pool: &PgPool, id: &str) -> Result<Vec<Revision>, sqlx::E
     .await?;
     for i in 0..revisions.len() {
         let changed = match revisions.get(i + 1) {
-            None => vec!["kind", "title", "body", "tags"],
+            None => vec!["kind", "title", "body", "tags", "asked"],
             Some(before) => {
                 let now = &revisions[i];
                 [
@@ -104,6 +109,7 @@ pub async fn revisions(pool: &PgPool, id: &str) -> Result<Vec<Revision>, sqlx::E
                     ("title", now.title != before.title),
                     ("body", now.body != before.body),
                     ("tags", now.tags != before.tags),
+                    ("asked", now.asked != before.asked),
                     ("retired", now.retired != before.retired),
                 ]
                 .into_iter()
@@ -119,8 +125,8 @@ pub async fn revisions(pool: &PgPool, id: &str) -> Result<Vec<Revision>, sqlx::E
 /// Records the article's current state as its newest revision and tells every process.
 async fn record(tx: &mut Transaction<'_, Postgres>, id: &str, action: &str, author: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO article_revisions (article_id, revision, action, author, kind, title, body, tags, retired)
-         SELECT id, revision, $2, $3, kind, title, body, tags, retired_at IS NOT NULL FROM articles WHERE id = $1",
+        "INSERT INTO article_revisions (article_id, revision, action, author, kind, title, body, tags, asked, retired)
+         SELECT id, revision, $2, $3, kind, title, body, tags, asked, retired_at IS NOT NULL FROM articles WHERE id = $1",
     )
     .bind(id)
     .bind(action)
@@ -139,11 +145,12 @@ pub async fn notify_changed(tx: &mut Transaction<'_, Postgres>, payload: &str) -
 /// Inserts or updates an article from an import; an imported article is active again.
 pub async fn upsert(tx: &mut Transaction<'_, Postgres>, a: &Article) -> Result<Upsert, sqlx::Error> {
     let inserted: Option<bool> = sqlx::query_scalar(
-        r#"INSERT INTO articles (id, kind, title, body, tags) VALUES ($1, $2, $3, $4, $5)
+        r#"INSERT INTO articles (id, kind, title, body, tags, asked) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, body = EXCLUDED.body,
-               tags = EXCLUDED.tags, retired_at = NULL, updated_at = now(), revision = articles.revision + 1
-           WHERE (articles.kind, articles.title, articles.body, articles.tags, articles.retired_at)
-             IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.title, EXCLUDED.body, EXCLUDED.tags, NULL)
+               tags = EXCLUDED.tags, asked = EXCLUDED.asked, retired_at = NULL, updated_at = now(),
+               revision = articles.revision + 1
+           WHERE (articles.kind, articles.title, articles.body, articles.tags, articles.asked, articles.retired_at)
+             IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.title, EXCLUDED.body, EXCLUDED.tags, EXCLUDED.asked, NULL)
            RETURNING (xmax = 0)"#,
     )
     .bind(&a.id)
@@ -151,6 +158,7 @@ pub async fn upsert(tx: &mut Transaction<'_, Postgres>, a: &Article) -> Result<U
     .bind(&a.title)
     .bind(&a.body)
     .bind(&a.tags)
+    .bind(Json(&a.asked))
     .fetch_optional(&mut **tx)
     .await?;
     let upsert = Upsert::from_returning(inserted);
@@ -175,13 +183,15 @@ pub enum EditError {
 pub async fn create(pool: &PgPool, a: &Article, author: &str) -> Result<i32, EditError> {
     let mut tx = pool.begin().await?;
     let created = sqlx::query(
-        "INSERT INTO articles (id, kind, title, body, tags) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO articles (id, kind, title, body, tags, asked) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO NOTHING",
     )
     .bind(&a.id)
     .bind(a.kind.as_str())
     .bind(&a.title)
     .bind(&a.body)
     .bind(&a.tags)
+    .bind(Json(&a.asked))
     .execute(&mut *tx)
     .await?;
     if created.rows_affected() == 0 {
@@ -210,14 +220,16 @@ pub async fn update(pool: &PgPool, a: &Article, base: Option<i32>, author: &str)
     let mut tx = pool.begin().await?;
     let current = lock(&mut tx, &a.id, base).await?;
     let changed = sqlx::query(
-        "UPDATE articles SET kind = $2, title = $3, body = $4, tags = $5, revision = revision + 1, updated_at = now()
-         WHERE id = $1 AND (kind, title, body, tags) IS DISTINCT FROM ($2, $3, $4, $5)",
+        "UPDATE articles SET kind = $2, title = $3, body = $4, tags = $5, asked = $6, revision = revision + 1,
+             updated_at = now()
+         WHERE id = $1 AND (kind, title, body, tags, asked) IS DISTINCT FROM ($2, $3, $4, $5, $6)",
     )
     .bind(&a.id)
     .bind(a.kind.as_str())
     .bind(&a.title)
     .bind(&a.body)
     .bind(&a.tags)
+    .bind(Json(&a.asked))
     .execute(&mut *tx)
     .await?;
     commit_change(tx, &a.id, changed.rows_affected(), current, "edited", author).await

@@ -76,6 +76,49 @@ async fn editors_change_articles_with_revisions_and_aisle_answers_with_the_chang
     assert_eq!(found.first().map(String::as_str), Some("do-you-engrave-jewellery"), "{found:?}");
 }
 
+/// An editor gives an article the questions shoppers ask in their own words, each tied to the
+/// sentences that answer it: a question worded like one of them, and unlike the article, is
+/// answered with those sentences at once. An answer that is not the article's own words is
+/// refused, and saving the text alone keeps the questions.
+#[tokio::test]
+async fn a_question_worded_like_an_editors_question_is_answered_with_its_sentences() {
+    let app = spawn_demo_app_with(fake("unused")).await;
+    let editor = app.token("editor", "Eve").await;
+    let body = "Rings, bracelets and watches can be engraved with up to 20 letters for $5.\n\n\
+                Engraved items are made for you and cannot be returned unless they are faulty.";
+    let answer = "Engraved items are made for you and cannot be returned unless they are faulty.";
+    let article = |answer: &str| {
+        json!({"kind": "faq", "title": "Engraving", "body": body, "tags": ["engraving"],
+               "asked": [{"answer": answer, "questions": ["Once my name is on the bracelet, can I still give it back?"]}]})
+    };
+    let (status, bad) =
+        save_article(&app, &editor, Method::POST, "/api/kb/articles", article("Engraved items can be returned.")).await;
+    assert_eq!(status, 400, "{bad}");
+    assert!(bad["error"]["message"].as_str().is_some_and(|m| m.starts_with("asked:")), "{bad}");
+    let (status, created) = save_article(&app, &editor, Method::POST, "/api/kb/articles", article(answer)).await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(created["asked"][0]["answer"], answer);
+
+    let question = "Can I give it back after you have put my name on it?";
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, question).await;
+    assert!(said(&evs).starts_with(answer), "{}", said(&evs));
+    let cited: Vec<&str> = evs
+        .iter()
+        .filter(|e| e.event == "sources")
+        .flat_map(|e| e.data["sources"].as_array().into_iter().flatten())
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert!(cited.contains(&"engraving"), "{cited:?}");
+
+    // The text edited without its questions keeps them.
+    let edit = json!({"kind": "faq", "title": "Engraving", "body": format!("{body} Engraving adds one day."),
+                      "base_revision": created["revision"]});
+    let (status, saved) = save_article(&app, &editor, Method::PUT, "/api/kb/articles/engraving", edit).await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["asked"], created["asked"]);
+}
+
 #[tokio::test]
 async fn a_retired_article_is_never_cited_and_can_be_restored() {
     let app = spawn_demo_app_with(fake("unused")).await;

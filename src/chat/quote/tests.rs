@@ -1,7 +1,14 @@
 use super::*;
 
 fn candidate(n: usize, text: &str, vector: [f32; 2]) -> Candidate {
-    Candidate { n, title: String::new(), text: text.into(), paragraph: (n, text.len()), vector: vector.to_vec() }
+    Candidate {
+        n,
+        title: String::new(),
+        text: text.into(),
+        paragraph: (n, text.len()),
+        vector: vector.to_vec(),
+        asked: None,
+    }
 }
 
 #[test]
@@ -128,4 +135,26 @@ fn beside_a_product_only_a_sentence_very_close_in_meaning_is_quoted() {
 fn model_numbers_are_names_times_are_not() {
     assert_eq!(model_numbers("Is the WH-1000XM5 or the PS5 cheaper?"), vec!["wh-1000xm5", "ps5"]);
     assert!(model_numbers("Can I call at 2pm on the 3rd, or within 24h?").is_empty());
+}
+
+/// An editor's question for a sentence, close to the shopper's, lifts the sentence above one
+/// that only shares a word with the question ("will the recipient see what I paid?" is far from
+/// "Prices are left off the packing slip", near the editor's "will the person I send a gift to
+/// see the price?"); the lift is how much closer the editor's question is than the sentence, so
+/// without questions, or with a question no closer than its sentence, nothing changes.
+#[test]
+fn an_editors_question_close_to_the_shoppers_lifts_its_answer() {
+    let asked = |c: Candidate, q: Option<f32>| Candidate { asked: q, ..c };
+    let wrapping = candidate(1, "Gift wrapping costs $3.99 per item.", [0.45, 0.89]);
+    let prices = candidate(2, "Prices are left off the packing slip of gift orders.", [0.3, 0.95]);
+    let question = "Will the person getting my present see what I paid for it?";
+    let plain = [wrapping.clone(), prices.clone()];
+    let (text, _) = quote(question, &[1.0, 0.0], &plain, Bar::Usual).expect("a quote");
+    assert!(text.starts_with("Gift wrapping"), "without questions the closest sentence: {text}");
+    let with = [asked(wrapping.clone(), Some(0.3)), asked(prices.clone(), Some(0.9))];
+    let (text, cited) = quote(question, &[1.0, 0.0], &with, Bar::Usual).expect("a quote");
+    assert_eq!((text.as_str(), cited), ("Prices are left off the packing slip of gift orders. [2]", vec![2]));
+    // Beside a product, an editor's question this close is as good as a very close sentence.
+    assert!(quote(question, &[1.0, 0.0], &with[1..], Bar::Strong).is_some());
+    assert!(quote(question, &[1.0, 0.0], &plain[1..], Bar::Strong).is_none());
 }
