@@ -66,7 +66,7 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "sent out", "postage", "wait for", "turnaround", "lead time", "how long until", "how long till",
         "how long before", "how long _ take"]),
     (Attr::Returns, &["return*", "refund*", "send _ back", "send back", "take _ back", "take back", "bring _ back",
-        "give _ back", "money back", "exchange*", "change my mind", "don't like it", "don't want it",
+        "give _ back", "give back", "money back", "exchange*", "change my mind", "don't like it", "don't want it",
         "doesn't fit", "not happy with", "returnable", "send it back", "sending _ back"]),
     (Attr::Rating, &["rating*", "rated", "review*", "stars", "star", "score*", "any good", "how good", "good is",
         "customers think", "people think", "people say", "well liked", "worth it", "recommend*"]),
@@ -574,6 +574,8 @@ mod tests {
     fn attributes_are_read_in_many_words() {
         let attrs = |t: &str| Ask::parse(t).attrs;
         assert_eq!(attrs("can I send it back?"), vec![Attr::Returns]);
+        // The verb and its particle side by side, as well as around "it".
+        assert_eq!(attrs("Can I give back a lipstick I've already tried?"), vec![Attr::Returns]);
         assert_eq!(attrs("how long is it covered for"), vec![Attr::Warranty]);
         assert_eq!(attrs("when would it get here?"), vec![Attr::Shipping]);
         assert_eq!(attrs("How much are they?"), vec![Attr::Price]);
