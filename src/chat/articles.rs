@@ -87,18 +87,12 @@ impl Planner {
             }
             Err(_) => return None,
         };
-        // The two best articles found, then those of the closest sentences anywhere; each
-        // article's sentences in its own order.
+        // The two best articles found, then those of the closest sentences anywhere and of the
+        // closest questions editors wrote; each article's sentences in its own order.
         let mut cards: Vec<SourceCard> = sources.iter().filter(|s| s.product.is_none()).take(2).cloned().collect();
-        for (doc, _) in index.sentences_near(&asked, NEAR_SENTENCES) {
-            if let Source::Passage(passage) = &doc.source
-                && !cards.iter().any(|c| c.id == passage.article_id)
-            {
-                cards.push(SourceCard::passage(sources.len() + cards.len() + 1, passage));
-            }
-        }
-        // And those of the questions editors wrote closest to it.
-        for (doc, _, _) in index.questions_near(&asked, NEAR_QUESTIONS) {
+        let near_sentences = index.sentences_near(&asked, NEAR_SENTENCES).into_iter().map(|(doc, _)| doc);
+        let near_questions = index.questions_near(&asked, NEAR_QUESTIONS).into_iter().map(|(doc, _)| doc);
+        for doc in near_sentences.chain(near_questions) {
             if let Source::Passage(passage) = &doc.source
                 && !cards.iter().any(|c| c.id == passage.article_id)
             {

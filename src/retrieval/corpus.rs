@@ -115,17 +115,19 @@ async fn vectors_of(pool: &PgPool, embedder: &Arc<Embedder>, texts: Vec<String>)
     Ok(hashes.iter().map(|h| cached.get(h).cloned().unwrap_or_default()).collect())
 }
 
+/// The passages among `docs`, each with its place there.
+fn passages(docs: &[Doc]) -> impl Iterator<Item = (usize, &Passage)> {
+    docs.iter().enumerate().filter_map(|(i, d)| match &d.source {
+        Source::Passage(p) => Some((i, p)),
+        Source::Product(_) => None,
+    })
+}
+
 /// The sentences of every passage, each embedded after its article's title (which ties "They
 /// are valid for 3 years" to gift cards): what a policy question is matched against, sentence
 /// by sentence, so a question worded unlike the article still finds the one sentence it asks.
 async fn sentences_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) -> Result<Vec<Sentence>, LoadError> {
-    let found: Vec<(usize, usize, String, String)> = docs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| match &d.source {
-            Source::Passage(p) => Some((i, p)),
-            Source::Product(_) => None,
-        })
+    let found: Vec<(usize, usize, String, String)> = passages(docs)
         .flat_map(|(i, p)| {
             let body = p.text.strip_prefix(&p.title).unwrap_or(&p.text);
             body.split("\n\n").enumerate().flat_map(move |(paragraph, text)| {
@@ -144,13 +146,7 @@ async fn sentences_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) ->
 /// The questions editors wrote for the articles, each embedded alone: a shopper's question is
 /// matched on them question to question, beside the articles' sentences.
 async fn questions_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) -> Result<Vec<Question>, LoadError> {
-    let found: Vec<(usize, &str, &str)> = docs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| match &d.source {
-            Source::Passage(p) => Some((i, p)),
-            Source::Product(_) => None,
-        })
+    let found: Vec<(usize, &str, &str)> = passages(docs)
         .flat_map(|(i, p)| {
             p.asked.iter().flat_map(move |a| a.questions.iter().map(move |q| (i, a.answer.as_str(), q.as_str())))
         })
@@ -159,12 +155,7 @@ async fn questions_for(pool: &PgPool, embedder: &Arc<Embedder>, docs: &[Doc]) ->
     Ok(found
         .into_iter()
         .zip(vectors)
-        .map(|((doc, answer, text), vector)| Question {
-            doc,
-            answer: answer.to_string(),
-            text: text.to_string(),
-            vector,
-        })
+        .map(|((doc, answer, _), vector)| Question { doc, answer: answer.to_string(), vector })
         .collect())
 }
 

@@ -86,20 +86,6 @@ impl Index {
         Self { sentences, questions, ..self }
     }
 
-    /// The `k` editors' questions closest to a question's vector, closest first, with their
-    /// article's first passage and their closeness.
-    pub fn questions_near(&self, query: &[f32], k: usize) -> Vec<(&Doc, &Question, f32)> {
-        let mut scored: Vec<(f32, &Question)> =
-            self.questions.iter().map(|q| (vector::dot(query, &q.vector), q)).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.into_iter().take(k).map(|(c, q)| (&self.docs[q.doc], q, c)).collect()
-    }
-
-    /// The questions editors wrote for an article.
-    pub fn questions_of<'a>(&'a self, article_id: &'a str) -> impl Iterator<Item = &'a Question> {
-        self.questions.iter().filter(move |q| self.docs[q.doc].parent_id() == article_id)
-    }
-
     pub fn len(&self) -> usize {
         self.docs.len()
     }
