@@ -12,6 +12,9 @@ use regex_lite::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
+mod standing;
+pub use standing::{return_exception, standing_terms};
+
 /// What checking one answer found; stored with the message and counted in analytics.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Outcome {
@@ -324,6 +327,47 @@ struct Refusal {
     words: Vec<String>,
     said: String,
     n: usize,
+    /// One of the shop's standing terms (`Evidence::with_standing`), not a source the answer was
+    /// given: it holds for a product of the kind it names, whatever the sentence's other words.
+    standing: bool,
+}
+
+impl Refusal {
+    /// The refusal as a sentence of its own, with its source's number.
+    fn quoted(&self) -> Option<String> {
+        let mut said = self.said.chars();
+        let first = said.next()?.to_uppercase();
+        Some(format!("{first}{}. [{}]", said.as_str(), self.n))
+    }
+}
+
+/// The words that say what kind of thing the products are: their names, categories and tags.
+fn kind_words(products: &[&Product]) -> Vec<String> {
+    let kinds: Vec<String> =
+        products.iter().map(|p| format!("{} {} {}", p.title, p.category, p.tags.join(" "))).collect();
+    content_words(&kinds.join(" "))
+}
+
+/// The sentences of a source's `text` that say no to a topic, added to `refusals`; true when one
+/// says the shop ships abroad (a sentence about other countries without a no).
+fn refusals_in(text: &str, n: usize, standing: bool, refusals: &mut Vec<Refusal>) -> bool {
+    let mut ships_abroad = false;
+    for sentence in text.split(['.', '\n', ';']) {
+        let lower = sentence.to_lowercase();
+        if !negated(&lower) {
+            ships_abroad |= ABROAD_WORDS.iter().any(|w| lower.contains(w));
+            continue;
+        }
+        for (topic, words) in TOPIC_WORDS {
+            if words.iter().any(|w| lower.contains(w)) {
+                let own: Vec<String> =
+                    content_words(sentence).into_iter().filter(|c| !words.iter().any(|w| c.starts_with(w))).collect();
+                let said = sentence.trim().to_string();
+                refusals.push(Refusal { topic: *topic, words: own, said, n, standing });
+            }
+        }
+    }
+    ships_abroad
 }
 
 /// What the answer may claim: the sources' texts and their products.
@@ -350,6 +394,8 @@ pub struct Evidence {
     /// The currencies the sources write amounts in: an answer's amount in another ("50元" for
     /// an article's "$50") is not theirs, though the number is.
     currencies: Vec<&'static str>,
+    /// The shop's articles the answer was not given, whose refusals still hold (`with_standing`).
+    standing: Vec<SourceCard>,
 }
 
 /// How an answer agrees.
@@ -406,23 +452,7 @@ impl Evidence {
                 text.push_str(t);
                 text.push('\n');
             }
-            for sentence in text[start..].split(['.', '\n', ';']) {
-                let lower = sentence.to_lowercase();
-                if !negated(&lower) {
-                    ships_abroad |= ABROAD_WORDS.iter().any(|w| lower.contains(w));
-                    continue;
-                }
-                for (topic, words) in TOPIC_WORDS {
-                    if words.iter().any(|w| lower.contains(w)) {
-                        let own: Vec<String> = content_words(sentence)
-                            .into_iter()
-                            .filter(|c| !words.iter().any(|w| c.starts_with(w)))
-                            .collect();
-                        let said = sentence.trim().to_string();
-                        refusals.push(Refusal { topic: *topic, words: own, said, n: s.n });
-                    }
-                }
-            }
+            ships_abroad |= refusals_in(&text[start..], s.n, false, &mut refusals);
         }
         let asked_abroad = about_abroad(question);
         let question = format!(" {} ", question.to_lowercase());
@@ -441,6 +471,7 @@ impl Evidence {
             local: None,
             lang: Language::En,
             currencies,
+            standing: Vec::new(),
         }
     }
 
@@ -557,19 +588,25 @@ impl Evidence {
         }
         let topic = says_yes_to(sentence, None)?;
         let refusal = self.refusal(topic, sentence, &self.products_of(sentence))?;
-        let mut said = refusal.said.chars();
-        let first = said.next()?.to_uppercase();
-        Some(format!("{first}{}. [{}]", said.as_str(), refusal.n))
+        refusal.quoted()
     }
 
     fn refusal(&self, topic: Topic, sentence: &str, products: &[&Product]) -> Option<&Refusal> {
         // A source sentence that says no to the topic, about something the shopper or the answer
         // mentions ("perfumes are not shipped abroad" and a question about perfume), or about the
         // kind of product the sentence is about (a scooter is in the group "motorcycle").
-        let kinds = products.iter().map(|p| format!("{} {} {}", p.title, p.category, p.tags.join(" ")));
-        let mentioned: Vec<String> =
-            content_words(&format!("{sentence} {} {}", self.question, kinds.collect::<Vec<_>>().join(" ")));
-        self.refusals.iter().filter(|r| r.topic == topic).find(|r| r.words.iter().any(|w| mentioned.contains(w)))
+        // A standing term is matched on the products' kinds alone: "Opened beauty products ...
+        // cannot be returned" holds for a lipstick, not for every answer that says "products".
+        // And a standing refusal to ship abroad only for a yes about abroad: "the perfume ships
+        // to you in 2 days" is about delivery at home.
+        let kinds = kind_words(products);
+        let mut mentioned = content_words(&format!("{sentence} {}", self.question));
+        mentioned.extend(kinds.iter().cloned());
+        let abroad = self.asked_abroad || about_abroad(sentence);
+        self.refusals.iter().filter(|r| r.topic == topic).find(|r| match r.standing {
+            true => (topic != Topic::ShipsAbroad || abroad) && r.words.iter().any(|w| kinds.contains(w)),
+            false => r.words.iter().any(|w| mentioned.contains(w)),
+        })
     }
 }
 

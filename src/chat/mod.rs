@@ -54,7 +54,7 @@ use crate::prompts::Prompts;
 use crate::retrieval::Retriever;
 use crate::store::conversations::MessageRow;
 use crate::store::log::ConversationLog;
-use claims::Evidence;
+use claims::{Evidence, standing_terms};
 use guard::LeakGuard;
 use plan::Plan;
 use std::sync::Arc;
@@ -258,7 +258,11 @@ impl ChatService {
             }
             Ready::Model { stream, model, sources, fallback } => {
                 // The question as understood: a premise or a topic is read in English.
-                let evidence = Evidence::new(&sources, msg.english).in_language(lang, &texts.words);
+                // The shop's standing terms too: a yes about a product its articles refuse for
+                // that kind of product is not shown, whatever the search found.
+                let standing = current.as_deref().map(|index| standing_terms(index, &sources)).unwrap_or_default();
+                let evidence =
+                    Evidence::new(&sources, msg.english).in_language(lang, &texts.words).with_standing(standing);
                 tokio::spawn(async move {
                     let refusal = &this.planner.prompts.texts(lang).replies.refused;
                     let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback };

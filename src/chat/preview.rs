@@ -25,7 +25,7 @@ impl ChatService {
         let intent = classify(question);
         let (request, sources, fallback) = match self
             .planner
-            .plan(Some(index), intent, &[], &Message::english(question), self.generator.is_some())
+            .plan(Some(index.clone()), intent, &[], &Message::english(question), self.generator.is_some())
             .await?
         {
             Plan::Fixed { answer, sources, by } => return Ok(Preview { answer, sources, answered_by: by }),
@@ -41,8 +41,11 @@ impl ChatService {
             let refused = self.planner.prompts.replies().refused.clone();
             return Ok(Preview { answer: refused, sources: Vec::new(), answered_by: AnsweredBy::Guarded });
         }
-        let answer = claims::checked(&Evidence::new(&sources, question), &answer, &fallback);
-        let sources = used(&answer, &sources);
+        // The draft's standing terms hold as the live ones do for a shopper.
+        let evidence = Evidence::new(&sources, question).with_standing(claims::standing_terms(&index, &sources));
+        let answer = claims::checked(&evidence, &answer, &fallback);
+        let mut sources = used(&answer, &sources);
+        sources.extend(evidence.standing_cited(&answer));
         Ok(Preview { answer, sources, answered_by: AnsweredBy::Model })
     }
 }

@@ -185,8 +185,9 @@ impl Sink<'_> {
             shown.push_str(&text);
         }
         let answer = shown.trim().to_string();
-        // Only what the answer uses is shown as its sources.
-        let cited = used(&answer, &sources);
+        // Only what the answer uses is shown as its sources, and a standing term said instead.
+        let mut cited = used(&answer, &sources);
+        cited.extend(evidence.standing_cited(&answer));
         let made = Made { by: AnsweredBy::Model, model: Some(model), usage, claims: Some(outcome) };
         self.finish(answer, cited, true, made).await;
     }
