@@ -2,22 +2,23 @@
 //! code with their source numbers (`quote`), and translated by the model for a shopper who
 //! writes another language, checked against the same articles.
 use super::cards::{SourceCard, cards};
+use super::claims::return_exception;
 use super::error::ChatError;
+use super::facts::not_returnable;
 use super::plan::{Message, Plan, Planner};
 use super::quote::{self, Bar, Candidate};
 use super::request::Ask;
 use super::translate::{names_in, without_names};
-use crate::domain::{AnsweredBy, Language, holds_words, mask};
+use crate::domain::{AnsweredBy, Language, Product, holds_words, mask};
 use crate::llm::{ChatMessage, GenRequest, Role};
 use crate::retrieval::vector::dot;
 use crate::retrieval::{Index, Source};
 use std::sync::Arc;
 
-/// A question about the products found first, as the articles are matched on: their names left
+/// A question about the products found, as the articles are matched on: their names left
 /// out of its meaning and words ("Z800" is named by no article; "the Carbon Steel Wok has a dent"
 /// is about the dent) and, `by_kind`, their kinds of product said instead ("(vehicle)").
-fn beside_products(text: &str, sources: &[SourceCard], by_kind: bool) -> String {
-    let products: Vec<_> = sources.iter().filter_map(|s| s.product.as_ref()).collect();
+fn beside_products(text: &str, products: &[&Product], by_kind: bool) -> String {
     let names = names_in(text, products.iter().map(|p| p.title.as_str()));
     let without = without_names(text, &names);
     if !by_kind {
@@ -62,22 +63,19 @@ impl Planner {
     /// from: those of the two best articles found, and the closest sentences of any article (a
     /// question worded unlike its article still meets the one sentence it asks about). `None`
     /// when none is close enough for `bar`, or the embedding model is away: the model writes.
-    /// `by_kind`: a product found first is matched on as its kind of product, for terms that
+    /// `by_kind`: a product named is matched on as its kind of product, for terms that
     /// differ by kind (paying for a vehicle, returning a fragrance).
-    pub(super) async fn quoted(
-        &self,
-        index: &Index,
-        text: &str,
-        sources: &[SourceCard],
-        bar: Bar,
-        by_kind: bool,
-    ) -> Option<Plan> {
+    async fn quoted(&self, index: &Index, text: &str, sources: &[SourceCard], bar: Bar, by_kind: bool) -> Option<Plan> {
         let embedder = self.retriever.embedder()?.clone();
-        let text = if sources.first().is_some_and(|s| s.product.is_some()) {
-            beside_products(text, sources, by_kind)
-        } else {
-            text.to_string()
-        };
+        // The products found, and any the catalog names by a model number: "Can I order the
+        // Kawasaki Z800 with free delivery?" may find only the shipping costs, and the Z800 names
+        // no article (a model number no article names keeps an article from answering).
+        let mut products: Vec<&Product> = sources.iter().filter_map(|s| s.product.as_ref()).collect();
+        let numbered: Vec<&Product> =
+            index.products().filter(|p| p.title.chars().any(|c| c.is_ascii_digit())).collect();
+        let named = names_in(text, numbered.iter().map(|p| p.title.as_str()));
+        products.extend(numbered.into_iter().filter(|p| named.contains(&p.title.as_str())));
+        let text = if products.is_empty() { text.to_string() } else { beside_products(text, &products, by_kind) };
         let question = text.clone();
         let asked = match tokio::task::spawn_blocking(move || embedder.embed_query(&question)).await {
             Ok(Ok(v)) => v,
@@ -171,6 +169,7 @@ impl Planner {
     pub(super) async fn with_policy(
         &self,
         index: &Index,
+        ask: &Ask,
         text: &str,
         facts: Plan,
         msg: &Message<'_>,
@@ -178,12 +177,39 @@ impl Planner {
     ) -> Result<Plan, ChatError> {
         let Plan::Fixed { answer, sources, .. } = &facts else { return Ok(facts) };
         let Some(Plan::Fixed { answer: policy, sources: cited, .. }) =
-            self.quoted(index, text, sources, Bar::Usual, true).await
+            self.quoted(index, &ask.for_articles(text), sources, Bar::Usual, true).await
         else {
             return Ok(facts);
         };
         let answer = format!("{answer} {policy}");
         let sources = sources.iter().cloned().chain(cited).collect();
+        self.in_language(msg, Plan::Fixed { answer, sources, by: AnsweredBy::Article }, has_model)
+    }
+
+    /// The catalog's return terms for a product, followed by what the shop's articles refuse for
+    /// its kind (`claims::return_exception`), quoted with their cards: "You can return the Red
+    /// Lipstick within 7 days" is true only until it is opened. The facts alone for a product
+    /// the articles make no exception for, or one that cannot be returned at all.
+    pub(super) fn with_exceptions(
+        &self,
+        index: &Index,
+        facts: Plan,
+        msg: &Message<'_>,
+        has_model: bool,
+    ) -> Result<Plan, ChatError> {
+        let Plan::Fixed { answer, sources, .. } = &facts else { return Ok(facts) };
+        let products: Vec<&Product> = sources.iter().filter_map(|s| s.product.as_ref()).collect();
+        let [product] = products[..] else { return Ok(facts) };
+        if not_returnable(product) {
+            return Ok(facts);
+        }
+        let Some((exception, card)) =
+            return_exception(index, product, sources.iter().map(|s| s.n).max().unwrap_or(0) + 1)
+        else {
+            return Ok(facts);
+        };
+        let answer = format!("{answer} {exception}");
+        let sources = sources.iter().cloned().chain([card]).collect();
         self.in_language(msg, Plan::Fixed { answer, sources, by: AnsweredBy::Article }, has_model)
     }
 

@@ -126,8 +126,27 @@ const ASKS_WHEN: &[&[&str]] = &[
     &["until", "when"],
 ];
 
+/// Times other than now: a person asked for at one of them ("can I still talk to somebody real on
+/// a Saturday afternoon?") is a question about the hours, like one that opens with "when".
+#[rustfmt::skip]
+const LATER: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
+    "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekend", "weekends", "weekday",
+    "weekdays", "evening", "evenings", "morning", "mornings", "afternoon", "afternoons", "night", "nights",
+    "tonight", "tomorrow", "overnight", "holiday", "holidays", "am", "pm", "o'clock", "midnight", "lunchtime"];
+
+/// Whether the words name a time other than now; "good morning" is a greeting, not a time.
+fn at_a_later_time(w: &[String]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        let greeting = i == 0 || w[i - 1] == "good";
+        LATER.contains(&x.as_str()) && !greeting
+    })
+}
+
 fn asks_for_person(w: &[String]) -> bool {
     if ASKS_WHEN.iter().any(|open| w.len() > open.len() && w.iter().zip(*open).all(|(x, o)| x == o)) {
+        return false;
+    }
+    if at_a_later_time(w) {
         return false;
     }
     // "human please", "agent!", "customer service": a person and nothing but soft words.
@@ -258,6 +277,7 @@ mod tests {
             "let me talk to someone from your team",
             "hello?? I asked for a human",
             "could someone from your team help me with this?",
+            "Good morning, I want to talk to a human",
         ] {
             assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
         }
@@ -268,6 +288,8 @@ mod tests {
             "thanks, but the price on the card is wrong",
             "which support bra is the most comfortable?",
             "when can I reach a human on a Sunday?",
+            "Can I still talk to somebody real on a Saturday afternoon?",
+            "is there a person I can speak to in the evenings?",
         ] {
             assert_ne!(classify(not), Intent::WantsHuman, "{not}");
             assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");

@@ -12,7 +12,7 @@ use super::query::{ABROAD_QUERY, search_query};
 use super::quote::Bar;
 use super::request::{Ask, Attr, CatalogWords};
 use super::transcript::Transcript;
-use super::translate::Translator;
+use super::translate::{Translator, names_in};
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, DocKind, Filters, Language, SearchRequest};
 use crate::llm::{GenRequest, Role};
@@ -178,16 +178,17 @@ impl Planner {
             Intent::Thanks => return Ok(fixed(&replies.thanks, AnsweredBy::Fixed)),
             _ => {}
         }
-        let mut ask = Ask::parse(text);
+        // The snapshot the catalog and the articles' sentences are read from: the draft's in a
+        // preview, else the live one.
+        let current = index.clone().or_else(|| self.retriever.current());
+        let names = names_in(text, current.iter().flat_map(|index| index.products().map(|p| p.title.as_str())));
+        let mut ask = Ask::parse_with(text, None, &names);
         // A report no cue names ("the fish smelled awful"): its kind from the nearest examples.
         if ask.may_report()
             && let Some(read) = problems::read(self.retriever.embedder(), text).await
         {
-            ask = Ask::parse_with(text, Some(read));
+            ask = Ask::parse_with(text, Some(read), &names);
         }
-        // The snapshot the catalog and the articles' sentences are read from: the draft's in a
-        // preview, else the live one.
-        let current = index.clone().or_else(|| self.retriever.current());
         if intent != Intent::OrderStatus
             && let Some(current) = &current
             && let Some(plan) = self.catalog_answer(current, history, msg, &ask)
@@ -196,7 +197,11 @@ impl Planner {
             // a comparison ("the price difference between...") is the catalog's alone.
             let compared = ask.compare && matches!(&plan, Plan::Fixed { sources, .. } if sources.len() >= 2);
             if ask.terms.is_some() && !compared {
-                return self.with_policy(current, &ask.for_articles(text), plan, msg, has_model).await;
+                return self.with_policy(current, &ask, text, plan, msg, has_model).await;
+            }
+            // Return terms asked: with what the articles refuse for the product's kind.
+            if ask.attrs.contains(&Attr::Returns) {
+                return self.with_exceptions(current, plan, msg, has_model);
             }
             return Ok(plan);
         }

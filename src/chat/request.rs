@@ -262,16 +262,32 @@ fn catalog_words(text: &str) -> Vec<String> {
     lower.split_whitespace().map(str::to_string).collect()
 }
 
+/// `text` with the catalog `names` in it left out, but for a name inside one of the shop's own
+/// terms ("Apple Pay" still says how to pay).
+fn without_names(text: &str, names: &[&str]) -> String {
+    let mut lower = format!(" {} ", words(text).join(" "));
+    let terms: Vec<&str> = SHOP_TERMS.iter().map(|t| t.trim_end_matches('*')).filter(|t| lower.contains(t)).collect();
+    for name in names {
+        let name = words(name).join(" ");
+        if !name.is_empty() && !terms.iter().any(|t| t.contains(name.as_str())) {
+            lower = lower.replace(&format!(" {name} "), " ");
+        }
+    }
+    lower
+}
+
 impl Ask {
     pub fn parse(text: &str) -> Self {
-        Self::parse_with(text, None)
+        Self::parse_with(text, None, &[])
     }
 
     /// The message parsed with `read`, the problem its nearest labelled examples report
-    /// (`chat::problems`), taken where no cue names one, refined by the same words.
-    pub fn parse_with(text: &str, read: Option<Problem>) -> Self {
+    /// (`chat::problems`), taken where no cue names one, refined by the same words. The cues are
+    /// read without the catalog `names` the message holds: "Charger SXT RWD" asks no price, and
+    /// "Tissue Paper Box" no return without the box; the names still name their products.
+    pub fn parse_with(text: &str, read: Option<Problem>, names: &[&str]) -> Self {
         let (rest, filters) = lift_constraints(text);
-        let w = catalog_words(text);
+        let w = catalog_words(&without_names(text, names));
         let mut attrs: Vec<Attr> = ATTR_CUES.iter().filter(|(_, cues)| any_cue(&w, cues)).map(|(a, _)| *a).collect();
         // "how much does it weigh" asks the weight, not the price.
         if attrs.contains(&Attr::Weight) && !any_cue(&w, &["price*", "cost*", "expensive"]) {
@@ -606,6 +622,23 @@ mod tests {
         assert_eq!(singular("glass"), "glass");
     }
 
+    /// Words of a catalog name the message holds are no cues: the Charger SXT RWD's name asks no
+    /// price, the Tissue Paper Box's no return without its box; "Apple Pay" still says how to pay.
+    #[test]
+    fn the_words_of_a_product_named_ask_nothing() {
+        let names = ["Charger SXT RWD", "Tissue Paper Box", "Apple"];
+        let ask = Ask::parse_with("Where can I take the Charger SXT RWD for a test drive?", None, &names);
+        assert!(ask.attrs.is_empty(), "{:?}", ask.attrs);
+        assert_eq!(Ask::parse("Where can I take the Charger SXT RWD for a test drive?").attrs, vec![Attr::Price]);
+        let ask = Ask::parse_with("Can I return the Tissue Paper Box?", None, &names);
+        assert_eq!((ask.attrs, ask.terms), (vec![Attr::Returns], None));
+        let ask = Ask::parse_with("How much does the Charger SXT RWD cost?", None, &names);
+        assert_eq!(ask.attrs, vec![Attr::Price]);
+        assert!(ask.words.iter().any(|w| w == "charger"), "the name still names the product");
+        let ask = Ask::parse_with("Can I pay for the Apple with Apple Pay?", None, &names);
+        assert_eq!(ask.terms, Some(Terms::Payment));
+    }
+
     /// "How do I pay for the sofa?" asks the shop's terms, not only the sofa's price; "how much
     /// is the sofa?" asks the price alone.
     #[test]
@@ -626,6 +659,10 @@ mod tests {
             ("Once I post the parcel back, when will the money be on my card?", Terms::Refund),
             ("I don't like the Tray. Will sending it back cost me anything?", Terms::Fees),
             ("You promised to refund the price difference on the Tray a month after my order.", Terms::PriceChange),
+            ("Can I order the Annibale Colombo Sofa with free delivery?", Terms::Fees),
+            ("Does the Generic Motorcycle ship for free?", Terms::Fees),
+            ("I bought the Tray last week and now it's cheaper", Terms::PriceChange),
+            ("The Tray is listed for less than I paid", Terms::PriceChange),
         ] {
             let ask = Ask::parse(text);
             assert_eq!(ask.terms, Some(terms), "{text}");
@@ -642,6 +679,7 @@ mod tests {
             "I dropped my old phone, do you sell a tougher one?",
             "How much is the Annibale Colombo Bed and when is delivery?",
             "What is the price of the Tray, and can I return it?",
+            "How long do you hold on to my chats with the bot?",
         ] {
             assert_eq!(Ask::parse(text).terms, None, "{text}");
         }
@@ -741,7 +779,7 @@ mod tests {
     /// and the same words refine it: dropped is an accident, years of use a warranty claim.
     #[test]
     fn a_problem_read_by_its_examples_is_taken_where_no_cue_names_one_and_refined_alike() {
-        let read = |text, p| Ask::parse_with(text, Some(p)).problem;
+        let read = |text, p| Ask::parse_with(text, Some(p), &[]).problem;
         assert_eq!(read("The Fish Steak had a horrible odour", Problem::Spoiled), Some(Problem::Spoiled));
         assert_eq!(read("The kettle arrived cracked", Problem::Spoiled), Some(Problem::Damaged), "the cue first");
         assert_eq!(read("I dropped the lamp and now it flickers", Problem::Faulty), Some(Problem::Accident));
@@ -753,7 +791,7 @@ mod tests {
         assert_eq!(read("My brand new earphones only play on one side", Problem::InUse), Some(Problem::Faulty));
         assert_eq!(read("The lamp I got on Monday went dim", Problem::Worn), Some(Problem::Faulty));
         assert_eq!(read("My new-ish fan hums after two years", Problem::InUse), Some(Problem::InUse));
-        let ask = Ask::parse_with("The heater only blows cold air", Some(Problem::Faulty));
+        let ask = Ask::parse_with("The heater only blows cold air", Some(Problem::Faulty), &[]);
         assert_eq!(ask.terms, None);
         assert!(ask.for_articles("x").contains(Problem::Faulty.policy_words()));
     }

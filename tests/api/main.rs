@@ -16,3 +16,4 @@ mod roles;
 mod search;
 mod service;
 mod team;
+mod terms;

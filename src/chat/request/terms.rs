@@ -41,8 +41,9 @@ const PAYMENT: &[&str] = &["pay in", "pay _ in", "pay with", "pay _ with", "pay 
     "debit card*", "by card", "amex", "american express", "visa", "mastercard", "bank transfer", "cash", "cheque*",
     "payment method*"];
 /// Keeping an item: said outright, or a verb of keeping with what it is kept for, the product's
-/// name between them ("hold the Sportbike Motorcycle for me until Friday").
-const HOLD: &[&str] = &["reserve*", "reservation", "aside", "on hold", "hold on to"];
+/// name between them ("hold the Sportbike Motorcycle for me until Friday"). Not a verb of keeping
+/// alone: "how long do you hold on to my chats?" asks how long data is kept.
+const HOLD: &[&str] = &["reserve*", "reservation", "aside", "on hold"];
 const KEEP: &[&str] = &["hold", "keep", "save", "put"];
 const KEPT_FOR: &[&str] = &["for me", "until", "till", "for a few", "for a couple", "for later", "for now"];
 /// When money comes back, beside a return cue.
@@ -62,7 +63,9 @@ const PRICE_CHANGE: &[&str] = &["price* drop*", "price* _ drop*", "drop* in pric
     "price* _ gone down", "price* _ _ gone down", "price* fell", "price* _ fell", "cheaper now", "now cheaper",
     "been reduced", "reduced", "price match*", "match _ price", "match the price", "match it",
     "match that", "beat _ price", "for less", "cheaper elsewhere", "cheaper somewhere", "cheaper at", "cheaper on",
-    "the difference", "price difference", "difference in price", "on sale", "went on sale"];
+    "the difference", "price difference", "difference in price", "on sale", "went on sale", "it's cheaper",
+    "it is cheaper", "is _ cheaper now", "got cheaper", "gotten cheaper", "become cheaper", "cheaper than i paid",
+    "cheaper than when", "less than i paid", "lower than i paid"];
 /// A price moving, beside a price cue: "the price of the Tray dropped".
 const PRICE_MOVED: &[&str] = &["drop*", "went down", "gone down", "fell", "cut", "slashed"];
 /// The state of an item sent back: opened, used, without its box.
@@ -81,12 +84,18 @@ const WARRANTY_CASE: &[&str] = &["drop*", "water", "wet", "accident*", "spill*",
 const HOW: &[&str] = &["how do i", "how can i", "how would i", "how should i", "how to", "how does _ work",
     "what do i do", "what should i do", "what do i need", "process", "procedure", "steps", "who do i contact",
     "where do i", "claim*", "start a", "label", "swap*", "exchange*"];
-/// Delivery or a return costing something, not the product.
+/// Delivery or a return costing something, not the product: said with what is asked of the
+/// product (its shipping, its return, its price).
+const FEES: &[&str] = &["who pays", "fee", "fees", "cost* to send"];
+/// The cost of delivery named outright: the terms asked, whatever else the message asks ("can I
+/// order the Kawasaki Z800 with free delivery?" asks no catalog field, and is no yes for the model
+/// to give).
 #[rustfmt::skip]
-const FEES: &[&str] = &["postage", "who pays", "fee", "fees", "free shipping", "free delivery", "shipping cost*",
-    "delivery cost*", "cost* to ship", "cost* to deliver", "cost* to send", "cost of shipping", "cost of delivery",
-    "shipping charge*", "delivery charge*", "charge* for shipping", "charge* for delivery", "pay for shipping",
-    "pay for delivery", "pay for postage", "pay shipping", "pay _ shipping", "return shipping"];
+const DELIVERY_FEES: &[&str] = &["postage", "free shipping", "free delivery", "free postage", "shipping cost*",
+    "delivery cost*", "cost* to ship", "cost* to deliver", "cost of shipping", "cost of delivery", "shipping charge*",
+    "delivery charge*", "charge* for shipping", "charge* for delivery", "shipping fee*", "delivery fee*",
+    "pay for shipping", "pay for delivery", "pay for postage", "pay shipping", "pay _ shipping", "return shipping",
+    "ship* for free", "deliver* for free", "free of charge"];
 
 impl Terms {
     /// The terms a message asks for, given the catalog facts it asks (`attrs`); `w` are its
@@ -99,7 +108,8 @@ impl Terms {
         // "what does the wok cost and when does it ship?".
         let service = any_cue(w, SERVICE) || (asks(Attr::Returns) && any_cue(w, &["cost*", "charge*"]));
         let service_priced = asks(Attr::Price) && service && !w.iter().any(|x| x == "and");
-        if service_priced || (any_cue(w, FEES) && (asks(Attr::Shipping) || asks(Attr::Returns) || asks(Attr::Price))) {
+        let fees_asked = any_cue(w, FEES) && (asks(Attr::Shipping) || asks(Attr::Returns) || asks(Attr::Price));
+        if service_priced || fees_asked || any_cue(w, DELIVERY_FEES) {
             return Some(Terms::Fees);
         }
         if any_cue(w, INSTALMENTS) {
