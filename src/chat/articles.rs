@@ -189,7 +189,9 @@ impl Planner {
     /// The catalog's return terms for a product, followed by what the shop's articles refuse for
     /// its kind (`claims::return_exception`), quoted with their cards: "You can return the Red
     /// Lipstick within 7 days" is true only until it is opened. The facts alone for a product
-    /// the articles make no exception for, or one that cannot be returned at all.
+    /// the articles make no exception for, or one that cannot be returned at all; and, for now,
+    /// for a shopper who writes another language: the model's translation of the two together
+    /// says yes to the window beside the refusal, and the check, reading both, leaves the yes out.
     pub(super) fn with_exceptions(
         &self,
         index: &Index,
@@ -200,7 +202,7 @@ impl Planner {
         let Plan::Fixed { answer, sources, .. } = &facts else { return Ok(facts) };
         let products: Vec<&Product> = sources.iter().filter_map(|s| s.product.as_ref()).collect();
         let [product] = products[..] else { return Ok(facts) };
-        if not_returnable(product) {
+        if not_returnable(product) || msg.lang != Language::En {
             return Ok(facts);
         }
         let Some((exception, card)) =
