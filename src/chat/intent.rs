@@ -132,13 +132,24 @@ const ASKS_WHEN: &[&[&str]] = &[
 const LATER: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
     "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekend", "weekends", "weekday",
     "weekdays", "evening", "evenings", "morning", "mornings", "afternoon", "afternoons", "night", "nights",
-    "tonight", "tomorrow", "overnight", "holiday", "holidays", "am", "pm", "o'clock", "midnight", "lunchtime"];
+    "holiday", "holidays", "midnight", "lunchtime"];
+/// What puts a time word at the time the shopper would talk ("on a Sunday", "in the evenings", "at
+/// night"), not at one past ("since this morning", "last night").
+const AT_TIME: &[&str] = &["on", "at", "in", "during", "over", "after", "before"];
 
-/// Whether the words name a time other than now; "good morning" is a greeting, not a time.
+/// Whether the words ask about a time other than now: a time word put there ("on Saturday"),
+/// tonight or tomorrow, or a clock time ("at 7 pm", "7pm", "8 o'clock").
 fn at_a_later_time(w: &[String]) -> bool {
     w.iter().enumerate().any(|(i, x)| {
-        let greeting = i == 0 || w[i - 1] == "good";
-        LATER.contains(&x.as_str()) && !greeting
+        let x = x.as_str();
+        let before = |k: usize| i.checked_sub(k).map(|j| w[j].as_str());
+        let put = |k: usize| before(k).is_some_and(|b| AT_TIME.contains(&b));
+        let number = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == ':');
+        let clock = ["am", "pm", "o'clock"].contains(&x) && before(1).is_some_and(number);
+        let joined = ["am", "pm"].iter().any(|m| x.strip_suffix(m).is_some_and(number));
+        let skipped = matches!(before(1), Some("a" | "the" | "weekday" | "public" | "bank"));
+        let timed = LATER.contains(&x) && (put(1) || (skipped && put(2)));
+        timed || clock || joined || matches!(x, "tonight" | "tomorrow")
     })
 }
 
@@ -278,6 +289,9 @@ mod tests {
             "hello?? I asked for a human",
             "could someone from your team help me with this?",
             "Good morning, I want to talk to a human",
+            "I am really angry, get me a human now",
+            "I've waited since this morning, I want to speak to a person",
+            "last night nobody answered, connect me to an agent",
         ] {
             assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
         }
@@ -290,6 +304,9 @@ mod tests {
             "when can I reach a human on a Sunday?",
             "Can I still talk to somebody real on a Saturday afternoon?",
             "is there a person I can speak to in the evenings?",
+            "can I talk to an agent at 7 pm?",
+            "could someone call me back tomorrow?",
+            "is a person around on public holidays?",
         ] {
             assert_ne!(classify(not), Intent::WantsHuman, "{not}");
             assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
