@@ -1,0 +1,51 @@
+use super::*;
+
+#[test]
+fn asking_for_a_person_is_recognised() {
+    assert_eq!(classify("Can I talk to a real person please?"), Intent::WantsHuman);
+    assert_eq!(classify("where is my order 1234"), Intent::OrderStatus);
+    assert_eq!(classify("how long do refunds take"), Intent::Policy);
+    assert_eq!(classify("hello"), Intent::Greeting);
+    assert_eq!(classify("cheap red lipstick"), Intent::Product);
+}
+
+#[test]
+fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
+    for greeting in ["hello!", "Hi there :)", "hey, good morning", "HELLO?!"] {
+        assert_eq!(classify(greeting), Intent::Greeting, "{greeting}");
+    }
+    for thanks in ["thanks!!", "Thank you so much!", "cheers, that's helpful"] {
+        assert_eq!(classify(thanks), Intent::Thanks, "{thanks}");
+    }
+    for wants in [
+        "Connect me to customer service staff now",
+        "human please!!",
+        "I need to speak with a humna",
+        "can you transfer me to an agent?",
+        "let me talk to someone from your team",
+        "hello?? I asked for a human",
+        "could someone from your team help me with this?",
+        "Good morning, I want to talk to a human",
+        "I am really angry, get me a human now",
+        "I've waited since this morning, I want to speak to a person",
+        "last night nobody answered, connect me to an agent",
+    ] {
+        assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
+    }
+    for not in [
+        "do you do a personalised engraving?",
+        "is this chair good for a person with back pain?",
+        "hello, do you sell wireless earphones under $50?",
+        "thanks, but the price on the card is wrong",
+        "which support bra is the most comfortable?",
+        "when can I reach a human on a Sunday?",
+        "Can I still talk to somebody real on a Saturday afternoon?",
+        "is there a person I can speak to in the evenings?",
+        "can I talk to an agent at 7 pm?",
+        "could someone call me back tomorrow?",
+        "is a person around on public holidays?",
+    ] {
+        assert_ne!(classify(not), Intent::WantsHuman, "{not}");
+        assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
+    }
+}
