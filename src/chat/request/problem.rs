@@ -46,6 +46,11 @@ impl Problem {
         };
         // A leak is damage in transit when the parcel or its arrival is told ("the bottle
         // leaked all over the box"), else a fault of the item ("the kettle leaks underneath").
+        // A parcel missing as a whole never came ("my package is missing"); something missing
+        // from it ("my order is missing a lid", "two were missing from the box") is incomplete.
+        if problem == Problem::Missing && parcel_gone(w) {
+            return Some(Problem::NotArrived);
+        }
         let leak_only = problem == Problem::Damaged && damage_cues(w).all(|c| c.starts_with("leak"));
         let in_transit = any_cue(w, ARRIVED) || any_cue(w, IN_TRANSIT);
         Some(if leak_only && !in_transit { Problem::Faulty } else { problem }.refined(w))
@@ -121,6 +126,41 @@ fn damage_cues(w: &[String]) -> impl Iterator<Item = &'static str> + '_ {
 #[rustfmt::skip]
 const PARCEL: &[&str] = &["parcel*", "package*", "order*", "deliver*", "tracking", "tracked", "courier*", "driver",
     "carrier", "post", "postman", "shipment", "dispatched", "sent", "signed for", "box"];
+
+/// Whether the parcel itself is told missing: "my package is missing", "the order has gone
+/// missing, what now?"; not "my order is missing a lid", "the charger is missing" nor "missing
+/// from the parcel". The word before the verb is what is missing.
+fn parcel_gone(w: &[String]) -> bool {
+    const WHOLE: &[&str] = &["parcel*", "package*", "order*", "deliver*", "shipment*", "box"];
+    const BE: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "went",
+        "gone",
+        "go",
+        "has",
+        "have",
+        "had",
+        "been",
+        "seems",
+        "still",
+        "now",
+        "just",
+        "completely",
+    ];
+    const OBJECT: &[&str] = &[
+        "a", "an", "the", "one", "two", "some", "my", "its", "half", "part*", "item*", "piece*", "from", "in",
+        "inside", "out", "of",
+    ];
+    let is = |word: &String, cues: &[&str]| any_cue(std::slice::from_ref(word), cues);
+    w.iter().enumerate().any(|(i, x)| {
+        let subject = w[..i].iter().rev().find(|b| !is(b, BE));
+        let verb = i > 0 && is(&w[i - 1], BE);
+        x == "missing" && verb && subject.is_some_and(|s| is(s, WHOLE)) && w.get(i + 1).is_none_or(|n| !is(n, OBJECT))
+    })
+}
 
 /// The parcel or its journey: a leak told with them happened in transit.
 const IN_TRANSIT: &[&str] =
