@@ -109,6 +109,11 @@ impl Index {
         })
     }
 
+    /// The article passages, in the index's order.
+    pub fn passages(&self) -> impl Iterator<Item = &Passage> {
+        corpus::passages(&self.docs).map(|(_, p)| p)
+    }
+
     fn admits(&self, i: usize, kind: DocKind, filters: &Filters) -> bool {
         match &self.docs[i].source {
             Source::Passage(_) => kind != DocKind::Product && filters.is_empty(),

@@ -6,22 +6,14 @@
 use super::{Evidence, Refusal, Topic, kind_words, refusals_in};
 use crate::chat::cards::{SourceCard, cited};
 use crate::domain::Product;
-use crate::retrieval::{Index, Passage, Source};
-
-/// The article passages of `index`.
-fn passages(index: &Index) -> impl Iterator<Item = &Passage> {
-    index.docs().iter().filter_map(|d| match &d.source {
-        Source::Passage(p) => Some(p),
-        Source::Product(_) => None,
-    })
-}
+use crate::retrieval::{Index, Passage};
 
 /// Every article passage of `index` that is not among `sources`, as cards numbered after them
 /// (after the highest: a follow-up's sources keep the numbers the conversation gave them): what
 /// `Evidence::with_standing` reads the shop's refusals from.
 pub fn standing_terms(index: &Index, sources: &[SourceCard]) -> Vec<SourceCard> {
     let after = sources.iter().map(|s| s.n).max().unwrap_or(0);
-    let passages = passages(index).filter(|p| !sources.iter().any(|s| s.id == p.article_id));
+    let passages = index.passages().filter(|p| !sources.iter().any(|s| s.id == p.article_id));
     passages.enumerate().map(|(i, p)| SourceCard::passage(after + i + 1, p)).collect()
 }
 
@@ -33,7 +25,7 @@ pub fn return_exception(index: &Index, product: &Product, n: usize) -> Option<(S
     let kinds = kind_words(&[product]);
     let naming = |r: &Refusal| r.words.iter().filter(|w| kinds.contains(w)).count();
     let mut best: Option<(usize, Refusal, &Passage)> = None;
-    for passage in passages(index) {
+    for passage in index.passages() {
         let mut refusals = Vec::new();
         refusals_in(&passage.text, n, true, &mut refusals);
         for r in refusals.into_iter().filter(|r| r.topic == Topic::Returns && naming(r) > 0) {
