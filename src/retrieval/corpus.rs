@@ -116,7 +116,7 @@ async fn vectors_of(pool: &PgPool, embedder: &Arc<Embedder>, texts: Vec<String>)
 }
 
 /// The passages among `docs`, each with its place there.
-pub(super) fn passages(docs: &[Doc]) -> impl Iterator<Item = (usize, &Passage)> {
+fn passages(docs: &[Doc]) -> impl Iterator<Item = (usize, &Passage)> {
     docs.iter().enumerate().filter_map(|(i, d)| match &d.source {
         Source::Passage(p) => Some((i, p)),
         Source::Product(_) => None,

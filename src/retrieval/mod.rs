@@ -111,7 +111,10 @@ impl Index {
 
     /// The article passages, in the index's order.
     pub fn passages(&self) -> impl Iterator<Item = &Passage> {
-        corpus::passages(&self.docs).map(|(_, p)| p)
+        self.docs.iter().filter_map(|d| match &d.source {
+            Source::Passage(p) => Some(p),
+            Source::Product(_) => None,
+        })
     }
 
     fn admits(&self, i: usize, kind: DocKind, filters: &Filters) -> bool {
