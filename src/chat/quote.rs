@@ -76,6 +76,10 @@ impl Candidate {
 enum Wants {
     Duration,
     Amount,
+    /// A time of day: a question told with a clock time or a part of the day ("if I order at
+    /// 3 pm", "will anyone pick up on a Saturday evening?") is answered by the sentence that
+    /// names hours ("before 2 pm", "from 9 am to 5 pm").
+    TimeOfDay,
     Anything,
 }
 
@@ -94,11 +98,27 @@ const DURATION_CUES: &[&str] = &[
 ];
 const AMOUNT_CUES: &[&str] = &["how much", "cost", "charge", "fee", "price", "pay for", "free"];
 const UNITS: &[&str] = &["minute", "hour", "day", "week", "month", "year"];
+/// A time of day asked without a clock time. Not a part of the day alone: "can I ring on a
+/// Sunday afternoon?" asks about Sundays, which the hours' sentence does not answer.
+const TIME_OF_DAY_CUES: &[&str] = &["what time", "o'clock", "cut-off", "cutoff", "latest time", "earliest time"];
+
+/// A clock time: "3 pm", "7:30", "9am", "8 a.m.", "5 in the evening".
+fn clock(text: &str) -> bool {
+    static CLOCK: std::sync::LazyLock<regex_lite::Regex> = std::sync::LazyLock::new(|| {
+        regex_lite::Regex::new(
+            r"(?i)\b\d{1,2}(?::[0-5]\d\b|\s?(?:am|pm|a\.m\.|p\.m\.)(?:\W|$)| in the (?:morning|afternoon|evening))",
+        )
+        .expect("valid pattern")
+    });
+    CLOCK.is_match(text)
+}
 
 fn wants(question: &str) -> Wants {
     let q = format!(" {} ", question.to_lowercase());
     if AMOUNT_CUES.iter().any(|c| q.contains(c)) {
         Wants::Amount
+    } else if clock(question) || TIME_OF_DAY_CUES.iter().any(|c| q.contains(c)) {
+        Wants::TimeOfDay
     } else if DURATION_CUES.iter().any(|c| q.contains(c)) {
         Wants::Duration
     } else {
@@ -114,6 +134,7 @@ fn holds(sentence: &str, wanted: Wants) -> bool {
     match wanted {
         Wants::Anything => false,
         Wants::Amount => lower.contains('$') || lower.contains("free"),
+        Wants::TimeOfDay => clock(&lower),
         Wants::Duration => words.windows(2).chain(words.windows(3)).any(|w| {
             let number =
                 w[0].chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(w[0], "one" | "two" | "three");

@@ -703,6 +703,8 @@ mod tests {
             ("My parcel came but the charger is missing", Problem::Missing),
             ("You sent the wrong size", Problem::Wrong),
             ("my parcel never arrived", Problem::NotArrived),
+            ("How long before I get my money back if the carrier lost my things?", Problem::NotArrived),
+            ("I think my package was lost, what now?", Problem::NotArrived),
             ("My Rolex still hasn't shown up and tracking says delivered.", Problem::NotArrived),
             ("I knocked the Table Lamp off the desk and the base cracked", Problem::Accident),
             ("the watch stopped working after I wore it in the pool", Problem::Accident),
@@ -764,6 +766,9 @@ mod tests {
             "How long is the warranty after a year of ownership?",
             // A mishap alone asks something else.
             "I threw the box away, can I still return it?",
+            // Something else lost is no parcel lost.
+            "I lost my order number, how do I track it?",
+            "I lost the receipt, can I still return it?",
         ] {
             assert_eq!(Ask::parse(text).problem, None, "{text}");
         }

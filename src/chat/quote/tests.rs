@@ -17,6 +17,16 @@ fn the_kind_of_answer_asked_for_is_recognised() {
     assert!(holds("Banks take a further 3-10 business days.", wants("when do I get my money?")));
     assert!(!holds("You can follow the return in Account > Returns.", wants("how many days until my refund")));
     assert!(holds("Below $50, standard shipping costs $4.99.", wants("is there a charge for delivery?")));
+    // A time of day asked, by a clock time or a part of the day: the sentence naming hours.
+    let cut_off = "Orders placed before 2 pm (shop time) on a business day count from that day.";
+    let dispatch = "That is the time until the parcel leaves our warehouse within 2 days.";
+    let order_late = wants("If I order at 3 pm on a Tuesday, when does the clock start?");
+    assert!(holds(cut_off, order_late) && !holds(dispatch, order_late));
+    assert!(holds("Saturday from 9 am to 5 pm.", wants("Will anyone answer at 7:30 on a Saturday?")));
+    assert!(holds("Open from 9am.", wants("If I buy at 5 in the evening, when does the clock start?")));
+    assert!(!holds("Open from 9am.", wants("Can I ring somebody on a Sunday afternoon?")), "the day, not the hour");
+    assert!(!holds("Batteries last 10 amps.", wants("what time do you open?")));
+    assert!(!holds("Refunds take 3-5 business days.", wants("at what time of the morning do you call?")));
 }
 
 #[test]
