@@ -121,6 +121,23 @@ pub(super) fn asks_return(w: &[String]) -> bool {
         || (has("back") && ["send", "sent", "bring", "take", "money", "ship", "give"].iter().any(|v| has(v)))
 }
 
+/// Orders as a whole, not one order: "the status of all my orders", "my order history".
+const ORDERS_IN_GENERAL: &[&str] =
+    &["my orders", "all orders", "order history", "past orders", "previous orders", "old orders", "every order"];
+/// Where in the shop something is seen: a question about the site, not about a parcel.
+const WHERE_TO_LOOK: &[&str] = &["where do i", "where can i", "how do i", "how can i", "how to", "is there a page"];
+const LOOK: &[&str] = &["see", "view", "find", "check", "look", "history"];
+
+/// Whether the message asks where the shop shows orders as a whole ("where do I see the status
+/// of all my orders?"): the order-tracking help answers it, not the desk asking for a number.
+pub(super) fn where_orders_are_shown(text: &str) -> bool {
+    let t = super::intent::normalise(text);
+    let w = words(text);
+    ORDERS_IN_GENERAL.iter().any(|p| t.contains(p))
+        && (WHERE_TO_LOOK.iter().any(|p| t.contains(p)) || w.iter().any(|x| LOOK.contains(&x.as_str())))
+        && !WHERE_PHRASES[..3].iter().any(|p| t.contains(p))
+}
+
 pub(super) fn email_in(text: &str) -> Option<Email> {
     EMAIL.find(text).and_then(|m| Email::parse(m.as_str()).ok())
 }
@@ -128,6 +145,22 @@ pub(super) fn email_in(text: &str) -> Option<Email> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn where_the_shop_shows_orders_is_no_question_about_one_order() {
+        for text in [
+            "where do I see the status of all my orders?",
+            "How can I view my order history?",
+            "is there a page with my past orders",
+        ] {
+            assert!(where_orders_are_shown(text), "{text}");
+        }
+        for text in
+            ["where are my orders?", "where is my order AS-10481?", "can you check my order", "my orders are late"]
+        {
+            assert!(!where_orders_are_shown(text), "{text}");
+        }
+    }
 
     #[test]
     fn order_numbers_and_emails_are_found_where_shoppers_put_them() {

@@ -7,7 +7,8 @@ use super::cards::SourceCard;
 use super::intent::{Intent, normalise, words};
 use super::order_answers::{Reader, item_list, mentions, named_items};
 use super::order_words::{
-    ABOUT_AN_ORDER, TRACKING, WHERE_PHRASES, WHERE_WORDS, asks_return, email_in, number_in, yes_or_no,
+    ABOUT_AN_ORDER, TRACKING, WHERE_PHRASES, WHERE_WORDS, asks_return, email_in, number_in, where_orders_are_shown,
+    yes_or_no,
 };
 use crate::domain::{Email, Language, Order, OrderNumber};
 use crate::orders::{OrderError, OrderSource, ReturnNotice};
@@ -92,7 +93,8 @@ impl OrderDesk {
         };
         let asks_where = || {
             let t = normalise(text);
-            w.iter().any(|x| WHERE_WORDS.contains(x)) || WHERE_PHRASES.iter().any(|p| t.contains(p))
+            (w.iter().any(|x| WHERE_WORDS.contains(x)) || WHERE_PHRASES.iter().any(|p| t.contains(p)))
+                && !where_orders_are_shown(text)
         };
         (intent == Intent::OrderStatus && asks_where()) || gives || (state.has_order() && about())
     }

@@ -149,12 +149,23 @@ const GENERIC: &[&str] = &[
     "when", "will", "this", "that", "need", "want", "know", "tell", "pleas", "thank", "still", "right", "reall",
 ];
 
-/// Words that carry meaning, cut to a stem ("perfumes" and "perfume" meet).
+/// Words that carry meaning, cut to a stem ("perfumes" and "perfume" meet): three letters are
+/// enough for a word that is not one of the commonest ("car", "tax", "fee", "app"), and a short
+/// plural meets its singular ("cars", "car").
 fn stems(text: &str) -> Vec<String> {
     const COMMON: &[&str] = &["about", "after", "would", "could", "there", "their", "where", "which", "these", "those"];
+    #[rustfmt::skip]
+    const SHORT: &[&str] = &["the", "and", "for", "you", "can", "how", "are", "was", "did", "get", "got", "any", "all",
+        "but", "not", "our", "out", "has", "had", "its", "may", "one", "two", "who", "why", "use", "buy", "now", "yet",
+        "per", "off", "too", "own", "new", "see", "say", "let", "put", "ask", "way", "her", "him", "his", "she", "yes",
+        "ago", "via", "won", "don", "isn", "didn", "goe", "doe", "thi", "thu", "plu"];
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4 && !COMMON.contains(w))
+        .map(|w| match w.strip_suffix('s') {
+            Some(base) if w.len() == 4 && !base.ends_with('s') => base,
+            _ => w,
+        })
+        .filter(|w| w.len() >= 3 && !COMMON.contains(w) && !SHORT.contains(w))
         .map(|w| w.chars().take(5).collect())
         .collect()
 }

@@ -168,3 +168,12 @@ fn an_editors_question_close_to_the_shoppers_lifts_its_answer() {
     assert!(quote(question, &[1.0, 0.0], &with[1..], Bar::Strong).is_some());
     assert!(quote(question, &[1.0, 0.0], &plain[1..], Bar::Strong).is_none());
 }
+
+#[test]
+fn short_words_carry_meaning_and_meet_their_plurals() {
+    assert!(stems("when do I pay the rest for a car?").contains(&"car".to_string()));
+    assert_eq!(stems("Cars and vans"), stems("car and van"));
+    assert!(stems("Is VAT in the price?").contains(&"vat".to_string()));
+    // The commonest short words, and ones a plural cut would make of them, are no stems.
+    assert!(stems("how does this get to you and the others?").iter().all(|w| w == "other"));
+}
