@@ -1,6 +1,6 @@
 //! The words of the order desk: how a shopper gives an order number or an email, asks where an
 //! order is, asks to send something back, or answers yes or no.
-use super::intent::words;
+use super::intent::{normalise, words};
 use crate::domain::{Email, OrderNumber};
 use regex_lite::Regex;
 use std::sync::LazyLock;
@@ -35,7 +35,7 @@ pub(super) const ABOUT_AN_ORDER: &[&str] = &[
 ];
 /// How a shopper asks where their order is (as against a policy question that mentions one:
 /// "can my order go to Canada?", "my parcel arrived crushed"): a word, or a phrase.
-pub(super) const WHERE_WORDS: &[&str] = &[
+const WHERE_WORDS: &[&str] = &[
     "wheres",
     "status",
     "arrive",
@@ -49,7 +49,7 @@ pub(super) const WHERE_WORDS: &[&str] = &[
     "dispatched",
     "expected",
 ];
-pub(super) const WHERE_PHRASES: &[&str] = &[
+const WHERE_PHRASES: &[&str] = &[
     "where is",
     "where are",
     "where's",
@@ -128,10 +128,19 @@ const ORDERS_IN_GENERAL: &[&str] =
 const WHERE_TO_LOOK: &[&str] = &["where do i", "where can i", "how do i", "how can i", "how to", "is there a page"];
 const LOOK: &[&str] = &["see", "view", "find", "check", "look", "history"];
 
+/// Whether the message asks where an order is, or how it is coming ("where's my parcel?",
+/// "has it shipped?"); not where the shop shows orders as a whole (`where_orders_are_shown`).
+pub(super) fn asks_where(text: &str) -> bool {
+    let t = normalise(text);
+    let w = words(text);
+    (w.iter().any(|x| WHERE_WORDS.contains(&x.as_str())) || WHERE_PHRASES.iter().any(|p| t.contains(p)))
+        && !where_orders_are_shown(text)
+}
+
 /// Whether the message asks where the shop shows orders as a whole ("where do I see the status
 /// of all my orders?"): the order-tracking help answers it, not the desk asking for a number.
-pub(super) fn where_orders_are_shown(text: &str) -> bool {
-    let t = super::intent::normalise(text);
+fn where_orders_are_shown(text: &str) -> bool {
+    let t = normalise(text);
     let w = words(text);
     ORDERS_IN_GENERAL.iter().any(|p| t.contains(p))
         && (WHERE_TO_LOOK.iter().any(|p| t.contains(p)) || w.iter().any(|x| LOOK.contains(&x.as_str())))

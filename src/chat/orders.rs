@@ -4,12 +4,9 @@
 //! exists; wrong attempts are logged and limited per conversation. The one action is a return
 //! request, made only after the shopper confirms its summary.
 use super::cards::SourceCard;
-use super::intent::{Intent, normalise, words};
+use super::intent::{Intent, words};
 use super::order_answers::{Reader, item_list, mentions, named_items};
-use super::order_words::{
-    ABOUT_AN_ORDER, TRACKING, WHERE_PHRASES, WHERE_WORDS, asks_return, email_in, number_in, where_orders_are_shown,
-    yes_or_no,
-};
+use super::order_words::{ABOUT_AN_ORDER, TRACKING, asks_return, asks_where, email_in, number_in, yes_or_no};
 use crate::domain::{Email, Language, Order, OrderNumber};
 use crate::orders::{OrderError, OrderSource, ReturnNotice};
 use crate::prompts::{OrderTemplates, Prompts, fill};
@@ -91,12 +88,7 @@ impl OrderDesk {
                 || state.items.iter().any(|n| mentions(&w, n) > 0)
                 || asks_return(&owned)
         };
-        let asks_where = || {
-            let t = normalise(text);
-            (w.iter().any(|x| WHERE_WORDS.contains(x)) || WHERE_PHRASES.iter().any(|p| t.contains(p)))
-                && !where_orders_are_shown(text)
-        };
-        (intent == Intent::OrderStatus && asks_where()) || gives || (state.has_order() && about())
+        (intent == Intent::OrderStatus && asks_where(text)) || gives || (state.has_order() && about())
     }
 
     /// Notes what any message gives towards opening an order (an email said before the order

@@ -76,9 +76,9 @@ impl Candidate {
 enum Wants {
     Duration,
     Amount,
-    /// A time of day: a question told with a clock time or a part of the day ("if I order at
-    /// 3 pm", "will anyone pick up on a Saturday evening?") is answered by the sentence that
-    /// names hours ("before 2 pm", "from 9 am to 5 pm").
+    /// A time of day: a question told with a clock time or "what time" ("if I order at 3 pm",
+    /// "will anyone pick up at 7:30 on a Saturday?") is answered by the sentence that names
+    /// hours ("before 2 pm", "from 9 am to 5 pm").
     TimeOfDay,
     Anything,
 }

@@ -17,7 +17,7 @@ fn the_kind_of_answer_asked_for_is_recognised() {
     assert!(holds("Banks take a further 3-10 business days.", wants("when do I get my money?")));
     assert!(!holds("You can follow the return in Account > Returns.", wants("how many days until my refund")));
     assert!(holds("Below $50, standard shipping costs $4.99.", wants("is there a charge for delivery?")));
-    // A time of day asked, by a clock time or a part of the day: the sentence naming hours.
+    // A time of day asked, by a clock time or "what time": the sentence naming hours.
     let cut_off = "Orders placed before 2 pm (shop time) on a business day count from that day.";
     let dispatch = "That is the time until the parcel leaves our warehouse within 2 days.";
     let order_late = wants("If I order at 3 pm on a Tuesday, when does the clock start?");
