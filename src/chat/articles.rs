@@ -181,9 +181,7 @@ impl Planner {
         else {
             return Ok(facts);
         };
-        let answer = format!("{answer} {policy}");
-        let sources = sources.iter().cloned().chain(cited).collect();
-        self.in_language(msg, Plan::Fixed { answer, sources, by: AnsweredBy::Article }, has_model)
+        self.facts_then(msg, answer, sources, &policy, cited, has_model)
     }
 
     /// The catalog's return terms for a product, followed by what the shop's articles refuse for
@@ -210,8 +208,22 @@ impl Planner {
         else {
             return Ok(facts);
         };
-        let answer = format!("{answer} {exception}");
-        let sources = sources.iter().cloned().chain([card]).collect();
+        self.facts_then(msg, answer, sources, &exception, [card], has_model)
+    }
+
+    /// The catalog's `facts` with the articles' `terms` after them, and the terms' `cards` after
+    /// the facts' `sources`: one answer in the articles' words, said in the shopper's language.
+    fn facts_then(
+        &self,
+        msg: &Message<'_>,
+        facts: &str,
+        sources: &[SourceCard],
+        terms: &str,
+        cards: impl IntoIterator<Item = SourceCard>,
+        has_model: bool,
+    ) -> Result<Plan, ChatError> {
+        let answer = format!("{facts} {terms}");
+        let sources = sources.iter().cloned().chain(cards).collect();
         self.in_language(msg, Plan::Fixed { answer, sources, by: AnsweredBy::Article }, has_model)
     }
 

@@ -262,9 +262,11 @@ fn catalog_words(text: &str) -> Vec<String> {
     lower.split_whitespace().map(str::to_string).collect()
 }
 
-/// `text` with the catalog `names` in it left out, but for a name inside one of the shop's own
-/// terms ("Apple Pay" still says how to pay).
-fn without_names(text: &str, names: &[&str]) -> String {
+/// `text` as its cues are read: lowercase words, with every catalog name in `names` left out but
+/// for a name inside one of the shop's own terms ("Apple Pay" still says how to pay). Not
+/// `translate::without_names`, which keeps the message's own text (and all of it when too few
+/// letters would be left) for telling its language.
+fn cue_text(text: &str, names: &[&str]) -> String {
     let mut lower = format!(" {} ", words(text).join(" "));
     let terms: Vec<&str> = SHOP_TERMS.iter().map(|t| t.trim_end_matches('*')).filter(|t| lower.contains(t)).collect();
     for name in names {
@@ -287,7 +289,7 @@ impl Ask {
     /// "Tissue Paper Box" no return without the box; the names still name their products.
     pub fn parse_with(text: &str, read: Option<Problem>, names: &[&str]) -> Self {
         let (rest, filters) = lift_constraints(text);
-        let w = catalog_words(&without_names(text, names));
+        let w = catalog_words(&cue_text(text, names));
         let mut attrs: Vec<Attr> = ATTR_CUES.iter().filter(|(_, cues)| any_cue(&w, cues)).map(|(a, _)| *a).collect();
         // "how much does it weigh" asks the weight, not the price.
         if attrs.contains(&Attr::Weight) && !any_cue(&w, &["price*", "cost*", "expensive"]) {
