@@ -17,7 +17,13 @@ pub enum What {
     Retrieval { file: PathBuf },
     /// Labelled conversations through the real chat path (models, Postgres, the claim check):
     /// accuracy, citations, false values shown, escalation precision/recall and time to first word.
-    Answers { file: PathBuf },
+    Answers {
+        file: PathBuf,
+        /// Also write every conversation's last answer here, one JSON line each (id, question,
+        /// answer, how it was made, cards, whether it was right).
+        #[arg(long)]
+        seen: Option<PathBuf>,
+    },
     /// Accuracy of the sentiment lexicon on labelled shopper messages.
     Sentiment {
         file: PathBuf,
@@ -52,11 +58,16 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
             let rows = tokio::task::spawn_blocking(move || eval::compare(&retriever, &english)).await??;
             eval::print(&rows);
         }
-        What::Answers { file } => {
+        What::Answers { file, seen } => {
             let set = eval::answers::load(&file).map_err(anyhow::Error::msg)?;
             let state = super::data::chat_service(settings, "this evaluation").await?;
             let report = eval::answers::run(&state.chat, &set, &titles(&state.retriever)).await;
             eval::report::print(&report);
+            if let Some(path) = seen {
+                let lines: Vec<String> = report.seen.iter().map(serde_json::to_string).collect::<Result<_, _>>()?;
+                std::fs::write(&path, lines.join("\n") + "\n")
+                    .with_context(|| format!("could not write {}", path.display()))?;
+            }
         }
         What::Sentiment { file, train } => {
             let mut set = eval::load_feelings(&file).map_err(anyhow::Error::msg)?;

@@ -8,7 +8,7 @@
 //! `lang` (default English) is the shopper's language: the answer must be written in it.
 use crate::chat::{ChatEvent, ChatService, names_in, without_names};
 use crate::domain::{AnsweredBy, ClaimAction, ConversationStatus, Language, ShopperText};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -182,6 +182,23 @@ pub struct Report {
     /// Time to the first word by how the answer was made (`catalog`, `model`, ...).
     pub first_token_by: BTreeMap<String, Vec<f64>>,
     pub wrong: Vec<String>,
+    /// Every conversation's last answer, as the shopper saw it (`aisle eval answers --seen`).
+    pub seen: Vec<SeenLine>,
+}
+
+/// One conversation's last answer as a line of `--seen`: for reading what the model said across
+/// a set (its yes and no, its sentences left out), right and wrong alike.
+#[derive(Debug, Serialize)]
+pub struct SeenLine {
+    pub id: String,
+    pub kind: String,
+    pub lang: Language,
+    pub question: String,
+    pub answer: String,
+    pub by: &'static str,
+    pub sources: Vec<String>,
+    pub withheld: bool,
+    pub right: bool,
 }
 
 /// `titles`: the catalog's product names (see `judge`).
@@ -192,6 +209,7 @@ pub async fn run(chat: &Arc<ChatService>, set: &[Labelled], titles: &[String]) -
         escalations: Escalations::default(),
         first_token_by: BTreeMap::new(),
         wrong: Vec::new(),
+        seen: Vec::new(),
     };
     for item in set {
         let seen = converse(chat, &item.turns).await;
@@ -212,6 +230,17 @@ pub async fn run(chat: &Arc<ChatService>, set: &[Labelled], titles: &[String]) -
             report.escalations.count(wanted, seen.escalated);
             escalations.count(wanted, seen.escalated);
         }
+        report.seen.push(SeenLine {
+            id: item.id.clone(),
+            kind: item.kind.clone(),
+            lang: item.lang,
+            question: item.turns.last().cloned().unwrap_or_default(),
+            answer: seen.answer.clone(),
+            by: seen.answered_by.map_or("none", AnsweredBy::as_str),
+            sources: seen.sources.clone(),
+            withheld: seen.withheld,
+            right: j.right,
+        });
         if !j.right || !j.in_language {
             let by = seen.answered_by.map_or("none", AnsweredBy::as_str);
             let by = if j.in_language { by.to_string() } else { format!("{by}, not in {}", item.lang) };
