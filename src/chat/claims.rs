@@ -6,13 +6,14 @@ use super::cards::SourceCard;
 use super::facts::not_returnable;
 use super::intent::words;
 use super::request::to_a_country;
-use crate::domain::{ClaimAction, Language, Product, is_cjk, sentence_end};
+use crate::domain::{ClaimAction, Language, Product, is_cjk, sentence_end, sentences};
 use crate::prompts::Words;
 use regex_lite::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
 mod standing;
+mod verdict;
 pub use standing::{return_exception, standing_terms};
 
 /// What checking one answer found; stored with the message and counted in analytics.
@@ -396,6 +397,43 @@ pub struct Evidence {
     currencies: Vec<&'static str>,
     /// The shop's articles the answer was not given, whose refusals still hold (`with_standing`).
     standing: Vec<SourceCard>,
+    /// Each source's number and words, and its articles' sentences with theirs: a yes or a no
+    /// must say what one source's words say (`verdict`).
+    source_words: Vec<SourceWords>,
+    /// The question asks for a yes or a no ("will my ice cream survive the trip?").
+    asked_yes_or_no: bool,
+    /// Said instead of a yes or no that no source holds when no article's sentence is close to
+    /// it: that it could not be confirmed, and an offer of a person (`unsure`).
+    unsure: Option<String>,
+}
+
+/// A source as a yes or a no is checked against: its words, and its articles' sentences.
+struct SourceWords {
+    n: usize,
+    words: Vec<String>,
+    sentences: Vec<SourceSentence>,
+}
+
+/// A sentence of an article, its words, and whether it says no.
+struct SourceSentence {
+    text: String,
+    words: Vec<String>,
+    negated: bool,
+}
+
+impl SourceWords {
+    /// Whether the article's sentence closest to a claim by their words says no.
+    fn refuses(&self, claim: &[String]) -> bool {
+        let shared = |t: &SourceSentence| claim.iter().filter(|w| t.words.contains(w)).count();
+        self.sentences.iter().filter(|t| shared(t) > 0).max_by_key(|t| shared(t)).is_some_and(|t| t.negated)
+    }
+}
+
+/// A yes or a no as it is checked: the words of what it says yes or no to, and whether it says
+/// yes without a word of refusal of its own ("Yes, but codes cannot be combined" says no).
+struct Said {
+    claim: Vec<String>,
+    affirms: bool,
 }
 
 /// How an answer agrees.
@@ -429,6 +467,7 @@ impl Evidence {
         let mut products = Vec::new();
         let mut refusals = Vec::new();
         let mut ships_abroad = false;
+        let mut source_words = Vec::new();
         for s in sources {
             let start = text.len();
             text.push_str(&s.title);
@@ -453,7 +492,20 @@ impl Evidence {
                 text.push('\n');
             }
             ships_abroad |= refusals_in(&text[start..], s.n, false, &mut refusals);
+            let sentences = s.text.iter().filter(|_| s.product.is_none()).flat_map(|t| sentences(t));
+            source_words.push(SourceWords {
+                n: s.n,
+                words: verdict::claim_words(&text[start..]),
+                sentences: sentences
+                    .map(|text| SourceSentence {
+                        words: verdict::claim_words(&text),
+                        negated: negated(&text.to_lowercase()),
+                        text,
+                    })
+                    .collect(),
+            });
         }
+        let asked_yes_or_no = verdict::asks_yes_or_no(question);
         let asked_abroad = about_abroad(question);
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
@@ -472,7 +524,16 @@ impl Evidence {
             lang: Language::En,
             currencies,
             standing: Vec::new(),
+            source_words,
+            asked_yes_or_no,
+            unsure: None,
         }
+    }
+
+    /// What is said instead of a yes or no that neither a source holds nor an article's
+    /// sentence answers: the catalog's price is no answer to "will it survive the trip?".
+    pub fn unsure(self, text: &str) -> Self {
+        Self { unsure: Some(text.to_string()), ..self }
     }
 
     /// Reads yes/no claims in the answer's language too (`words` of its `prompts/lang` file).
@@ -555,6 +616,12 @@ impl Evidence {
                 unsupported += 1;
             }
         }
+        if self.unbacked_verdict(body) {
+            checked += 1;
+            unsupported += 1;
+        } else if self.verdict(body).is_some() {
+            checked += 1;
+        }
         // "Yes, it's still $199", "Yes, the agent confirmed that returns are free": agreeing with
         // what the shopper reports someone said or saw, which no source can confirm as a yes.
         let agrees = AGREES.iter().any(|w| lower.starts_with(w)) || lower.contains("confirmed that");
@@ -563,6 +630,52 @@ impl Evidence {
             unsupported += 1;
         }
         (checked, unsupported)
+    }
+
+    /// The yes or no a sentence opens with, read as the words of what it says yes or no to (the
+    /// question's, for a bare "Yes."); English answers only, as the sources are English.
+    fn verdict(&self, sentence: &str) -> Option<Said> {
+        if self.lang != Language::En {
+            return None;
+        }
+        let (yes, said) = verdict::verdict(sentence, self.asked_yes_or_no)?;
+        let said = CITATION.replace_all(said, " ");
+        let claim = verdict::claim_words(&said);
+        let claim = if claim.is_empty() { verdict::claim_words(&self.question) } else { claim };
+        Some(Said { claim, affirms: yes && !negated(&said.to_lowercase()) })
+    }
+
+    /// A yes or a no whose words no one source holds: the model's own inference ("Yes, your
+    /// ice cream will survive the trip" from "delivered in insulated packaging"); or a yes
+    /// whose words an article holds in a sentence that says no ("Yes, you can use two codes
+    /// on one order" and "Only one code can be used per order, and codes cannot be combined").
+    fn unbacked_verdict(&self, sentence: &str) -> bool {
+        self.verdict(sentence).is_some_and(|said| {
+            let backed = self
+                .source_words
+                .iter()
+                .any(|s| verdict::holds(&said.claim, &s.words) && !(said.affirms && s.refuses(&said.claim)));
+            if !backed {
+                tracing::debug!(sentence, claim = ?said.claim, "a yes or a no that no source holds");
+            }
+            !backed
+        })
+    }
+
+    /// Said instead of a left-out yes or no: the articles' sentence closest to it and to the
+    /// question, by the words they share (two at least), with its number.
+    fn closest_sentence(&self, sentence: &str) -> Option<String> {
+        let mut wanted = self.verdict(sentence)?.claim;
+        wanted.extend(verdict::claim_words(&self.question));
+        wanted.sort_unstable();
+        wanted.dedup();
+        let shared = |words: &[String]| wanted.iter().filter(|w| words.contains(w)).count();
+        let (n, said) = self
+            .source_words
+            .iter()
+            .flat_map(|s| s.sentences.iter().map(move |t| (s.n, t)))
+            .max_by_key(|(_, t)| shared(&t.words))?;
+        (shared(&said.words) >= 2).then(|| format!("{} [{n}]", said.text))
     }
 
     fn contradicts(&self, topic: Topic, sentence: &str) -> bool {
@@ -580,15 +693,20 @@ impl Evidence {
     }
 
     /// What a source says instead of the yes `sentence` gives, in its own words and with its
-    /// number, when one says no to it ("We cannot ship ... perfumes outside the country. [2]");
-    /// an answer in another language gets the catalog's facts instead.
+    /// number, when one says no to it ("We cannot ship ... perfumes outside the country. [2]"),
+    /// or instead of a yes or no no source holds, the articles' sentence closest to it, else
+    /// `unsure`; an answer in another language gets the catalog's facts instead.
     pub fn correction(&self, sentence: &str) -> Option<String> {
         if self.lang != Language::En {
             return None;
         }
-        let topic = says_yes_to(sentence, None)?;
-        let refusal = self.refusal(topic, sentence, &self.products_of(sentence))?;
-        refusal.quoted()
+        let refused = says_yes_to(sentence, None)
+            .and_then(|topic| self.refusal(topic, sentence, &self.products_of(sentence)))
+            .and_then(Refusal::quoted);
+        refused.or_else(|| {
+            let verdict = self.unbacked_verdict(sentence).then(|| self.closest_sentence(sentence))?;
+            verdict.or_else(|| self.unsure.clone())
+        })
     }
 
     fn refusal(&self, topic: Topic, sentence: &str, products: &[&Product]) -> Option<&Refusal> {
@@ -723,8 +841,9 @@ mod tests {
     #[test]
     fn a_yes_that_a_source_says_no_to_is_unsupported() {
         let e = Evidence::new(&[product(9_999, "No return policy")], "can I send it back?");
-        assert_eq!(e.check("Yes, you can send it back."), (1, 1));
-        assert_eq!(e.check("No, it cannot be returned."), (0, 0));
+        // The no to returns, and a yes whose words ("send", "back") no source holds.
+        assert_eq!(e.check("Yes, you can send it back."), (2, 2));
+        assert_eq!(e.check("No, it cannot be returned."), (1, 0));
         let e = Evidence::new(
             &[article("Perfumes and aerosols are not shipped abroad. We ship to 40 countries.")],
             "can you send a perfume to Japan?",
@@ -743,7 +862,8 @@ mod tests {
         }
         let abroad = article("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country.");
         let e = Evidence::new(&[scooter, abroad], "Can I get a scooter shipped to my brother in Germany?");
-        assert_eq!(e.check("Yes, you can buy a scooter to be shipped to your brother in Germany.").1, 1);
+        // The refusal, and a yes to the shopper's own words ("brother", "Germany").
+        assert_eq!(e.check("Yes, you can buy a scooter to be shipped to your brother in Germany.").1, 2);
         assert_eq!(e.check("The Scooter Motorcycle is available for international delivery [1].").1, 1);
         assert_eq!(e.check("The Scooter Motorcycle costs $3,899.99 [1].").1, 0);
         // What is said instead: the article's own refusal, with its number.
@@ -752,7 +872,7 @@ mod tests {
             Some("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country. [2]")
         );
         assert_eq!(e.correction("The Scooter Motorcycle costs $3,899.99 [1]."), None);
-        assert_eq!(e.check("Yes, we ship the Scooter Motorcycle to Germany [1].").1, 1);
+        assert_eq!(e.check("Yes, we ship the Scooter Motorcycle to Germany [1].").1, 2);
         // A product's own shipping line is its time to dispatch: it says nothing of other countries.
         let e = Evidence::new(&[product(109_999, "7 days return policy")], "Can the iPhone X go to Germany?");
         assert_eq!(e.check("Yes, the iPhone X ships to Germany [1].").1, 1);
@@ -766,7 +886,7 @@ mod tests {
             ],
             "Can you ship the iPhone X to Canada?",
         );
-        assert_eq!(e.check("Yes, the iPhone X ships to Canada [1][2]."), (1, 0));
+        assert_eq!(e.check("Yes, the iPhone X ships to Canada [1][2]."), (2, 0));
     }
 
     #[test]
@@ -783,7 +903,7 @@ mod tests {
             &[article("Changed-your-mind returns cost a $5.95 fee.")],
             "The agent said returns are free. Can you confirm?",
         );
-        assert_eq!(e.check("Yes, the agent confirmed that returns are free for any reason.").1, 2);
+        assert_eq!(e.check("Yes, the agent confirmed that returns are free for any reason.").1, 3);
         let e = Evidence::new(
             &[article("Below $50, standard shipping costs $4.99 per order.")],
             "How much is postage if my basket is $20?",
@@ -804,6 +924,49 @@ mod tests {
         assert_eq!(e.check("The iPhone X costs $1,099.99 [1].").1, 0);
     }
 
+    /// "Will my ice cream survive the trip?" was answered "Yes, your ice cream will survive the
+    /// trip": a yes to the shopper's own words, which the article (insulated packaging) never says.
     #[test]
-    fn sentences_end_after_punctuation_not_inside_prices() {}
+    fn a_yes_or_no_must_say_what_a_source_says() {
+        let groceries = article(
+            "Fresh groceries (fruit, vegetables, meat, fish, dairy and ice cream) are delivered in insulated \
+             packaging within the country only. Groceries cannot be returned, but if anything arrives damaged, \
+             contact us within 48 hours for a refund.",
+        );
+        let e = Evidence::new(std::slice::from_ref(&groceries), "Will my ice cream survive the trip?");
+        assert_eq!(e.check("Yes, your ice cream will survive the trip."), (1, 1));
+        assert_eq!(e.check("Yes."), (1, 1), "a bare yes says yes to the question's words");
+        assert_eq!(e.check("Yes, ice cream is delivered in insulated packaging [2]."), (1, 0));
+        assert_eq!(e.check("Ice cream is delivered in insulated packaging [2]."), (0, 0));
+        // Said instead: the article's sentence closest to the question, with its number.
+        assert_eq!(
+            e.correction("Yes, your ice cream will survive the trip.").as_deref(),
+            Some(
+                "Fresh groceries (fruit, vegetables, meat, fish, dairy and ice cream) are delivered in insulated \
+                 packaging within the country only. [2]"
+            )
+        );
+        let e = Evidence::new(&[article("We accept Visa, Mastercard, PayPal and Apple Pay.")], "Can I pay in bitcoin?")
+            .unsure("I could not confirm that.");
+        assert_eq!(e.check("Yes, you can pay with bitcoin at checkout [2].").1, 1);
+        // No sentence shares two of its words: that it could not be confirmed is said instead.
+        assert_eq!(
+            e.correction("Yes, you can pay with bitcoin at checkout [2].").as_deref(),
+            Some("I could not confirm that.")
+        );
+        assert_eq!(e.check("No, we accept Visa, Mastercard, PayPal and Apple Pay [2].").1, 0);
+        // A yes whose words an article says no to.
+        let codes = article("Only one code can be used per order, and codes cannot be combined with other offers.");
+        let e = Evidence::new(&[codes], "Can I use two promo codes on one order?");
+        assert_eq!(e.check("Yes, you can use two codes on one order [2].").1, 1);
+        assert_eq!(e.check("No, only one code can be used per order [2].").1, 0);
+        // "Sure" is politeness when the question asks for no yes or no.
+        let e = Evidence::new(&[product(109_999, "7 days return policy")], "How much is the iPhone X?");
+        assert_eq!(e.check("Sure, the iPhone X costs $1,099.99 [1]."), (1, 0));
+        // Another language's answer is read by its own words, not against English sources.
+        let prompts = crate::prompts::Prompts::load("Demo", 80).expect("prompts");
+        let e = Evidence::new(&[groceries], "Will my ice cream survive the trip?")
+            .in_language(De, &prompts.texts(De).words);
+        assert_eq!(e.check("Ja, Ihr Eis übersteht die Reise."), (0, 0));
+    }
 }

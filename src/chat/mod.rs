@@ -261,8 +261,10 @@ impl ChatService {
                 // The shop's standing terms too: a yes about a product its articles refuse for
                 // that kind of product is not shown, whatever the search found.
                 let standing = current.as_deref().map(|index| standing_terms(index, &sources)).unwrap_or_default();
-                let evidence =
-                    Evidence::new(&sources, msg.english).in_language(lang, &texts.words).with_standing(standing);
+                let evidence = Evidence::new(&sources, msg.english)
+                    .in_language(lang, &texts.words)
+                    .with_standing(standing)
+                    .unsure(&texts.replies.withheld_unsure);
                 tokio::spawn(async move {
                     let refusal = &this.planner.prompts.texts(lang).replies.refused;
                     let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback };

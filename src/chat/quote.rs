@@ -152,7 +152,7 @@ const GENERIC: &[&str] = &[
 /// Words that carry meaning, cut to a stem ("perfumes" and "perfume" meet): three letters are
 /// enough for a word that is not one of the commonest ("car", "tax", "fee", "app"), and a short
 /// plural meets its singular ("cars", "car").
-fn stems(text: &str) -> Vec<String> {
+pub(super) fn stems(text: &str) -> Vec<String> {
     const COMMON: &[&str] = &["about", "after", "would", "could", "there", "their", "where", "which", "these", "those"];
     #[rustfmt::skip]
     const SHORT: &[&str] = &["the", "and", "for", "you", "can", "how", "are", "was", "did", "get", "got", "any", "all",

@@ -118,3 +118,18 @@ async fn a_short_word_names_what_is_asked_about() {
     let text = said(&evs);
     assert!(text.contains("the balance is paid before delivery"), "{text}");
 }
+
+/// A model's yes to the shopper's own words ("survive a three-hour drive") that no source
+/// says is not shown: no article answers it, so the shopper is told it could not be confirmed
+/// and offered a person (the catalog's price is no answer to it).
+#[tokio::test]
+async fn a_models_yes_that_no_source_says_is_not_shown() {
+    let app = spawn_demo_app_with(fake("Yes, the Ice Cream will easily survive a three-hour drive home [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Will the Ice Cream survive a three-hour drive home?").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "model", "{text}");
+    assert!(!text.contains("survive"), "{text}");
+    assert!(text.contains("connect you with a person"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
+}

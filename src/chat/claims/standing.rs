@@ -102,7 +102,7 @@ mod tests {
     fn a_yes_to_returning_a_kind_the_shops_terms_refuse_is_unsupported_though_no_source_said_so() {
         let lipstick = [product("Red Lipstick", "beauty", &["beauty", "lipstick"])];
         let question = "Can I give back a lipstick I've already tried?";
-        let yes = "Yes, you can return a lipstick you've already tried within 7 days [1].";
+        let yes = "You can return a lipstick you've already tried within 7 days [1].";
         // The lipstick alone allows it: its return window is 7 days.
         assert_eq!(Evidence::new(&lipstick, question).check(yes), (2, 0));
         let e = Evidence::new(&lipstick, question).with_standing(standing());
@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn a_yes_to_shipping_abroad_a_kind_the_shop_keeps_at_home_is_answered_with_the_articles_refusal() {
         let perfume = [product("Dolce Shine Eau de", "fragrances", &["fragrances", "perfumes"])];
-        let yes = "Yes, the Dolce Shine Eau de ships to Spain [1].";
+        let yes = "The Dolce Shine Eau de ships to Spain [1].";
         // Without the article the yes is left out too, but nothing says why.
         assert_eq!(Evidence::new(&perfume, "Can you send the Dolce Shine to Spain?").correction(yes), None);
         let e = Evidence::new(&perfume, "Can you send the Dolce Shine to Spain?").with_standing(standing());
@@ -138,7 +138,7 @@ mod tests {
         let phone = [product("iPhone X", "smartphones", &["smartphones"])];
         let e = Evidence::new(&phone, "Can I send the iPhone X back if I opened it?").with_standing(standing());
         // "products" and "opened" are in the refusals, but a phone is no kind they name.
-        assert_eq!(e.check("Yes, you can return the iPhone X within 7 days, even opened products [1]."), (2, 0));
+        assert_eq!(e.check("You can return the iPhone X within 7 days, even opened products [1]."), (2, 0));
         assert!(e.standing_cited("You can return it within 7 days [1].").is_empty());
     }
 }

@@ -1,0 +1,128 @@
+//! A yes or a no the model opens a sentence with ("Yes, your ice cream will survive the trip")
+//! is a claim like a price: what it says yes or no to must be written in one of the answer's
+//! sources. The model may not infer a policy the articles do not state, nor agree with the
+//! shopper's own words ("survive the trip") that no source uses.
+use crate::chat::quote::stems;
+use std::sync::LazyLock;
+
+/// How an answer opens with a yes, followed by a comma, a stop or a space.
+const YES: &[&str] = &["yes", "yep", "yeah", "sure", "of course", "absolutely", "certainly", "definitely", "indeed"];
+/// How an answer opens with a no: only before punctuation ("No, ..."), as "no need to" and "no
+/// problem" are not verdicts.
+const NO: &[&str] = &["no", "nope", "unfortunately"];
+
+/// Words an answer says around its claim that no source needs to hold: what a sentence is
+/// built with, not what it says ("your", "will", "able", "make sure").
+#[rustfmt::skip]
+const FRAME: &[&str] = &["will", "your", "with", "have", "that", "this", "from", "what", "when", "does", "into",
+    "also", "just", "them", "they", "then", "than", "been", "were", "here", "very", "some", "such", "more", "much",
+    "each", "able", "well", "make", "sure", "need", "want", "like", "know", "help", "okay", "course", "absolutely",
+    "certainly", "definitely", "indeed", "unfortunately", "yeah", "nope", "shall", "might", "must", "should",
+    "still", "even", "ever", "happy", "glad", "great", "good", "news", "information", "please", "thanks", "being",
+    "doing", "done", "going", "both", "either", "other", "again", "once", "whose", "while", "shop", "store",
+    "ours", "thing", "something", "anything", "everything", "fine", "within", "without", "simply", "just",
+    "really", "actually", "however", "note", "provided", "mentioned", "stated", "according", "based"];
+
+/// `FRAME` as `stems` cuts words.
+static FRAME_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| stems(&FRAME.join(" ")));
+
+/// Auxiliaries that open a question answered with yes or no ("can I...", "is it...").
+const ASKS: &[&str] = &[
+    "can", "could", "will", "would", "do", "does", "did", "is", "are", "was", "were", "should", "shall", "may",
+    "might", "have", "has", "am", "isn't", "aren't", "don't", "doesn't", "won't", "can't",
+];
+
+/// Whether a question asks for a yes or a no: one of its clauses opens with an auxiliary ("The
+/// sofa dropped in price, do I get money back?").
+pub(super) fn asks_yes_or_no(question: &str) -> bool {
+    question.to_lowercase().split([',', ';', '.', '?', '!', '\n']).any(|clause| {
+        let first = clause.split_whitespace().next().unwrap_or_default();
+        ASKS.contains(&first)
+    })
+}
+
+/// The verdict a sentence opens with, true for a yes, and what it says after it.
+/// `asked_yes_or_no`: "Sure," and "Of course" are politeness unless the question asked for one.
+pub(super) fn verdict(sentence: &str, asked_yes_or_no: bool) -> Option<(bool, &str)> {
+    let body = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = body.to_lowercase();
+    let opens = |w: &str, punct_only: bool| {
+        let rest = lower.strip_prefix(w)?;
+        let next = rest.chars().next();
+        let ok = match next {
+            None => true,
+            Some(c) if punct_only => ",.!;:—–-".contains(c),
+            Some(c) => !c.is_alphanumeric() && c != '\'' && c != '’',
+        };
+        ok.then(|| &body[w.len()..])
+    };
+    let plain = |w: &&str| matches!(*w, "yes" | "no" | "yep" | "nope" | "yeah");
+    for (yes, list) in [(true, YES), (false, NO)] {
+        for w in list.iter().filter(|w| asked_yes_or_no || plain(w)) {
+            if let Some(rest) = opens(w, !yes || *w != "yes") {
+                return Some((yes, rest.trim_start_matches(|c: char| !c.is_alphanumeric())));
+            }
+        }
+    }
+    None
+}
+
+/// The words a claim is about, without the ones any sentence is built with.
+pub(super) fn claim_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = stems(text).into_iter().filter(|w| !FRAME_STEMS.contains(w)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many of a claim's words a source may lack: one ("Yes, you can pay with PayPal at
+/// checkout" and "We accept ... PayPal"), or a quarter of a long claim.
+fn may_lack(claim: usize) -> usize {
+    (claim / 4).max(1)
+}
+
+/// Whether a source, by its words, holds what a claim says.
+pub(super) fn holds(claim: &[String], source: &[String]) -> bool {
+    claim.iter().filter(|w| !source.contains(w)).count() <= may_lack(claim.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_opens_with_a_verdict_only_when_it_answers_yes_or_no() {
+        assert_eq!(
+            verdict("Yes, your ice cream will survive the trip.", false),
+            Some((true, "your ice cream will survive the trip."))
+        );
+        assert_eq!(verdict("No. Groceries cannot be returned.", false), Some((false, "Groceries cannot be returned.")));
+        assert_eq!(verdict("Unfortunately, we can't.", true), Some((false, "we can't.")));
+        assert_eq!(verdict("Of course! Gift wrapping costs $3.99 [1].", true).map(|v| v.0), Some(true));
+        assert_eq!(verdict("Of course! Gift wrapping costs $3.99 [1].", false), None);
+        assert_eq!(verdict("No problem, here it is.", true), None);
+        assert_eq!(verdict("Nobody can see it.", true), None);
+        assert_eq!(verdict("Yesterday's order shipped.", true), None);
+        assert_eq!(verdict("The kettle is covered.", true), None);
+    }
+
+    #[test]
+    fn questions_asking_for_yes_or_no_are_told_by_their_clauses() {
+        assert!(asks_yes_or_no("Will my ice cream survive the trip?"));
+        assert!(asks_yes_or_no("The sofa I bought dropped in price, do I get money back?"));
+        assert!(!asks_yes_or_no("How long do refunds take?"));
+        assert!(!asks_yes_or_no("What does shipping cost?"));
+    }
+
+    #[test]
+    fn a_claim_is_held_by_a_source_with_its_words() {
+        let article = claim_words(
+            "Fresh groceries (fruit, vegetables, meat, fish, dairy and ice cream) are delivered in insulated packaging.",
+        );
+        assert!(!holds(&claim_words("your ice cream will survive the trip"), &article));
+        assert!(holds(&claim_words("ice cream is delivered in insulated packaging"), &article));
+        let methods = claim_words("We accept Visa, Mastercard, PayPal, Apple Pay and Google Pay.");
+        assert!(holds(&claim_words("you can pay with PayPal at checkout"), &methods));
+        assert!(!holds(&claim_words("you can pay in bitcoin at checkout"), &methods));
+    }
+}
