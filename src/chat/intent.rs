@@ -1,4 +1,5 @@
 //! What the shopper wants, and a stand-alone search query for follow-ups ("does it come in black?").
+use crate::domain::names_clock_time;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,27 +138,25 @@ const LATER: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday",
 /// night"), not at one past ("since this morning", "last night").
 const AT_TIME: &[&str] = &["on", "at", "in", "during", "over", "after", "before"];
 
-/// Whether the words ask about a time other than now: a time word put there ("on Saturday"),
-/// tonight or tomorrow, or a clock time ("at 7 pm", "7pm", "8 o'clock").
-fn at_a_later_time(w: &[String]) -> bool {
-    w.iter().enumerate().any(|(i, x)| {
-        let x = x.as_str();
-        let before = |k: usize| i.checked_sub(k).map(|j| w[j].as_str());
-        let put = |k: usize| before(k).is_some_and(|b| AT_TIME.contains(&b));
-        let number = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == ':');
-        let clock = ["am", "pm", "o'clock"].contains(&x) && before(1).is_some_and(number);
-        let joined = ["am", "pm"].iter().any(|m| x.strip_suffix(m).is_some_and(number));
-        let skipped = matches!(before(1), Some("a" | "the" | "weekday" | "public" | "bank"));
-        let timed = LATER.contains(&x) && (put(1) || (skipped && put(2)));
-        timed || clock || joined || matches!(x, "tonight" | "tomorrow")
-    })
+/// Whether a message asks about a time other than now: a time word put there ("on Saturday"),
+/// tonight or tomorrow, or a clock time ("at 7 pm", "7:30", "8 o'clock", as `quote` reads them).
+fn at_a_later_time(w: &[String], text: &str) -> bool {
+    names_clock_time(text)
+        || w.iter().enumerate().any(|(i, x)| {
+            let x = x.as_str();
+            let before = |k: usize| i.checked_sub(k).map(|j| w[j].as_str());
+            let put = |k: usize| before(k).is_some_and(|b| AT_TIME.contains(&b));
+            let skipped = matches!(before(1), Some("a" | "the" | "weekday" | "public" | "bank"));
+            let timed = LATER.contains(&x) && (put(1) || (skipped && put(2)));
+            timed || matches!(x, "tonight" | "tomorrow")
+        })
 }
 
-fn asks_for_person(w: &[String]) -> bool {
+fn asks_for_person(w: &[String], text: &str) -> bool {
     if ASKS_WHEN.iter().any(|open| w.len() > open.len() && w.iter().zip(*open).all(|(x, o)| x == o)) {
         return false;
     }
-    if at_a_later_time(w) {
+    if at_a_later_time(w, text) {
         return false;
     }
     // "human please", "agent!", "customer service": a person and nothing but soft words.
@@ -244,7 +243,7 @@ pub fn classify(text: &str) -> Intent {
     let t = normalise(text);
     let w = words(text);
     let has = |phrases: &[&str]| phrases.iter().any(|p| t.contains(p));
-    if asks_for_person(&w) {
+    if asks_for_person(&w, text) {
         Intent::WantsHuman
     } else if only(&w, GREETINGS, 4) {
         Intent::Greeting

@@ -1,6 +1,7 @@
 //! Questions the help articles answer, answered in the articles' own words: the sentences of the
 //! retrieved passages closest to the question, chosen by code and quoted with their source
 //! number. No model writes a policy, so what the shopper reads is what the editor wrote.
+use crate::domain::names_clock_time;
 use crate::retrieval::vector::dot;
 
 /// Below this, no sentence answers the question well enough to be quoted alone.
@@ -102,22 +103,11 @@ const UNITS: &[&str] = &["minute", "hour", "day", "week", "month", "year"];
 /// Sunday afternoon?" asks about Sundays, which the hours' sentence does not answer.
 const TIME_OF_DAY_CUES: &[&str] = &["what time", "o'clock", "cut-off", "cutoff", "latest time", "earliest time"];
 
-/// A clock time: "3 pm", "7:30", "9am", "8 a.m.", "5 in the evening".
-fn clock(text: &str) -> bool {
-    static CLOCK: std::sync::LazyLock<regex_lite::Regex> = std::sync::LazyLock::new(|| {
-        regex_lite::Regex::new(
-            r"(?i)\b\d{1,2}(?::[0-5]\d\b|\s?(?:am|pm|a\.m\.|p\.m\.)(?:\W|$)| in the (?:morning|afternoon|evening))",
-        )
-        .expect("valid pattern")
-    });
-    CLOCK.is_match(text)
-}
-
 fn wants(question: &str) -> Wants {
     let q = format!(" {} ", question.to_lowercase());
     if AMOUNT_CUES.iter().any(|c| q.contains(c)) {
         Wants::Amount
-    } else if clock(question) || TIME_OF_DAY_CUES.iter().any(|c| q.contains(c)) {
+    } else if names_clock_time(question) || TIME_OF_DAY_CUES.iter().any(|c| q.contains(c)) {
         Wants::TimeOfDay
     } else if DURATION_CUES.iter().any(|c| q.contains(c)) {
         Wants::Duration
@@ -134,7 +124,7 @@ fn holds(sentence: &str, wanted: Wants) -> bool {
     match wanted {
         Wants::Anything => false,
         Wants::Amount => lower.contains('$') || lower.contains("free"),
-        Wants::TimeOfDay => clock(&lower),
+        Wants::TimeOfDay => names_clock_time(&lower),
         Wants::Duration => words.windows(2).chain(words.windows(3)).any(|w| {
             let number =
                 w[0].chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(w[0], "one" | "two" | "three");

@@ -22,4 +22,4 @@ pub use money::Money;
 pub use order::{Email, ItemView, Order, OrderItem, OrderNumber, OrderStatus, Shipment};
 pub use product::{Product, Sku};
 pub use search::{DocKind, Filters, MAX_QUERY_CHARS, SearchRequest, lift_constraints};
-pub use text::{TextError, clean, fold, folded, is_cjk, plain, sentence_end, sentences, storable};
+pub use text::{TextError, clean, fold, folded, is_cjk, names_clock_time, plain, sentence_end, sentences, storable};

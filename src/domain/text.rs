@@ -3,6 +3,7 @@
 //! is refused with a sentence that says where; the other invisible characters are harmless to
 //! refuse but can hide text or break a line, so they are normalised away.
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Why a text cannot be taken, in words the person who sent it can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -141,6 +142,18 @@ pub fn folded(text: &str, unspaced: bool) -> String {
     format!(" {} ", words.join(" "))
 }
 
+/// Whether a text names a clock time: "3 pm", "7:30", "9am", "8 a.m.", "8 o'clock", "5 in the
+/// evening". A part of the day alone ("on a Sunday afternoon") is none.
+pub fn names_clock_time(text: &str) -> bool {
+    static CLOCK: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
+        regex_lite::Regex::new(
+            r"(?i)\b\d{1,2}(?::[0-5]\d\b|\s?(?:am|pm|a\.m\.|p\.m\.)(?:\W|$)|\s?o['’]clock| in the (?:morning|afternoon|evening))",
+        )
+        .expect("valid pattern")
+    });
+    CLOCK.is_match(text)
+}
+
 /// The sentences of a passage that say something (a dozen letters or more), in order.
 pub fn sentences(passage: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -188,6 +201,16 @@ mod tests {
         );
         assert_eq!(clean("x", "\u{FEFF}hi\u{FFFF}").expect("clean"), "hi");
     }
+    #[test]
+    fn clock_times_are_read_in_the_ways_shoppers_write_them() {
+        for t in ["at 3 pm", "7:30 on Saturday", "9am", "8 a.m. tomorrow", "8 o'clock", "5 in the evening", "7pm?"] {
+            assert!(names_clock_time(t), "{t}");
+        }
+        for t in ["on a Sunday afternoon", "in 30 days", "iPhone 13", "$7.30", "room 12 pmt", "2 amps"] {
+            assert!(!names_clock_time(t), "{t}");
+        }
+    }
+
     #[test]
     fn a_passage_is_cut_into_sentences() {
         let p = "Yes, we ship to most countries. Delivery takes 7-14 days.\n\nWe cannot ship perfumes.";

@@ -42,6 +42,8 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "Can I still talk to somebody real on a Saturday afternoon?",
         "is there a person I can speak to in the evenings?",
         "can I talk to an agent at 7 pm?",
+        "can I speak to an agent at 8:30?",
+        "connect me to an agent at 8 a.m. please",
         "could someone call me back tomorrow?",
         "is a person around on public holidays?",
     ] {
