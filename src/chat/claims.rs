@@ -960,6 +960,10 @@ mod tests {
         let e = Evidence::new(&[codes], "Can I use two promo codes on one order?");
         assert_eq!(e.check("Yes, you can use two codes on one order [2].").1, 1);
         assert_eq!(e.check("No, only one code can be used per order [2].").1, 0);
+        // The shopper's own number, agreed to: the catalog says 30 days.
+        let e = Evidence::new(&[product(109_999, "30 days return policy")], "Can I return it within 45 days?");
+        assert_eq!(e.check("Yes, you can return it within 45 days."), (3, 1), "the 45 is the shopper's");
+        assert_eq!(e.check("You can return it within 30 days."), (2, 0));
         // "Sure" is politeness when the question asks for no yes or no.
         let e = Evidence::new(&[product(109_999, "7 days return policy")], "How much is the iPhone X?");
         assert_eq!(e.check("Sure, the iPhone X costs $1,099.99 [1]."), (1, 0));

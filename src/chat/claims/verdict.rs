@@ -67,12 +67,18 @@ pub(super) fn verdict(sentence: &str, asked_yes_or_no: bool) -> Option<(bool, &s
     None
 }
 
-/// The words a claim is about, without the ones any sentence is built with.
+/// The words a claim is about, without the ones any sentence is built with, and its numbers,
+/// however short ("45" in "within 45 days").
 pub(super) fn claim_words(text: &str) -> Vec<String> {
     let mut out: Vec<String> = stems(text).into_iter().filter(|w| !FRAME_STEMS.contains(w)).collect();
+    out.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|w| is_number(w)).map(str::to_string));
     out.sort_unstable();
     out.dedup();
     out
+}
+
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// How many of a claim's words a source may lack: one ("Yes, you can pay with PayPal at
@@ -81,9 +87,11 @@ fn may_lack(claim: usize) -> usize {
     (claim / 4).max(1)
 }
 
-/// Whether a source, by its words, holds what a claim says.
+/// Whether a source, by its words, holds what a claim says: every number of it ("Yes, within
+/// 45 days" is the shopper's 45, not the catalog's 30), and all but `may_lack` of its words.
 pub(super) fn holds(claim: &[String], source: &[String]) -> bool {
-    claim.iter().filter(|w| !source.contains(w)).count() <= may_lack(claim.len())
+    let lacking: Vec<&String> = claim.iter().filter(|w| !source.contains(w)).collect();
+    lacking.len() <= may_lack(claim.len()) && !lacking.iter().any(|w| is_number(w))
 }
 
 #[cfg(test)]
@@ -124,5 +132,9 @@ mod tests {
         let methods = claim_words("We accept Visa, Mastercard, PayPal, Apple Pay and Google Pay.");
         assert!(holds(&claim_words("you can pay with PayPal at checkout"), &methods));
         assert!(!holds(&claim_words("you can pay in bitcoin at checkout"), &methods));
+        // A number is never one a source may lack.
+        let product = claim_words("iPhone X. 30 days return policy. Ships in 1 week.");
+        assert!(holds(&claim_words("you can return the iPhone X within 30 days"), &product));
+        assert!(!holds(&claim_words("you can return the iPhone X within 45 days"), &product));
     }
 }
