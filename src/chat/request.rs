@@ -231,6 +231,22 @@ fn has_cue(w: &[String], cue: &str) -> bool {
     w.windows(parts.len()).any(|win| win.iter().zip(&parts).all(|(x, p)| matches(x, p)))
 }
 
+/// Whether "cover" names what a thing is covered in, and nothing else asks its warranty: "covered
+/// in leather", "covered with fabric", "does it have a leather cover?"; not "covered in case of
+/// a fault" or "does the warranty cover it?".
+fn covering(w: &[String]) -> bool {
+    const NOT_A_MATERIAL: &[&str] = &["case", "the", "a", "an", "my", "your", "this", "that", "it", "for", "if"];
+    let material = w.windows(3).any(|x| {
+        matches!(x[0].as_str(), "covered" | "coated")
+            && matches!(x[1].as_str(), "in" | "with")
+            && !NOT_A_MATERIAL.contains(&x[2].as_str())
+    });
+    let a_cover =
+        w.windows(3).any(|x| matches!(x[0].as_str(), "a" | "an") && x[2] == "cover") || has_cue(w, "cover made");
+    let warranty = any_cue(w, &["warrant*", "guarantee*", "break*", "broke*", "defect*", "repair*", "fault*"]);
+    (material || a_cover) && !warranty
+}
+
 fn any_cue(w: &[String], cues: &[&str]) -> bool {
     cues.iter().any(|c| has_cue(w, c))
 }
@@ -294,6 +310,10 @@ impl Ask {
         // "how much does it weigh" asks the weight, not the price.
         if attrs.contains(&Attr::Weight) && !any_cue(&w, &["price*", "cost*", "expensive"]) {
             attrs.retain(|a| *a != Attr::Price);
+        }
+        // "covered in leather", "a leather cover": what it is made of, not its warranty.
+        if attrs.contains(&Attr::Warranty) && covering(&w) {
+            attrs.retain(|a| *a != Attr::Warranty);
         }
         let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r);
         // "best for back pain" asks for advice, not the best rated.
@@ -599,6 +619,12 @@ mod tests {
         assert_eq!(attrs("How much are they?"), vec![Attr::Price]);
         assert_eq!(attrs("how much does it weigh"), vec![Attr::Weight]);
         assert!(attrs("is the chair good for a person with back pain").is_empty());
+        // What it is covered in is no warranty.
+        assert!(attrs("Is the ball covered in leather?").is_empty());
+        assert!(attrs("does the ball have a leather cover?").is_empty());
+        assert_eq!(attrs("is it covered in case of a fault?"), vec![Attr::Warranty]);
+        assert_eq!(attrs("does the warranty cover a cracked screen?"), vec![Attr::Warranty]);
+        assert_eq!(attrs("is it covered if it breaks?"), vec![Attr::Warranty]);
     }
 
     #[test]
