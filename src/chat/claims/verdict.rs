@@ -21,7 +21,14 @@ const FRAME: &[&str] = &["will", "your", "with", "have", "that", "this", "from",
     "still", "even", "ever", "happy", "glad", "great", "good", "news", "information", "please", "thanks", "being",
     "doing", "done", "going", "both", "either", "other", "again", "once", "whose", "while", "shop", "store",
     "ours", "thing", "something", "anything", "everything", "fine", "within", "without", "simply", "just",
-    "really", "actually", "however", "note", "provided", "mentioned", "stated", "according", "based"];
+    "really", "actually", "however", "note", "provided", "mentioned", "stated", "according", "based",
+    // Light verbs and words of quantity or worth, which a source says in its own way ("designed
+    // for", "multiple", "features"): "Yes, it comes with a mirror" holds by "with a matching
+    // mirror". What the claim is about (a bed, a trip, flour, Canada) is never one of them.
+    "come", "came", "made", "show", "give", "gives", "take", "takes", "work", "used", "uses", "fits", "keep",
+    "keeps", "holds", "include", "includes", "included", "offer", "offers", "feature", "features", "provide",
+    "provides", "design", "designed", "meant", "intended", "suitable", "suited", "perfect", "ideal", "several",
+    "multiple", "many", "various", "quality", "kind", "type", "option"];
 
 /// `FRAME` as `stems` cuts words.
 static FRAME_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| stems(&FRAME.join(" ")));
@@ -151,5 +158,13 @@ mod tests {
         assert!(holds("you can return the iPhone X within 30 days", &product, "can I return it?"));
         assert!(!holds("you can return the iPhone X within 45 days", &product, "can I return it?"));
         assert!(!holds("the sofa is not a sofa bed", &product, "is the sofa a sofa bed?"));
+        // A light verb or a word of quantity the source says its own way is no claim of its own.
+        let sink = claim_words("The Wooden Sink with Mirror features a wooden countertop and a matching mirror.");
+        assert!(holds("the Wooden Sink with Mirror comes with a mirror", &sink, "does it come with a mirror?"));
+        assert!(!holds(
+            "the Wooden Sink with Mirror comes with a towel rail",
+            &sink,
+            "does it come with a towel rail?"
+        ));
     }
 }
