@@ -315,3 +315,33 @@ async fn a_policy_asked_in_none_of_its_articles_words_is_found_by_its_sentences(
     let evs = app.ask(&c, "Do you have the Garmin Fenix 7X in titanium?").await;
     assert_ne!(done(&evs)["answered_by"], "article", "{}", said(&evs));
 }
+
+/// A yes or a no the catalog does not hold is never shown, whatever the real model writes:
+/// "is the sofa a sofa bed?" is answered by no field or description, nor is whether ice cream
+/// survives a drive home.
+#[tokio::test]
+async fn the_real_models_yes_or_no_that_no_source_holds_is_never_shown() {
+    let app = spawn_real_demo_app().await;
+    for question in ["Is the Annibale Colombo Sofa a sofa bed?", "Will the Ice Cream survive a three-hour drive home?"]
+    {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, question).await;
+        let text = said(&evs);
+        let opens = text.trim_start().to_lowercase();
+        assert!(
+            !opens.starts_with("yes") && !opens.starts_with("no,") && !opens.starts_with("no."),
+            "{question} {text}"
+        );
+    }
+}
+
+/// What a thing is covered in is what it is made of: not its warranty.
+#[tokio::test]
+async fn covered_in_leather_asks_what_it_is_made_of_not_its_warranty() {
+    let app = spawn_demo_app_with(fake("Let me see.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Is the Baseball Ball covered in leather?").await;
+    let text = said(&evs);
+    assert_ne!(done(&evs)["answered_by"], "catalog", "{text}");
+    assert!(!text.contains("warranty"), "{text}");
+}
