@@ -247,6 +247,39 @@ fn covering(w: &[String]) -> bool {
     (material || a_cover) && !warranty
 }
 
+/// Whether "charge" is the battery's and nothing else asks the price: "last 12 hours on a
+/// charge", "does it come with a charger?", "fast charging"; not "is there a charge for
+/// delivery?" or "how much is the charger?".
+fn battery(w: &[String]) -> bool {
+    const BATTERY: &[&str] = &[
+        "on a charge",
+        "one charge",
+        "single charge",
+        "full charge",
+        "per charge",
+        "charger*",
+        "charging",
+        "recharge*",
+    ];
+    const PRICED: &[&str] = &[
+        "price*",
+        "cost*",
+        "how much",
+        "expensive",
+        "pricey",
+        "afford*",
+        "pay for",
+        "sell _ for",
+        "go for",
+        "dollars",
+        "bucks",
+        "a charge for",
+        "charge for",
+        "charge me",
+    ];
+    any_cue(w, BATTERY) && !any_cue(w, PRICED)
+}
+
 fn any_cue(w: &[String], cues: &[&str]) -> bool {
     cues.iter().any(|c| has_cue(w, c))
 }
@@ -309,6 +342,10 @@ impl Ask {
         let mut attrs: Vec<Attr> = ATTR_CUES.iter().filter(|(_, cues)| any_cue(&w, cues)).map(|(a, _)| *a).collect();
         // "how much does it weigh" asks the weight, not the price.
         if attrs.contains(&Attr::Weight) && !any_cue(&w, &["price*", "cost*", "expensive"]) {
+            attrs.retain(|a| *a != Attr::Price);
+        }
+        // "12 hours on a charge", "a charger", "fast charging": the battery, not the price.
+        if attrs.contains(&Attr::Price) && battery(&w) {
             attrs.retain(|a| *a != Attr::Price);
         }
         // "covered in leather", "a leather cover": what it is made of, not its warranty.
@@ -619,6 +656,11 @@ mod tests {
         assert_eq!(attrs("How much are they?"), vec![Attr::Price]);
         assert_eq!(attrs("how much does it weigh"), vec![Attr::Weight]);
         assert!(attrs("is the chair good for a person with back pain").is_empty());
+        // A charge of the battery is no price.
+        assert!(attrs("Can the earphones last 12 hours on a charge?").is_empty());
+        assert!(attrs("does the phone come with a charger?").is_empty());
+        assert_eq!(attrs("how much is the charger?"), vec![Attr::Price]);
+        assert_eq!(attrs("is there a charge for gift wrapping?"), vec![Attr::Price]);
         // What it is covered in is no warranty.
         assert!(attrs("Is the ball covered in leather?").is_empty());
         assert!(attrs("does the ball have a leather cover?").is_empty());
@@ -657,7 +699,8 @@ mod tests {
         let names = ["Charger SXT RWD", "Tissue Paper Box", "Apple"];
         let ask = Ask::parse_with("Where can I take the Charger SXT RWD for a test drive?", None, &names);
         assert!(ask.attrs.is_empty(), "{:?}", ask.attrs);
-        assert_eq!(Ask::parse("Where can I take the Charger SXT RWD for a test drive?").attrs, vec![Attr::Price]);
+        // Without the names, "Charger" is read as a battery's: no price either.
+        assert!(Ask::parse("Where can I take the Charger SXT RWD for a test drive?").attrs.is_empty());
         let ask = Ask::parse_with("Can I return the Tissue Paper Box?", None, &names);
         assert_eq!((ask.attrs, ask.terms), (vec![Attr::Returns], None));
         let ask = Ask::parse_with("How much does the Charger SXT RWD cost?", None, &names);

@@ -30,8 +30,8 @@ const FRAME: &[&str] = &["will", "your", "with", "have", "that", "this", "from",
     "provides", "design", "designed", "meant", "intended", "suitable", "suited", "perfect", "ideal", "several",
     "multiple", "many", "various", "quality", "kind", "type", "option"];
 
-/// `FRAME` as `stems` cuts words.
-static FRAME_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| stems(&FRAME.join(" ")));
+/// `FRAME` as a claim's words are cut (`words_of`).
+static FRAME_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| words_of(&FRAME.join(" ")));
 
 /// Auxiliaries that open a question answered with yes or no ("can I...", "is it...").
 const ASKS: &[&str] = &[
@@ -77,8 +77,15 @@ pub(super) fn verdict(sentence: &str, asked_yes_or_no: bool) -> Option<(bool, &s
 /// The words a claim is about, without the ones any sentence is built with, and its numbers,
 /// however short ("45" in "within 45 days").
 pub(super) fn claim_words(text: &str) -> Vec<String> {
-    // A five-letter plural meets its singular too ("ships", "ship"; "codes", "code"), which
-    // `stems` leaves to the cut at five letters.
+    let mut out: Vec<String> = words_of(text).into_iter().filter(|w| !FRAME_STEMS.contains(w)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A text's `stems`, a five-letter plural meeting its singular too ("ships", "ship"; "holds",
+/// "hold"), which `stems` leaves to its cut at five letters, and its numbers.
+fn words_of(text: &str) -> Vec<String> {
     let singular: Vec<&str> = text
         .split_whitespace()
         .map(|w| match w.trim_end_matches(|c: char| !c.is_alphanumeric()).strip_suffix('s') {
@@ -86,10 +93,8 @@ pub(super) fn claim_words(text: &str) -> Vec<String> {
             _ => w,
         })
         .collect();
-    let mut out: Vec<String> = stems(&singular.join(" ")).into_iter().filter(|w| !FRAME_STEMS.contains(w)).collect();
+    let mut out = stems(&singular.join(" "));
     out.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|w| is_number(w)).map(str::to_string));
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
