@@ -20,7 +20,7 @@ const FRAME: &[&str] = &["will", "your", "with", "have", "that", "this", "from",
     "certainly", "definitely", "indeed", "unfortunately", "yeah", "nope", "shall", "might", "must", "should",
     "still", "even", "ever", "happy", "glad", "great", "good", "news", "information", "please", "thanks", "being",
     "doing", "done", "going", "both", "either", "other", "again", "once", "whose", "while", "shop", "store",
-    "ours", "thing", "something", "anything", "everything", "fine", "within", "without", "simply", "just",
+    "ours", "thing", "something", "anything", "everything", "fine", "within", "without", "simply",
     "really", "actually", "however", "note", "provided", "mentioned", "stated", "according", "based",
     // Light verbs and words of quantity or worth, which a source says in its own way ("designed
     // for", "multiple", "features"): "Yes, it comes with a mirror" holds by "with a matching
@@ -89,7 +89,8 @@ fn words_of(text: &str) -> Vec<String> {
     let singular: Vec<&str> = text
         .split_whitespace()
         .map(|w| match w.trim_end_matches(|c: char| !c.is_alphanumeric()).strip_suffix('s') {
-            Some(base) if base.chars().count() == 4 && !base.ends_with('s') => base,
+            // Not "focus", "bonus", "basis" or "glass".
+            Some(base) if base.chars().count() == 4 && !base.ends_with(['s', 'u', 'i']) => base,
             _ => w,
         })
         .collect();
