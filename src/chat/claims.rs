@@ -1,7 +1,8 @@
 //! Checks each claim of a model answer against the sources it was given, before the shopper sees
 //! it: every price, percentage, duration and number must be written in a source, policy words
-//! ("free", "lifetime") must be too, and a yes to returns, shipping abroad or stock must not meet
-//! a source that says no. A sentence with an unsupported claim is not shown.
+//! ("free", "lifetime") must be too, a yes to returns, shipping abroad or stock must not meet
+//! a source that says no, and what a sentence opening with a yes or a no says must be in one
+//! source's words (`verdict`). A sentence with an unsupported claim is not shown.
 use super::cards::SourceCard;
 use super::facts::not_returnable;
 use super::intent::words;
@@ -620,11 +621,11 @@ impl Evidence {
                 unsupported += 1;
             }
         }
-        if self.unbacked_verdict(body) {
+        if let Some(said) = self.verdict(body) {
             checked += 1;
-            unsupported += 1;
-        } else if self.verdict(body).is_some() {
-            checked += 1;
+            if !self.backs(body, &said) {
+                unsupported += 1;
+            }
         }
         // "Yes, it's still $199", "Yes, the agent confirmed that returns are free": agreeing with
         // what the shopper reports someone said or saw, which no source can confirm as a yes.
@@ -654,15 +655,20 @@ impl Evidence {
     /// whose words an article holds in a sentence that says no ("Yes, you can use two codes
     /// on one order" and "Only one code can be used per order, and codes cannot be combined").
     fn unbacked_verdict(&self, sentence: &str) -> bool {
-        self.verdict(sentence).is_some_and(|said| {
-            let backed = self.source_words.iter().any(|s| {
-                verdict::holds(&said.claim, &s.words, &self.asked) && !(said.affirms && s.refuses(&said.claim))
-            });
-            if !backed {
-                tracing::debug!(sentence, claim = ?said.claim, "a yes or a no that no source holds");
-            }
-            !backed
-        })
+        self.verdict(sentence).is_some_and(|said| !self.backs(sentence, &said))
+    }
+
+    /// Whether one source holds what a yes or a no says (`verdict::holds`), and, for a yes, its
+    /// closest sentence does not say no.
+    fn backs(&self, sentence: &str, said: &Said) -> bool {
+        let backed = self
+            .source_words
+            .iter()
+            .any(|s| verdict::holds(&said.claim, &s.words, &self.asked) && !(said.affirms && s.refuses(&said.claim)));
+        if !backed {
+            tracing::debug!(sentence, claim = ?said.claim, "a yes or a no that no source holds");
+        }
+        backed
     }
 
     /// Said instead of a left-out yes or no: the articles' sentence closest to it and to the
