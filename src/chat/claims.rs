@@ -646,7 +646,7 @@ impl Evidence {
         let (yes, said) = verdict::verdict(sentence, self.asked_yes_or_no)?;
         let said = CITATION.replace_all(said, " ");
         let claim = verdict::claim_words(&said);
-        let claim = if claim.is_empty() { verdict::claim_words(&self.question) } else { claim };
+        let claim = if claim.is_empty() { self.asked.clone() } else { claim };
         Some(Said { claim, affirms: yes && !negated(&said.to_lowercase()) })
     }
 
@@ -675,7 +675,7 @@ impl Evidence {
     /// question, by the words they share (two at least), with its number.
     fn closest_sentence(&self, sentence: &str) -> Option<String> {
         let mut wanted = self.verdict(sentence)?.claim;
-        wanted.extend(verdict::claim_words(&self.question));
+        wanted.extend(self.asked.iter().cloned());
         wanted.sort_unstable();
         wanted.dedup();
         let shared = |words: &[String]| wanted.iter().filter(|w| words.contains(w)).count();

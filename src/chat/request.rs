@@ -243,7 +243,8 @@ fn covering(w: &[String]) -> bool {
     });
     let a_cover =
         w.windows(3).any(|x| matches!(x[0].as_str(), "a" | "an") && x[2] == "cover") || has_cue(w, "cover made");
-    let warranty = any_cue(w, &["warrant*", "guarantee*", "break*", "broke*", "defect*", "repair*", "fault*"]);
+    // Any other of the warranty's own cues still asks it.
+    let warranty = cues_of(Attr::Warranty).iter().filter(|c| !c.starts_with("cover")).any(|c| has_cue(w, c));
     (material || a_cover) && !warranty
 }
 
@@ -261,23 +262,15 @@ fn battery(w: &[String]) -> bool {
         "charging",
         "recharge*",
     ];
-    const PRICED: &[&str] = &[
-        "price*",
-        "cost*",
-        "how much",
-        "expensive",
-        "pricey",
-        "afford*",
-        "pay for",
-        "sell _ for",
-        "go for",
-        "dollars",
-        "bucks",
-        "a charge for",
-        "charge for",
-        "charge me",
-    ];
-    any_cue(w, BATTERY) && !any_cue(w, PRICED)
+    // Any other of the price's own cues, or a charge made for something, still asks it.
+    let priced = cues_of(Attr::Price).iter().filter(|c| **c != "charge*").any(|c| has_cue(w, c))
+        || any_cue(w, &["charge for", "charge me"]);
+    any_cue(w, BATTERY) && !priced
+}
+
+/// The cues that ask an attribute (`ATTR_CUES`).
+fn cues_of(attr: Attr) -> &'static [&'static str] {
+    ATTR_CUES.iter().find(|(a, _)| *a == attr).map_or(&[], |(_, cues)| *cues)
 }
 
 fn any_cue(w: &[String], cues: &[&str]) -> bool {
