@@ -58,6 +58,22 @@ fn asked_for(sentence: &str, questions: &[(&str, f32)]) -> Option<f32> {
     holding.max_by(f32::total_cmp).or_else(|| questions.iter().map(|(_, c)| c - OTHER_SENTENCE).max_by(f32::total_cmp))
 }
 
+/// Whether the product found first says more of what is asked than the articles' answer, where
+/// only a sentence very close in meaning may answer (`Bar::Strong`): "Can the Microwave Oven
+/// defrost frozen food?" is its description's "defrosting", not the groceries' delivery.
+fn described_better(text: &str, sources: &[SourceCard], plan: &Plan) -> bool {
+    let (Some(product), Plan::Fixed { answer, .. }) = (sources.first().and_then(|s| s.product.as_ref()), plan) else {
+        return false;
+    };
+    let name = quote::stems(&product.title);
+    let asked: Vec<String> = quote::stems(text).into_iter().filter(|w| !name.contains(w)).collect();
+    let shared = |said: &str| {
+        let said = quote::stems(said);
+        asked.iter().filter(|w| said.contains(w)).count()
+    };
+    shared(&product.description) > shared(answer)
+}
+
 impl Planner {
     /// The articles' sentences closest to the question (`quote`), with the cards they came
     /// from: those of the two best articles found, and the closest sentences of any article (a
@@ -129,10 +145,11 @@ impl Planner {
         bar: Bar,
         preview: Option<Arc<Index>>,
     ) -> Option<Plan> {
-        match self.quoted(index, &ask.for_articles(text), sources, bar, ask.by_kind()).await {
+        let plan = match self.quoted(index, &ask.for_articles(text), sources, bar, ask.by_kind()).await {
             None => self.reworded(index, text, preview).await,
             quoted => quoted,
-        }
+        };
+        plan.filter(|plan| bar != Bar::Strong || !described_better(text, sources, plan))
     }
 
     /// A question the articles did not meet as asked, asked again in their words by the model

@@ -1,20 +1,23 @@
 //! Checks each claim of a model answer against the sources it was given, before the shopper sees
 //! it: every price, percentage, duration and number must be written in a source, policy words
 //! ("free", "lifetime") must be too, a yes to returns, shipping abroad or stock must not meet
-//! a source that says no, and what a sentence opening with a yes or a no says must be in one
-//! source's words (`verdict`). A sentence with an unsupported claim is not shown.
+//! a source that says no, and what a sentence opening with a yes or a no says (or, for a question
+//! asking for one, a sentence saying its words back) must be in one source's words (`verdict`).
+//! A sentence with an unsupported claim is not shown.
 use super::cards::SourceCard;
 use super::facts::not_returnable;
 use super::intent::words;
 use super::request::to_a_country;
-use crate::domain::{ClaimAction, Language, Product, is_cjk, sentence_end, sentences};
+use crate::domain::{ClaimAction, Language, Product, is_cjk, sentence_end};
 use crate::prompts::Words;
 use regex_lite::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
+mod sources;
 mod standing;
 mod verdict;
+use sources::SourceWords;
 pub use standing::{return_exception, standing_terms};
 
 /// What checking one answer found; stored with the message and counted in analytics.
@@ -29,11 +32,16 @@ pub struct Outcome {
     /// catalog's facts ("We cannot ship ... perfumes outside the country. [2]").
     #[serde(skip)]
     pub corrections: Vec<String>,
+    /// A yes or a no was left out: what follows it argues for it ("No, the Cricket Bat is not
+    /// made of wood. It is made of leather."), and is shown only when a source it was about (the
+    /// numbers of the products it names or cites; none: any source) holds all its words.
+    #[serde(skip)]
+    after_verdict: Option<Vec<usize>>,
 }
 
 impl Default for Outcome {
     fn default() -> Self {
-        Self { checked: 0, unsupported: 0, action: ClaimAction::Shown, corrections: Vec::new() }
+        Self { checked: 0, unsupported: 0, action: ClaimAction::Shown, corrections: Vec::new(), after_verdict: None }
     }
 }
 
@@ -41,11 +49,18 @@ impl Outcome {
     /// Checks one sentence and counts its claims; true when every one is supported. A left-out
     /// yes that a source refuses keeps the refusal, to be said instead.
     pub fn check(&mut self, evidence: &Evidence, sentence: &str) -> bool {
-        let (checked, unsupported) = evidence.check(sentence);
+        let (mut checked, mut unsupported) = evidence.check(sentence);
+        if unsupported == 0 && self.after_verdict.as_ref().is_some_and(|about| evidence.unheld(sentence, about)) {
+            checked += 1;
+            unsupported += 1;
+        }
         self.checked += checked;
         self.unsupported += unsupported;
         if unsupported == 0 {
             return true;
+        }
+        if self.after_verdict.is_none() && evidence.unbacked_verdict(sentence).is_some() {
+            self.after_verdict = Some(evidence.named_in(sentence));
         }
         if let Some(c) = evidence.correction(sentence).filter(|c| !self.corrections.contains(c)) {
             self.corrections.push(c);
@@ -180,6 +195,19 @@ fn amounts(text: &str) -> Vec<Amount> {
     }
     out
 }
+
+/// How a small model garbles the offer of a person into its refusal ("I can't connect you with a
+/// person from the team"): the shop can always bring a person in, so this is never said.
+const NO_PERSON: &[&str] = &[
+    "can't connect you",
+    "cannot connect you",
+    "can not connect you",
+    "unable to connect you",
+    "can't put you in touch",
+    "cannot put you in touch",
+    "can't transfer you",
+    "cannot transfer you",
+];
 
 /// Words that make a policy promise; one the sources do not use is not made.
 const PROMISES: &[&str] = &[
@@ -405,31 +433,12 @@ pub struct Evidence {
     asked_yes_or_no: bool,
     /// The words of the question (`verdict::claim_words`): a yes or no may not lack them.
     asked: Vec<String>,
+    /// The sources' words as written (`verdict::written`), whose compounds a claim's two words
+    /// are read as ("touch screen", "touchscreen").
+    written: Vec<String>,
     /// Said instead of a yes or no that no source holds when no article's sentence is close to
     /// it: that it could not be confirmed, and an offer of a person (`unsure`).
     unsure: Option<String>,
-}
-
-/// A source as a yes or a no is checked against: its words, and its articles' sentences.
-struct SourceWords {
-    n: usize,
-    words: Vec<String>,
-    sentences: Vec<SourceSentence>,
-}
-
-/// A sentence of an article, its words, and whether it says no.
-struct SourceSentence {
-    text: String,
-    words: Vec<String>,
-    negated: bool,
-}
-
-impl SourceWords {
-    /// Whether the article's sentence closest to a claim by their words says no.
-    fn refuses(&self, claim: &[String]) -> bool {
-        let shared = |t: &SourceSentence| claim.iter().filter(|w| t.words.contains(w)).count();
-        self.sentences.iter().filter(|t| shared(t) > 0).max_by_key(|t| shared(t)).is_some_and(|t| t.negated)
-    }
 }
 
 /// A yes or a no as it is checked: the words of what it says yes or no to, and whether it says
@@ -437,6 +446,9 @@ impl SourceWords {
 struct Said {
     claim: Vec<String>,
     affirms: bool,
+    /// It says no to its words ("the Pan is not non-stick", a bare "No."), which a product's
+    /// description must not say.
+    denies: bool,
 }
 
 /// How an answer agrees.
@@ -495,22 +507,12 @@ impl Evidence {
                 text.push('\n');
             }
             ships_abroad |= refusals_in(&text[start..], s.n, false, &mut refusals);
-            let sentences = s.text.iter().filter(|_| s.product.is_none()).flat_map(|t| sentences(t));
-            source_words.push(SourceWords {
-                n: s.n,
-                words: verdict::claim_words(&text[start..]),
-                sentences: sentences
-                    .map(|text| SourceSentence {
-                        words: verdict::claim_words(&text),
-                        negated: negated(&text.to_lowercase()),
-                        text,
-                    })
-                    .collect(),
-            });
+            source_words.push(SourceWords::new(s, &text[start..]));
         }
         let asked_yes_or_no = verdict::asks_yes_or_no(question);
         let asked_abroad = about_abroad(question);
-        let asked = verdict::claim_words(question);
+        let written = verdict::written(&text);
+        let asked = verdict::claim_words(&verdict::glued(question, &written));
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
@@ -531,6 +533,7 @@ impl Evidence {
             source_words,
             asked_yes_or_no,
             asked,
+            written,
             unsure: None,
         }
     }
@@ -566,15 +569,8 @@ impl Evidence {
 
     /// The products a sentence is about: those it cites or names, else every product source.
     fn products_of(&self, sentence: &str) -> Vec<&Product> {
-        let lower = sentence.to_lowercase();
-        let cited = super::cards::cited(sentence);
-        let about: Vec<&Product> = self
-            .products
-            .iter()
-            .filter(|(n, p)| cited.contains(n) || lower.contains(&p.title.to_lowercase()))
-            .map(|(_, p)| p)
-            .collect();
-        if about.is_empty() { self.products.iter().map(|(_, p)| p).collect() } else { about }
+        let named = self.named_in(sentence);
+        self.products.iter().filter(|(n, _)| named.is_empty() || named.contains(n)).map(|(_, p)| p).collect()
     }
 
     /// Checks one sentence: how many claims it makes and how many no source supports.
@@ -588,9 +584,7 @@ impl Evidence {
             _ => body,
         };
         let lower = body.to_lowercase();
-        let cited = super::cards::cited(body);
-        let about_product =
-            self.products.iter().any(|(n, p)| cited.contains(n) || lower.contains(&p.title.to_lowercase()));
+        let about_product = !self.named_in(body).is_empty();
         for a in amounts(body) {
             checked += 1;
             if !self.supports(&a, about_product) {
@@ -615,6 +609,10 @@ impl Evidence {
                 }
             }
         }
+        if NO_PERSON.iter().any(|p| lower.contains(p)) {
+            checked += 1;
+            unsupported += 1;
+        }
         if let Some(topic) = says_yes_to(body, self.local.as_ref()) {
             checked += 1;
             if self.contradicts(topic, body) {
@@ -638,37 +636,95 @@ impl Evidence {
     }
 
     /// The yes or no a sentence opens with, read as the words of what it says yes or no to (the
-    /// question's, for a bare "Yes."); English answers only, as the sources are English.
+    /// question's, for a bare "Yes."), or, for a question asking for one, the sentence that says
+    /// its words back (`verdict::restates`); English answers only, as the sources are English.
     fn verdict(&self, sentence: &str) -> Option<Said> {
         if self.lang != Language::En {
             return None;
         }
-        let (yes, said) = verdict::verdict(sentence, self.asked_yes_or_no)?;
-        let said = CITATION.replace_all(said, " ");
-        let claim = verdict::claim_words(&said);
-        let claim = if claim.is_empty() { self.asked.clone() } else { claim };
-        Some(Said { claim, affirms: yes && !negated(&said.to_lowercase()) })
+        if let Some((yes, said)) = verdict::verdict(sentence, self.asked_yes_or_no) {
+            let said = CITATION.replace_all(said, " ");
+            let claim = verdict::claim_words(&verdict::glued(&said, &self.written));
+            let no = negated(&said.to_lowercase());
+            return Some(match claim.is_empty() {
+                true => Said { claim: self.asked.clone(), affirms: yes, denies: !yes },
+                false => Said { claim, affirms: yes && !no, denies: no },
+            });
+        }
+        let said = CITATION.replace_all(sentence, " ");
+        let claim = verdict::claim_words(&verdict::glued(&said, &self.written));
+        let no = negated(&said.to_lowercase());
+        (self.asked_yes_or_no && verdict::restates(&said, &claim, &self.asked)).then(|| Said {
+            affirms: !no,
+            denies: no,
+            claim,
+        })
+    }
+
+    /// Whether no one source of those a left-out yes or no was `about` (none: any) holds every
+    /// word of a sentence: what follows it is shown only when it says only what such a source
+    /// says ("It is made of leather" is not the Cricket Bat's, though it is the Cricket Ball's).
+    /// English answers only, as the sources are English.
+    fn unheld(&self, sentence: &str, about: &[usize]) -> bool {
+        if self.lang != Language::En {
+            return false;
+        }
+        let said = CITATION.replace_all(sentence, " ");
+        let claim = verdict::claim_words(&verdict::glued(&said, &self.written));
+        let sources = self.source_words.iter().filter(|s| about.is_empty() || about.contains(&s.n));
+        !claim.is_empty() && !sources.into_iter().any(|s| claim.iter().all(|w| s.words.contains(w)))
+    }
+
+    /// The numbers of the products a sentence cites or names.
+    fn named_in(&self, sentence: &str) -> Vec<usize> {
+        let lower = sentence.to_lowercase();
+        let cited = super::cards::cited(sentence);
+        let named = self.products.iter().filter(|(n, p)| cited.contains(n) || lower.contains(&p.title.to_lowercase()));
+        named.map(|(n, _)| *n).collect()
     }
 
     /// A yes or a no whose words no one source holds: the model's own inference ("Yes, your
     /// ice cream will survive the trip" from "delivered in insulated packaging"); or a yes
     /// whose words an article holds in a sentence that says no ("Yes, you can use two codes
-    /// on one order" and "Only one code can be used per order, and codes cannot be combined").
-    fn unbacked_verdict(&self, sentence: &str) -> bool {
-        self.verdict(sentence).is_some_and(|said| !self.backs(sentence, &said))
+    /// on one order" and "Only one code can be used per order, and codes cannot be combined");
+    /// or a no to what a product's description says ("No, the Pan is not non-stick").
+    fn unbacked_verdict(&self, sentence: &str) -> Option<Said> {
+        self.verdict(sentence).filter(|said| !self.backs(sentence, said))
     }
 
     /// Whether one source holds what a yes or a no says (`verdict::holds`), and, for a yes, its
-    /// closest sentence does not say no.
+    /// closest sentence does not say no; for a no, no product's description says it.
     fn backs(&self, sentence: &str, said: &Said) -> bool {
-        let backed = self
-            .source_words
-            .iter()
-            .any(|s| verdict::holds(&said.claim, &s.words, &self.asked) && !(said.affirms && s.refuses(&said.claim)));
+        let backed =
+            self.source_words.iter().any(|s| {
+                verdict::holds(&said.claim, &s.words, &self.asked) && !(said.affirms && s.refuses(&said.claim))
+            }) && self.affirmed(said).is_none();
         if !backed {
             tracing::debug!(sentence, claim = ?said.claim, "a yes or a no that no source holds");
         }
         backed
+    }
+
+    /// For a question asking for a yes or a no about a product, the sentence of its description
+    /// that speaks to it (`SourceWords::describing`), quoted with its number: what the catalog
+    /// says, where the model's verdict was left out or it said it did not know. English only.
+    pub fn described(&self) -> Option<String> {
+        if self.lang != Language::En || !self.asked_yes_or_no {
+            return None;
+        }
+        let best = self.source_words.iter().filter_map(|s| s.describing(&self.asked)).max_by_key(|(n, _)| *n);
+        best.map(|(_, sentence)| sentence)
+    }
+
+    /// Whether a sentence says it does not know (`verdict::hedges`): "I don't know.", "I don't
+    /// have any information about ...". English only.
+    pub fn unknowing(&self, sentence: &str) -> bool {
+        self.lang == Language::En && verdict::hedges(sentence)
+    }
+
+    /// A product's description's sentence that says what a denial denies.
+    fn affirmed(&self, said: &Said) -> Option<String> {
+        said.denies.then(|| self.source_words.iter().find_map(|s| s.affirmed(&said.claim))).flatten()
     }
 
     /// Said instead of a left-out yes or no: the articles' sentence closest to it and to the
@@ -682,7 +738,7 @@ impl Evidence {
         let (n, said) = self
             .source_words
             .iter()
-            .flat_map(|s| s.sentences.iter().map(move |t| (s.n, t)))
+            .flat_map(|s| s.quotable().map(move |t| (s.n, t)))
             .max_by_key(|(_, t)| shared(&t.words))?;
         (shared(&said.words) >= 2).then(|| format!("{} [{n}]", said.text))
     }
@@ -703,7 +759,8 @@ impl Evidence {
 
     /// What a source says instead of the yes `sentence` gives, in its own words and with its
     /// number, when one says no to it ("We cannot ship ... perfumes outside the country. [2]"),
-    /// or instead of a yes or no no source holds, the articles' sentence closest to it, else
+    /// or instead of a no a product's description contradicts, that description's sentence; or
+    /// instead of a yes or no no source holds, the articles' sentence closest to it, else
     /// `unsure`; an answer in another language gets the catalog's facts instead.
     pub fn correction(&self, sentence: &str) -> Option<String> {
         if self.lang != Language::En {
@@ -712,9 +769,15 @@ impl Evidence {
         let refused = says_yes_to(sentence, None)
             .and_then(|topic| self.refusal(topic, sentence, &self.products_of(sentence)))
             .and_then(Refusal::quoted);
+        // A person refused is a person offered.
+        let lower = sentence.to_lowercase();
+        if NO_PERSON.iter().any(|p| lower.contains(p)) {
+            return self.unsure.clone();
+        }
         refused.or_else(|| {
-            let verdict = self.unbacked_verdict(sentence).then(|| self.closest_sentence(sentence))?;
-            verdict.or_else(|| self.unsure.clone())
+            let said = self.unbacked_verdict(sentence)?;
+            let closest = self.affirmed(&said).or_else(|| self.closest_sentence(sentence));
+            closest.or_else(|| self.described()).or_else(|| self.unsure.clone())
         })
     }
 
@@ -780,6 +843,15 @@ mod tests {
             order: None,
             scores: Scores { keyword: None, vector: None, fused: 0.0 },
         }
+    }
+
+    /// A product card with its own name and description.
+    fn described(title: &str, description: &str) -> SourceCard {
+        let mut card = product(2_499, "30 days return policy");
+        if let Some(p) = card.product.as_mut() {
+            (p.title, p.description) = (title.into(), description.into());
+        }
+        SourceCard { title: title.into(), ..card }
     }
 
     fn article(text: &str) -> SourceCard {
@@ -899,7 +971,8 @@ mod tests {
             "Can you ship the iPhone X to Canada?",
         );
         assert_eq!(e.check("Yes, the iPhone X ships to Canada [1][2]."), (2, 1));
-        assert_eq!(e.check("The iPhone X ships to Canada [1][2]."), (1, 0));
+        // Said back with no yes, it is the same verdict (it was shown before `restates`).
+        assert_eq!(e.check("The iPhone X ships to Canada [1][2]."), (2, 1));
         assert_eq!(e.correction("Yes, the iPhone X ships to Canada [1][2]."), None);
     }
 
@@ -951,7 +1024,9 @@ mod tests {
         assert_eq!(e.check("Yes, your ice cream will survive the trip."), (1, 1));
         assert_eq!(e.check("Yes."), (1, 1), "a bare yes says yes to the question's words");
         assert_eq!(e.check("Yes, ice cream is delivered in insulated packaging [2]."), (1, 0));
-        assert_eq!(e.check("Ice cream is delivered in insulated packaging [2]."), (0, 0));
+        // Said back with no yes, the question's words are the verdict all the same.
+        assert_eq!(e.check("Ice cream is delivered in insulated packaging [2]."), (1, 0));
+        assert_eq!(e.check("Your ice cream will survive the trip [2]."), (1, 1));
         // Said instead: the article's sentence closest to the question, with its number.
         assert_eq!(
             e.correction("Yes, your ice cream will survive the trip.").as_deref(),
@@ -977,7 +1052,8 @@ mod tests {
         // The shopper's own number, agreed to: the catalog says 30 days.
         let e = Evidence::new(&[product(109_999, "30 days return policy")], "Can I return it within 45 days?");
         assert_eq!(e.check("Yes, you can return it within 45 days."), (3, 1), "the 45 is the shopper's");
-        assert_eq!(e.check("You can return it within 30 days."), (2, 0));
+        // The question's words said back are a verdict too, and the catalog's 30 days hold it.
+        assert_eq!(e.check("You can return it within 30 days."), (3, 0));
         // "Sure" is politeness when the question asks for no yes or no.
         let e = Evidence::new(&[product(109_999, "7 days return policy")], "How much is the iPhone X?");
         assert_eq!(e.check("Sure, the iPhone X costs $1,099.99 [1]."), (1, 0));
@@ -986,5 +1062,60 @@ mod tests {
         let e = Evidence::new(&[groceries], "Will my ice cream survive the trip?")
             .in_language(De, &prompts.texts(De).words);
         assert_eq!(e.check("Ja, Ihr Eis übersteht die Reise."), (0, 0));
+    }
+
+    #[test]
+    fn a_person_refused_is_never_said_and_a_person_is_offered_instead() {
+        let e = Evidence::new(&[product(109_999, "7 days return policy")], "Is the iPhone X vegan?")
+            .unsure("Would you like me to connect you with a person from our team?");
+        assert_eq!(e.check("I can't connect you with a person from the team."), (1, 1));
+        assert_eq!(
+            e.correction("I cannot connect you with a person from the team.").as_deref(),
+            Some("Would you like me to connect you with a person from our team?")
+        );
+        assert_eq!(e.check("I can connect you with a person from the team."), (0, 0));
+    }
+
+    #[test]
+    fn what_follows_a_left_out_verdict_is_shown_only_when_a_source_holds_it() {
+        let bat = described(
+            "Cricket Bat",
+            "The Cricket Bat is used to hit the ball. It is made of wood and comes in various sizes.",
+        );
+        // Another product's words ("a hard leather ball") hold nothing of what follows.
+        let ball = SourceCard { n: 2, ..described("Cricket Ball", "A hard leather ball.") };
+        let e = Evidence::new(&[bat, ball], "Is the Cricket Bat made of wood?");
+        let mut outcome = Outcome::default();
+        assert!(outcome.check(&e, "It is used to hit the ball [1]."), "before the verdict, as before");
+        assert!(!outcome.check(&e, "No, the Cricket Bat is not made of wood."));
+        assert!(!outcome.check(&e, "It is made of leather."));
+        assert!(outcome.check(&e, "It comes in various sizes [1]."));
+        // Before a verdict is left out, a sentence is checked for its claims alone.
+        let mut outcome = Outcome::default();
+        assert!(outcome.check(&e, "It is made of leather."));
+    }
+
+    #[test]
+    fn a_no_to_what_a_products_description_says_is_not_shown() {
+        let pan = described("Pan", "The Pan is versatile cookware. Its non-stick coating ensures easy food release.");
+        let e = Evidence::new(std::slice::from_ref(&pan), "Is the Pan non-stick?");
+        assert_eq!(e.check("No, the Pan is not non-stick [1].").1, 1);
+        assert_eq!(e.check("The Pan is not non-stick.").1, 1, "said back with no 'no'");
+        assert_eq!(e.check("No.").1, 1, "a bare no denies the question's words");
+        // Said instead: the description's sentence that says it.
+        assert_eq!(
+            e.correction("No, the Pan is not non-stick.").as_deref(),
+            Some("Its non-stick coating ensures easy food release. [1]")
+        );
+        assert_eq!(e.check("Yes, the Pan has a nonstick coating [1].").1, 0, "one word or two, it is the same");
+        // Where the model says it does not know, the description's sentence that speaks to it.
+        assert!(e.unknowing("I don't know."));
+        assert!(!e.unknowing("The Pan is versatile cookware."));
+        assert_eq!(e.described().as_deref(), Some("Its non-stick coating ensures easy food release. [1]"));
+        let e = Evidence::new(std::slice::from_ref(&pan), "Is the Pan made of cast iron?");
+        assert_eq!(e.described(), None, "no sentence speaks to it");
+        // A no about what the description does not speak of is not contradicted by it.
+        let e = Evidence::new(std::slice::from_ref(&pan), "Can I return the Pan after 40 days?");
+        assert_eq!(e.check("No, the Pan cannot be returned after 30 days [1].").1, 0);
     }
 }

@@ -268,6 +268,16 @@ fn battery(w: &[String]) -> bool {
     any_cue(w, BATTERY) && !priced
 }
 
+/// Whether "good" asks what a thing is good for, and nothing else asks its rating: "any good for
+/// grating cheese", "how good is it for running"; not "is it any good?" or "how is it rated?".
+fn good_for(w: &[String]) -> bool {
+    const FOR: &[&str] = &["for", "at", "with", "enough", "on", "in"];
+    let for_something = w.windows(2).any(|x| x[0] == "good" && FOR.contains(&x[1].as_str()))
+        || w.windows(4).any(|x| x[0] == "good" && x[1] == "is" && FOR.contains(&x[3].as_str()));
+    let rated = cues_of(Attr::Rating).iter().filter(|c| !c.contains("good")).any(|c| has_cue(w, c));
+    for_something && !rated
+}
+
 /// The cues that ask an attribute (`ATTR_CUES`).
 fn cues_of(attr: Attr) -> &'static [&'static str] {
     ATTR_CUES.iter().find(|(a, _)| *a == attr).map_or(&[], |(_, cues)| *cues)
@@ -340,6 +350,10 @@ impl Ask {
         // "12 hours on a charge", "a charger", "fast charging": the battery, not the price.
         if attrs.contains(&Attr::Price) && battery(&w) {
             attrs.retain(|a| *a != Attr::Price);
+        }
+        // "any good for cheese": what it is good for, not its rating.
+        if attrs.contains(&Attr::Rating) && good_for(&w) {
+            attrs.retain(|a| *a != Attr::Rating);
         }
         // "covered in leather", "a leather cover": what it is made of, not its warranty.
         if attrs.contains(&Attr::Warranty) && covering(&w) {
@@ -660,6 +674,11 @@ mod tests {
         assert_eq!(attrs("is it covered in case of a fault?"), vec![Attr::Warranty]);
         assert_eq!(attrs("does the warranty cover a cracked screen?"), vec![Attr::Warranty]);
         assert_eq!(attrs("is it covered if it breaks?"), vec![Attr::Warranty]);
+        // What it is good for is no rating.
+        assert!(attrs("Is the Grater Black any good for cheese?").is_empty());
+        assert!(attrs("how good is it for running?").is_empty());
+        assert_eq!(attrs("is the grater any good?"), vec![Attr::Rating]);
+        assert_eq!(attrs("is it any good for cheese, what do reviews say?"), vec![Attr::Rating]);
     }
 
     #[test]

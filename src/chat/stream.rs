@@ -72,6 +72,9 @@ pub struct Checked<'a> {
     pub sources: Vec<SourceCard>,
     pub evidence: Evidence,
     pub fallback: String,
+    /// Said instead of a sentence saying the model does not know: what the product's
+    /// description says about the question, quoted (`Evidence::described`).
+    pub described: Option<String>,
 }
 
 /// Where one answer goes: the shopper's stream, the log and the conversation's memory.
@@ -125,7 +128,7 @@ impl Sink<'_> {
     /// is stopped and replaced by the refusal; an echoed prompt delimiter ends the answer.
     /// Dropping `stream` stops the generation (the shopper left, or the answer ended early).
     pub async fn model(self, checked: Checked<'_>, model: String, mut stream: UnboundedReceiver<GenEvent>) {
-        let Checked { guard, refusal, sources, evidence, fallback } = checked;
+        let Checked { guard, refusal, sources, evidence, fallback, described } = checked;
         self.send(ChatEvent::Sources { sources: sources.clone() }).await;
         let mut raw = String::new();
         let mut read = 0;
@@ -164,7 +167,7 @@ impl Sink<'_> {
             while let Some(end) = sentence_end(&raw[read..]) {
                 let sentence = raw[read..read + end].to_string();
                 read += end;
-                if !self.show(&evidence, &sentence, &mut shown, &mut outcome).await {
+                if !self.show(&evidence, &sentence, described.as_deref(), &mut shown, &mut outcome).await {
                     return;
                 }
             }
@@ -174,7 +177,7 @@ impl Sink<'_> {
         }
         let rest = raw[read..].trim_end().to_string();
         if !rest.trim().is_empty() {
-            self.show(&evidence, &rest, &mut shown, &mut outcome).await;
+            self.show(&evidence, &rest, described.as_deref(), &mut shown, &mut outcome).await;
         }
         if outcome.unsupported > 0 {
             outcome.action = ClaimAction::Withheld;
@@ -192,9 +195,25 @@ impl Sink<'_> {
         self.finish(answer, cited, true, made).await;
     }
 
-    /// Checks one sentence and sends it when every claim in it is supported. False when the
-    /// shopper has gone.
-    async fn show(&self, evidence: &Evidence, sentence: &str, shown: &mut String, outcome: &mut Outcome) -> bool {
+    /// Checks one sentence and sends it when every claim in it is supported; a sentence saying
+    /// the model does not know is replaced, once, by what the product's description says of the
+    /// question (`described`). False when the shopper has gone.
+    async fn show(
+        &self,
+        evidence: &Evidence,
+        sentence: &str,
+        described: Option<&str>,
+        shown: &mut String,
+        outcome: &mut Outcome,
+    ) -> bool {
+        if let Some(described) = described.filter(|_| evidence.unknowing(sentence)) {
+            if shown.contains(described) {
+                return true;
+            }
+            let text = if shown.is_empty() { described.to_string() } else { format!(" {described}") };
+            shown.push_str(&text);
+            return self.send(ChatEvent::Token { text }).await;
+        }
         if !outcome.check(evidence, sentence) {
             tracing::info!(conversation = %self.conversation, sentence, "left out a sentence with an unsupported claim");
             return true;

@@ -34,6 +34,17 @@ const MIN_CONFIDENCE_FIRST: f64 = 0.5;
 /// How sure the detector must be of its first choice; below it the message is too mixed to tell.
 const MIN_CONFIDENCE: f64 = 0.4;
 
+/// Words only English opens a question with (not "was", German's "what"): a message opening
+/// with one is English unless the detector is very sure ("Is Dior J'adore a floral perfume?" read
+/// as Spanish by its name's and "floral perfume"'s letters).
+const ENGLISH_OPENERS: &[&str] = &[
+    "is", "are", "does", "do", "did", "can", "could", "would", "will", "should", "has", "have", "what", "how", "where",
+    "when", "which", "who", "why", "whats", "what's", "how's", "where's", "isn't", "doesn't", "can't",
+];
+/// How sure the detector must be to read a message opening with an English question word as
+/// another language.
+const SURE_OVER_OPENER: f64 = 0.8;
+
 static DETECTOR: LazyLock<LanguageDetector> = LazyLock::new(|| {
     use lingua::Language::*;
     LanguageDetectorBuilder::from_languages(&[English, Spanish, French, German]).build()
@@ -114,6 +125,15 @@ impl Language {
             return None;
         }
         let (best, confidence) = DETECTOR.compute_language_confidence_values(&letters).into_iter().next()?;
+        let opener =
+            letters.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphabetic() && c != '\''));
+        if best != lingua::Language::English
+            && confidence < SURE_OVER_OPENER
+            && opener.is_some_and(|w| ENGLISH_OPENERS.contains(&w.to_lowercase().as_str()))
+        {
+            // The opener decides.
+            return Some((Language::En, 1.0, count));
+        }
         let best = match best {
             lingua::Language::Spanish => Language::Es,
             lingua::Language::French => Language::Fr,
@@ -133,6 +153,7 @@ mod tests {
     fn whole_sentences_are_read_in_their_language() {
         for (text, lang) in [
             ("Do you ship to Canada, and how long does it take?", En),
+            ("Is Dior J'adore a floral perfume?", En),
             ("¿Cuánto tarda el envío a Canarias?", Es),
             ("Est-ce que la livraison est gratuite ?", Fr),
             ("Ist der Versand nach Österreich kostenlos?", De),

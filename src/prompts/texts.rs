@@ -20,6 +20,7 @@ pub struct Replies {
     pub withheld: String,
     pub withheld_article: String,
     pub withheld_unsure: String,
+    pub described: String,
     pub escalated_upset: String,
     pub escalated_unsure: String,
     pub escalated_repeat: String,

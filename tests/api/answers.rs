@@ -345,3 +345,27 @@ async fn covered_in_leather_asks_what_it_is_made_of_not_its_warranty() {
     assert_ne!(done(&evs)["answered_by"], "catalog", "{text}");
     assert!(!text.contains("warranty"), "{text}");
 }
+
+/// What a product does is in its description, not in an article close in meaning: "defrost
+/// frozen food" had the groceries' delivery terms quoted for a microwave.
+#[tokio::test]
+async fn what_a_product_does_is_answered_from_its_description_not_an_article() {
+    let app = spawn_demo_app_with(fake("It is made for quick cooking, reheating, and defrosting [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Can the Microwave Oven defrost frozen food?").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "model", "{text}");
+    assert!(!text.contains("groceries"), "{text}");
+    assert!(cards(&evs).iter().any(|c| c["title"] == "Microwave Oven"), "{text}");
+}
+
+/// What a thing is good for is no question of its rating.
+#[tokio::test]
+async fn what_a_thing_is_good_for_is_not_answered_with_its_rating() {
+    let app = spawn_demo_app_with(fake("The Grater Black is a handy tool for grating cheese [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Is the Grater Black any good for cheese?").await;
+    let text = said(&evs);
+    assert!(text.contains("cheese"), "{text}");
+    assert!(!text.contains("out of 5"), "{text}");
+}

@@ -133,3 +133,58 @@ async fn a_models_yes_that_no_source_says_is_not_shown() {
     assert!(text.contains("connect you with a person"), "{text}");
     assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
 }
+
+/// The same claim said back with no yes before it ("The Ice Cream will survive ...") is the
+/// answer's verdict all the same, and is not shown either.
+#[tokio::test]
+async fn a_models_claim_that_says_the_questions_words_back_is_not_shown() {
+    let app = spawn_demo_app_with(fake("The Ice Cream will easily survive a three-hour drive home [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Will the Ice Cream survive a three-hour drive home?").await;
+    let text = said(&evs);
+    assert!(!text.contains("survive"), "{text}");
+    assert!(text.contains("connect you with a person"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
+}
+
+/// A verdict the catalog's description holds is shown as the model wrote it.
+#[tokio::test]
+async fn a_models_claim_that_the_description_holds_is_shown() {
+    let app = spawn_demo_app_with(fake("The Pan has a non-stick coating for easy food release and cleanup [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Is the Pan non-stick?").await;
+    let text = said(&evs);
+    assert!(text.contains("non-stick coating"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "shown", "{text}");
+}
+
+/// A no to what the product's description says ("the Pan is not non-stick") is not shown; the
+/// description's own sentence is said instead.
+#[tokio::test]
+async fn a_models_no_that_the_description_contradicts_is_replaced_by_the_description() {
+    let app = spawn_demo_app_with(fake("No, the Pan is not non-stick [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Is the Pan non-stick?").await;
+    let text = said(&evs);
+    assert!(!text.contains("not non-stick"), "{text}");
+    assert!(text.contains("Its non-stick coating ensures easy food release and cleanup. [1]"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
+}
+
+/// A model that says it does not know, where the product's description speaks to the question:
+/// the description's own sentence is said instead, quoted with its card.
+#[tokio::test]
+async fn a_models_i_dont_know_is_replaced_by_what_the_description_says() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Can the Beats Flex Wireless Earphones last 12 hours on a charge?").await;
+    let text = said(&evs);
+    assert_eq!(
+        text,
+        "Here is what our catalog says about it: With magnetic earbuds and up to 12 hours of battery life, they \
+         are ideal for everyday use. [1]"
+    );
+    // Where the description says nothing of it, nothing is quoted.
+    let evs = app.ask(&c, "Is the Protein Powder vegan?").await;
+    assert_eq!(said(&evs), "I don't know.");
+}

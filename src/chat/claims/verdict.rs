@@ -1,7 +1,9 @@
 //! A yes or a no the model opens a sentence with ("Yes, your ice cream will survive the trip")
 //! is a claim like a price: what it says yes or no to must be written in one of the answer's
 //! sources. The model may not infer a policy the articles do not state, nor agree with the
-//! shopper's own words ("survive the trip") that no source uses.
+//! shopper's own words ("survive the trip") that no source uses. Nor may it say them back with no
+//! yes at all ("The ice cream will survive the trip"): for a yes-or-no question, that sentence is
+//! the verdict (`restates`).
 use crate::chat::quote::stems;
 use std::sync::LazyLock;
 
@@ -74,6 +76,32 @@ pub(super) fn verdict(sentence: &str, asked_yes_or_no: bool) -> Option<(bool, &s
     None
 }
 
+/// How a sentence says it does not know rather than what is so ("I couldn't find whether it is
+/// dishwasher safe", "the description does not mention a grill"): no verdict, whatever its words.
+#[rustfmt::skip]
+const HEDGES: &[&str] = &["whether", "information", "mention", "specif", "not sure", "unsure", "don't know",
+    "do not know", "couldn't", "could not", "can't confirm", "cannot confirm", "unable", "unclear", "not clear",
+    "contact", "recommend", "check with", "details", "not listed", "not provided", "doesn't say",
+    "does not say", "doesn't state", "does not state", "not stated", "not known", "no data", "i'm afraid i"];
+
+/// Whether a sentence says it does not know (`HEDGES`).
+pub(super) fn hedges(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    HEDGES.iter().any(|h| lower.contains(h))
+}
+
+/// Whether a sentence answers a yes-or-no question by saying the question's words back, with no
+/// yes or no before them ("The ice cream will survive the trip to your house" for "will my ice
+/// cream survive the trip?"): it is the answer's verdict all the same. It shares at least half of
+/// the question's words (two at least, or its one), and does not ask or say it does not know.
+pub(super) fn restates(sentence: &str, claim: &[String], asked: &[String]) -> bool {
+    if asked.is_empty() || sentence.trim_end().ends_with('?') || hedges(sentence) {
+        return false;
+    }
+    let shared = asked.iter().filter(|w| claim.contains(w)).count();
+    shared >= asked.len().min(2) && 2 * shared >= asked.len()
+}
+
 /// The words a claim is about, without the ones any sentence is built with, and its numbers,
 /// however short ("45" in "within 45 days").
 pub(super) fn claim_words(text: &str) -> Vec<String> {
@@ -81,6 +109,53 @@ pub(super) fn claim_words(text: &str) -> Vec<String> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A source's `claim_words`, and its hyphenated words written as one as well ("non-stick" as
+/// "nonstick"), as a claim may write them.
+pub(super) fn source_words(text: &str) -> Vec<String> {
+    let joined: Vec<String> = text.split_whitespace().filter(|w| w.contains('-')).map(|w| w.replace('-', "")).collect();
+    let mut out = claim_words(text);
+    out.extend(claim_words(&joined.join(" ")));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The lowercase words of a text, hyphenated ones also written as one: how `glued` finds the
+/// sources' compounds.
+pub(super) fn written(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut out: Vec<String> = lower.split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect();
+    out.extend(
+        lower.split_whitespace().filter(|w| w.contains('-')).map(|w| w.replace(|c: char| !c.is_alphanumeric(), "")),
+    );
+    out.retain(|w| w.len() >= 6);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A claim's text with two words written as one where the sources write them so ("touch
+/// screen" as "touchscreen"): the same word, not one a source lacks.
+pub(super) fn glued(claim: &str, written: &[String]) -> String {
+    let words: Vec<&str> = claim.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let pair = words.get(i + 1).map(|next| format!("{}{next}", words[i]).to_lowercase());
+        match pair.filter(|p| written.binary_search(p).is_ok()) {
+            Some(p) => {
+                out.push(p);
+                i += 2;
+            }
+            None => {
+                out.push(words[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    out.join(" ")
 }
 
 /// A text's `stems`, a five-letter plural meeting its singular too ("ships", "ship"; "holds",
@@ -136,6 +211,36 @@ mod tests {
         assert_eq!(verdict("Nobody can see it.", true), None);
         assert_eq!(verdict("Yesterday's order shipped.", true), None);
         assert_eq!(verdict("The kettle is covered.", true), None);
+    }
+
+    #[test]
+    fn a_sentence_saying_the_questions_words_back_is_its_verdict() {
+        let restates =
+            |sentence: &str, question: &str| restates(sentence, &claim_words(sentence), &claim_words(question));
+        let ice = "Will my ice cream survive the trip to my house?";
+        assert!(restates("The ice cream in [1] will survive the trip to your house.", ice));
+        assert!(restates("It will survive the trip just fine.", "Will my ice cream survive the trip?"));
+        assert!(restates("It is vegan.", "Is it vegan?"));
+        assert!(restates("The Scooter Motorcycle is powered by petrol.", "Is the Scooter Motorcycle electric?"));
+        // Words of the question said in passing, a question back, and not knowing are no verdict.
+        assert!(!restates("Groceries are delivered to your house in insulated packaging.", ice));
+        assert!(!restates("Would you like to know more about the ice cream's trip?", ice));
+        assert!(!restates("I couldn't find whether the ice cream survives the trip.", ice));
+        assert!(!restates(
+            "The description does not mention a grill function.",
+            "Does the Microwave Oven have a grill function?"
+        ));
+    }
+
+    #[test]
+    fn a_word_the_source_writes_as_one_or_with_a_hyphen_is_the_same_word() {
+        let source = "A slim laptop with a high-resolution touchscreen display. The Pan's non-stick coating.";
+        let product = source_words(source);
+        let glue = |claim: &str| claim_words(&glued(claim, &written(source)));
+        assert!(holds(&glue("it has a touch screen"), &product, &glue("does it have a touch screen?")));
+        assert!(holds(&glue("it has a touch-screen"), &product, &[]));
+        assert!(holds(&glue("the pan is nonstick"), &product, &glue("is the pan nonstick?")));
+        assert!(!holds(&glue("it has a touch pen"), &product, &glue("does it have a touch pen?")));
     }
 
     #[test]

@@ -1,0 +1,79 @@
+//! The sources as a yes or a no is checked against (`verdict`): each source's words, its
+//! sentences, and for a product the words of its name, which its description's sentences are
+//! about though they say "it" ("It is made of wood").
+use super::negated;
+use super::verdict::{claim_words, source_words};
+use crate::chat::cards::SourceCard;
+use crate::domain::sentences;
+
+/// One source: its number, its words, and its sentences (an article's text, or a product's
+/// description).
+pub(super) struct SourceWords {
+    pub n: usize,
+    pub words: Vec<String>,
+    /// A product's name, as words; none for an article.
+    named: Option<Vec<String>>,
+    sentences: Vec<SourceSentence>,
+}
+
+/// A sentence of a source, its words, and whether it says no.
+pub(super) struct SourceSentence {
+    pub text: String,
+    pub words: Vec<String>,
+    negated: bool,
+}
+
+impl SourceWords {
+    /// `text`: everything the source says, as the claim check reads it (a product's fields too).
+    pub fn new(source: &SourceCard, text: &str) -> Self {
+        let described = match &source.product {
+            Some(p) => sentences(&p.description),
+            None => source.text.iter().flat_map(|t| sentences(t)).collect(),
+        };
+        Self {
+            n: source.n,
+            words: source_words(text),
+            named: source.product.as_ref().map(|p| claim_words(&p.title)),
+            sentences: described
+                .into_iter()
+                .map(|text| SourceSentence { words: source_words(&text), negated: negated(&text.to_lowercase()), text })
+                .collect(),
+        }
+    }
+
+    /// An article's sentences, which may be said instead of a claim they answer.
+    pub fn quotable(&self) -> impl Iterator<Item = &SourceSentence> {
+        self.sentences.iter().filter(|_| self.named.is_none())
+    }
+
+    /// Whether the article's sentence closest to a claim by their words says no.
+    pub fn refuses(&self, claim: &[String]) -> bool {
+        let shared = |t: &SourceSentence| claim.iter().filter(|w| t.words.contains(w)).count();
+        self.quotable().filter(|t| shared(t) > 0).max_by_key(|t| shared(t)).is_some_and(|t| t.negated)
+    }
+
+    /// The product's description's sentence that shares the most of the question's words beyond
+    /// the product's name (`asked`), and at least half of them, with how many it shares: "up to
+    /// 12 hours of battery life" for "can the Beats Flex last 12 hours on a charge?".
+    pub fn describing(&self, asked: &[String]) -> Option<(usize, String)> {
+        let named = self.named.as_ref()?;
+        let about: Vec<&String> = asked.iter().filter(|w| !named.contains(w)).collect();
+        let shared = |t: &SourceSentence| about.iter().filter(|w| t.words.contains(w)).count();
+        let best = self.sentences.iter().rev().max_by_key(|t| shared(t))?;
+        let n = shared(best);
+        (n > 0 && 2 * n >= about.len()).then(|| (n, format!("{} [{}]", best.text, self.n)))
+    }
+
+    /// The product's description's sentence that says, with no word of refusal, what a denial
+    /// denies: every word of it but the product's name ("Its non-stick coating ensures easy food
+    /// release" against "the Pan is not non-stick"), quoted with its number.
+    pub fn affirmed(&self, denied: &[String]) -> Option<String> {
+        let named = self.named.as_ref()?;
+        let about: Vec<&String> = denied.iter().filter(|w| !named.contains(w)).collect();
+        if about.is_empty() {
+            return None;
+        }
+        let says = |t: &&SourceSentence| !t.negated && about.iter().all(|w| t.words.contains(w));
+        self.sentences.iter().find(says).map(|t| format!("{} [{}]", t.text, self.n))
+    }
+}
