@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 mod sources;
 mod standing;
 mod verdict;
+mod words;
 use sources::SourceWords;
 pub use standing::{return_exception, standing_terms};
 
@@ -37,11 +38,22 @@ pub struct Outcome {
     /// numbers of the products it names or cites; none: any source) holds all its words.
     #[serde(skip)]
     after_verdict: Option<Vec<usize>>,
+    /// A sentence with an unsupported claim was left out that no source's own words correct
+    /// (a price of the model's own): the catalog's facts are said too.
+    #[serde(skip)]
+    uncorrected: bool,
 }
 
 impl Default for Outcome {
     fn default() -> Self {
-        Self { checked: 0, unsupported: 0, action: ClaimAction::Shown, corrections: Vec::new(), after_verdict: None }
+        Self {
+            checked: 0,
+            unsupported: 0,
+            action: ClaimAction::Shown,
+            corrections: Vec::new(),
+            after_verdict: None,
+            uncorrected: false,
+        }
     }
 }
 
@@ -50,6 +62,7 @@ impl Outcome {
     /// yes that a source refuses keeps the refusal, to be said instead.
     pub fn check(&mut self, evidence: &Evidence, sentence: &str) -> bool {
         let (mut checked, mut unsupported) = evidence.check(sentence);
+        let claimed = unsupported > 0;
         if unsupported == 0 && self.after_verdict.as_ref().is_some_and(|about| evidence.unheld(sentence, about)) {
             checked += 1;
             unsupported += 1;
@@ -62,15 +75,24 @@ impl Outcome {
         if self.after_verdict.is_none() && evidence.unbacked_verdict(sentence).is_some() {
             self.after_verdict = Some(evidence.named_in(sentence));
         }
-        if let Some(c) = evidence.correction(sentence).filter(|c| !self.corrections.contains(c)) {
-            self.corrections.push(c);
+        match evidence.correction(sentence) {
+            Some(c) if !self.corrections.contains(&c) => self.corrections.push(c),
+            Some(_) => {}
+            // What only argued for a left-out verdict needs no facts of its own.
+            None => self.uncorrected |= claimed,
         }
         false
     }
 
-    /// Said instead of the left-out sentences: the sources' own refusals, else `fallback`.
+    /// Said instead of the left-out sentences: the sources' own words for each (a refusal, the
+    /// description's sentence, the offer of a person), and `fallback` (the catalog's facts) for
+    /// those no source's words correct.
     pub fn instead(&self, fallback: &str) -> String {
-        if self.corrections.is_empty() { fallback.to_string() } else { self.corrections.join(" ") }
+        let mut said = self.corrections.clone();
+        if self.uncorrected || said.is_empty() {
+            said.push(fallback.to_string());
+        }
+        said.join(" ")
     }
 }
 
@@ -431,9 +453,9 @@ pub struct Evidence {
     source_words: Vec<SourceWords>,
     /// The question asks for a yes or a no ("will my ice cream survive the trip?").
     asked_yes_or_no: bool,
-    /// The words of the question (`verdict::claim_words`): a yes or no may not lack them.
+    /// The words of the question (`words::claim_words`): a yes or no may not lack them.
     asked: Vec<String>,
-    /// The sources' words as written (`verdict::written`), whose compounds a claim's two words
+    /// The sources' words as written (`words::written`), whose compounds a claim's two words
     /// are read as ("touch screen", "touchscreen").
     written: Vec<String>,
     /// Said instead of a yes or no that no source holds when no article's sentence is close to
@@ -449,6 +471,10 @@ struct Said {
     /// It says no to its words ("the Pan is not non-stick", a bare "No."), which a product's
     /// description must not say.
     denies: bool,
+    /// It answers a question that asks for no yes or no by saying the question's words back
+    /// ("The Knife's blade is made of steel"): what it adds to them is the answer, and a source
+    /// must hold it (`verdict::holds_answer`).
+    answers: bool,
 }
 
 /// How an answer agrees.
@@ -511,8 +537,8 @@ impl Evidence {
         }
         let asked_yes_or_no = verdict::asks_yes_or_no(question);
         let asked_abroad = about_abroad(question);
-        let written = verdict::written(&text);
-        let asked = verdict::claim_words(&verdict::glued(question, &written));
+        let written = words::written(&text);
+        let asked = words::claim_words(&words::glued(question, &written));
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
@@ -644,19 +670,20 @@ impl Evidence {
         }
         if let Some((yes, said)) = verdict::verdict(sentence, self.asked_yes_or_no) {
             let said = CITATION.replace_all(said, " ");
-            let claim = verdict::claim_words(&verdict::glued(&said, &self.written));
+            let claim = words::claim_words(&words::glued(&said, &self.written));
             let no = negated(&said.to_lowercase());
             return Some(match claim.is_empty() {
-                true => Said { claim: self.asked.clone(), affirms: yes, denies: !yes },
-                false => Said { claim, affirms: yes && !no, denies: no },
+                true => Said { claim: self.asked.clone(), affirms: yes, denies: !yes, answers: false },
+                false => Said { claim, affirms: yes && !no, denies: no, answers: false },
             });
         }
         let said = CITATION.replace_all(sentence, " ");
-        let claim = verdict::claim_words(&verdict::glued(&said, &self.written));
+        let claim = words::claim_words(&words::glued(&said, &self.written));
         let no = negated(&said.to_lowercase());
-        (self.asked_yes_or_no && verdict::restates(&said, &claim, &self.asked)).then(|| Said {
+        verdict::restates(&said, &claim, &self.asked).then_some(Said {
             affirms: !no,
             denies: no,
+            answers: !self.asked_yes_or_no,
             claim,
         })
     }
@@ -670,7 +697,7 @@ impl Evidence {
             return false;
         }
         let said = CITATION.replace_all(sentence, " ");
-        let claim = verdict::claim_words(&verdict::glued(&said, &self.written));
+        let claim = words::claim_words(&words::glued(&said, &self.written));
         let sources = self.source_words.iter().filter(|s| about.is_empty() || about.contains(&s.n));
         !claim.is_empty() && !sources.into_iter().any(|s| claim.iter().all(|w| s.words.contains(w)))
     }
@@ -695,24 +722,27 @@ impl Evidence {
     /// Whether one source holds what a yes or a no says (`verdict::holds`), and, for a yes, its
     /// closest sentence does not say no; for a no, no product's description says it.
     fn backs(&self, sentence: &str, said: &Said) -> bool {
-        let backed =
-            self.source_words.iter().any(|s| {
-                verdict::holds(&said.claim, &s.words, &self.asked) && !(said.affirms && s.refuses(&said.claim))
-            }) && self.affirmed(said).is_none();
+        let holds = |words: &[String]| match said.answers {
+            true => verdict::holds_answer(&said.claim, words, &self.asked),
+            false => verdict::holds(&said.claim, words, &self.asked),
+        };
+        let backed = self.source_words.iter().any(|s| holds(&s.words) && !(said.affirms && s.refuses(&said.claim)))
+            && self.affirmed(said).is_none();
         if !backed {
-            tracing::debug!(sentence, claim = ?said.claim, "a yes or a no that no source holds");
+            tracing::debug!(sentence, claim = ?said.claim, "a yes, a no or an answer that no source holds");
         }
         backed
     }
 
-    /// For a question asking for a yes or a no about a product, the sentence of its description
-    /// that speaks to it (`SourceWords::describing`), quoted with its number: what the catalog
-    /// says, where the model's verdict was left out or it said it did not know. English only.
+    /// For a question about a product, the sentence of its description that speaks to it
+    /// (`SourceWords::describing`), quoted with its number: what the catalog says, where the
+    /// model's verdict or answer was left out or it said it did not know. English only.
     pub fn described(&self) -> Option<String> {
-        if self.lang != Language::En || !self.asked_yes_or_no {
+        if self.lang != Language::En {
             return None;
         }
-        let best = self.source_words.iter().filter_map(|s| s.describing(&self.asked)).max_by_key(|(n, _)| *n);
+        // The first source of the most shared words.
+        let best = self.source_words.iter().rev().filter_map(|s| s.describing(&self.asked)).max_by_key(|(n, _)| *n);
         best.map(|(_, sentence)| sentence)
     }
 
@@ -912,8 +942,9 @@ mod tests {
     #[test]
     fn prices_and_durations_must_be_in_a_source() {
         let e = Evidence::new(&[product(109_999, "7 days return policy")], "how much is the iPhone X?");
-        assert_eq!(e.check("The iPhone X costs $1,099.99 [1]."), (1, 0));
-        assert_eq!(e.check("The iPhone X costs $999 [1]."), (1, 1));
+        // The question's words said back: an answer, held by the catalog (`verdict::holds_answer`).
+        assert_eq!(e.check("The iPhone X costs $1,099.99 [1]."), (2, 0));
+        assert_eq!(e.check("The iPhone X costs $999 [1]."), (2, 2));
         assert_eq!(e.check("It ships in 1 week and you can return it within 7 days."), (3, 0));
         assert_eq!(e.check("You can return it within 30 days."), (2, 1));
         assert_eq!(e.check("It comes with free shipping."), (1, 1));
@@ -997,7 +1028,7 @@ mod tests {
         );
         assert_eq!(
             e.check("Sure, for a $20 basket shipping is $4.99."),
-            (2, 0),
+            (3, 0),
             "the shopper's own amount may be repeated"
         );
     }
@@ -1056,7 +1087,7 @@ mod tests {
         assert_eq!(e.check("You can return it within 30 days."), (3, 0));
         // "Sure" is politeness when the question asks for no yes or no.
         let e = Evidence::new(&[product(109_999, "7 days return policy")], "How much is the iPhone X?");
-        assert_eq!(e.check("Sure, the iPhone X costs $1,099.99 [1]."), (1, 0));
+        assert_eq!(e.check("Sure, the iPhone X costs $1,099.99 [1]."), (2, 0), "and the answer it gives is held");
         // Another language's answer is read by its own words, not against English sources.
         let prompts = crate::prompts::Prompts::load("Demo", 80).expect("prompts");
         let e = Evidence::new(&[groceries], "Will my ice cream survive the trip?")
@@ -1114,6 +1145,8 @@ mod tests {
         assert_eq!(e.described().as_deref(), Some("Its non-stick coating ensures easy food release. [1]"));
         let e = Evidence::new(std::slice::from_ref(&pan), "Is the Pan made of cast iron?");
         assert_eq!(e.described(), None, "no sentence speaks to it");
+        let e = Evidence::new(std::slice::from_ref(&pan), "What can I do with the Pan?");
+        assert_eq!(e.described().as_deref(), Some("The Pan is versatile cookware. [1]"), "nothing asked but the Pan");
         // A no about what the description does not speak of is not contradicted by it.
         let e = Evidence::new(std::slice::from_ref(&pan), "Can I return the Pan after 40 days?");
         assert_eq!(e.check("No, the Pan cannot be returned after 30 days [1].").1, 0);

@@ -360,10 +360,12 @@ impl Ask {
             attrs.retain(|a| *a != Attr::Warranty);
         }
         let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r);
-        // "best for back pain" asks for advice, not the best rated.
+        // "best for back pain" asks for advice, and "best known for" what a thing is, not the
+        // best rated.
         if rank == Some(Rank::BestRated) && has_cue(&w, "best") && !any_cue(&w, &["best rat*", "best review*"]) {
             let after = w.iter().position(|x| x == "best").and_then(|i| w.get(i + 1));
-            if after.is_some_and(|n| matches!(n.as_str(), "for" | "way" | "to" | "if" | "when" | "option")) {
+            const NOT_RATED: &[&str] = &["for", "way", "to", "if", "when", "option", "known", "suited", "used", "kept"];
+            if after.is_some_and(|n| NOT_RATED.contains(&n.as_str())) {
                 rank = None;
             }
         }
@@ -692,6 +694,8 @@ mod tests {
         assert_eq!(a.claimed, vec![Money(19_900)]);
         assert!(a.points_back);
         assert_eq!(Ask::parse("which is best for back pain").rank, None);
+        assert_eq!(Ask::parse("What is the Oppo F19 Pro Plus best known for?").rank, None);
+        assert_eq!(Ask::parse("which oppo is the best?").rank, Some(Rank::BestRated));
         assert_eq!(Ask::parse("tell me about the second one").ordinal, Some(2));
     }
 

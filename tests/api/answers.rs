@@ -100,14 +100,14 @@ async fn describing_a_person_does_not_ask_for_one() {
 #[tokio::test]
 async fn a_model_sentence_with_a_price_no_source_has_is_never_shown() {
     let app = spawn_demo_app_with(fake(
-        "The Beats Flex Wireless Earphones are great for running [1]. They cost $19.99 today.",
+        "The Beats Flex Wireless Earphones have up to 12 hours of battery life [1]. They cost $19.99 today.",
     ))
     .await;
     let c = app.new_conversation().await;
-    let evs = app.ask(&c, "are the beats flex wireless earphones good for running?").await;
+    let evs = app.ask(&c, "are the beats flex wireless earphones good for long trips?").await;
     let text = said(&evs);
     assert!(!text.contains("$19.99"), "{text}");
-    assert!(text.contains("great for running"), "the checked sentence is kept: {text}");
+    assert!(text.contains("up to 12 hours of battery life"), "the checked sentence is kept: {text}");
     assert!(text.contains("$49.99"), "the catalog's price is said instead: {text}");
     let claims = &done(&evs)["claims"];
     assert_eq!(claims["action"], "withheld", "{claims}");
@@ -332,6 +332,21 @@ async fn the_real_models_yes_or_no_that_no_source_holds_is_never_shown() {
             !opens.starts_with("yes") && !opens.starts_with("no,") && !opens.starts_with("no."),
             "{question} {text}"
         );
+    }
+}
+
+/// An open question the catalog does not answer gets no fact of the real model's own: no
+/// material for a knife's blade, no colours for a watch, whatever it writes.
+#[tokio::test]
+async fn the_real_models_answer_the_catalog_does_not_hold_is_never_shown() {
+    let app = spawn_real_demo_app().await;
+    for (question, invented) in [
+        ("What is the Knife's blade made of?", &["steel", "ceramic", "titanium", "carbon", "iron"][..]),
+        ("What colours does the Women's Wrist Watch come in?", &["black", "white", "brown", "silver", "gold", "pink"]),
+    ] {
+        let c = app.new_conversation().await;
+        let text = said(&app.ask(&c, question).await).to_lowercase();
+        assert!(!invented.iter().any(|w| text.contains(w)), "{question} {text}");
     }
 }
 

@@ -188,3 +188,17 @@ async fn a_models_i_dont_know_is_replaced_by_what_the_description_says() {
     let evs = app.ask(&c, "Is the Protein Powder vegan?").await;
     assert_eq!(said(&evs), "I don't know.");
 }
+
+/// An open question's answer that says its words back with a fact of the model's own ("The
+/// Knife's blade is made of steel": the catalog says no material) is not shown; the description's
+/// sentence that speaks to it is said instead.
+#[tokio::test]
+async fn a_models_answer_the_catalog_does_not_hold_is_replaced_by_the_description() {
+    let app = spawn_demo_app_with(fake("The Knife's blade is made of steel [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What is the Knife's blade made of?").await;
+    let text = said(&evs);
+    assert!(!text.contains("steel"), "{text}");
+    assert!(text.contains("Its sharp blade and ergonomic handle"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
+}

@@ -2,7 +2,7 @@
 //! sentences, and for a product the words of its name, which its description's sentences are
 //! about though they say "it" ("It is made of wood").
 use super::negated;
-use super::verdict::{claim_words, source_words};
+use super::words::{claim_words, source_words};
 use crate::chat::cards::SourceCard;
 use crate::domain::sentences;
 
@@ -30,10 +30,13 @@ impl SourceWords {
             Some(p) => sentences(&p.description),
             None => source.text.iter().flat_map(|t| sentences(t)).collect(),
         };
+        let named = source.product.as_ref().map(|p| claim_words(&p.title));
+        let mut words = source_words(text);
+        words.extend(named.iter().flatten().cloned());
         Self {
             n: source.n,
-            words: source_words(text),
-            named: source.product.as_ref().map(|p| claim_words(&p.title)),
+            words,
+            named,
             sentences: described
                 .into_iter()
                 .map(|text| SourceSentence { words: source_words(&text), negated: negated(&text.to_lowercase()), text })
@@ -54,10 +57,15 @@ impl SourceWords {
 
     /// The product's description's sentence that shares the most of the question's words beyond
     /// the product's name (`asked`), and at least half of them, with how many it shares: "up to
-    /// 12 hours of battery life" for "can the Beats Flex last 12 hours on a charge?".
+    /// 12 hours of battery life" for "can the Beats Flex last 12 hours on a charge?". A question
+    /// that names the product and asks nothing more ("what can I do with the Potatoes?") gets the
+    /// description's first sentence.
     pub fn describing(&self, asked: &[String]) -> Option<(usize, String)> {
         let named = self.named.as_ref()?;
         let about: Vec<&String> = asked.iter().filter(|w| !named.contains(w)).collect();
+        if about.is_empty() && !named.is_empty() && named.iter().all(|w| asked.contains(w)) {
+            return self.sentences.first().map(|t| (0, format!("{} [{}]", t.text, self.n)));
+        }
         let shared = |t: &SourceSentence| about.iter().filter(|w| t.words.contains(w)).count();
         let best = self.sentences.iter().rev().max_by_key(|t| shared(t))?;
         let n = shared(best);

@@ -132,7 +132,7 @@ mod tests {
     fn a_standing_refusal_to_ship_abroad_leaves_delivery_at_home_alone() {
         let perfume = [product("Dolce Shine Eau de", "fragrances", &["fragrances", "perfumes"])];
         let e = Evidence::new(&perfume, "When would the Dolce Shine get here?").with_standing(standing());
-        assert_eq!(e.check("The Dolce Shine Eau de ships to you in 1 week [1]."), (2, 0));
+        assert_eq!(e.check("The Dolce Shine Eau de ships to you in 1 week [1]."), (3, 0), "an answer, held");
     }
 
     #[test]

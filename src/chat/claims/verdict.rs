@@ -3,37 +3,15 @@
 //! sources. The model may not infer a policy the articles do not state, nor agree with the
 //! shopper's own words ("survive the trip") that no source uses. Nor may it say them back with no
 //! yes at all ("The ice cream will survive the trip"): for a yes-or-no question, that sentence is
-//! the verdict (`restates`).
-use crate::chat::quote::stems;
-use std::sync::LazyLock;
+//! the verdict (`restates`); for an open question, what it adds to the question's words is the
+//! answer, and a source must hold it ("The Knife's blade is made of steel": `holds_answer`).
+use super::words::is_number;
 
 /// How an answer opens with a yes, followed by a comma, a stop or a space.
 const YES: &[&str] = &["yes", "yep", "yeah", "sure", "of course", "absolutely", "certainly", "definitely", "indeed"];
 /// How an answer opens with a no: only before punctuation ("No, ..."), as "no need to" and "no
 /// problem" are not verdicts.
 const NO: &[&str] = &["no", "nope", "unfortunately"];
-
-/// Words an answer says around its claim that no source needs to hold: what a sentence is
-/// built with, not what it says ("your", "will", "able", "make sure").
-#[rustfmt::skip]
-const FRAME: &[&str] = &["will", "your", "with", "have", "that", "this", "from", "what", "when", "does", "into",
-    "also", "just", "them", "they", "then", "than", "been", "were", "here", "very", "some", "such", "more", "much",
-    "each", "able", "well", "make", "sure", "need", "want", "like", "know", "help", "okay", "course", "absolutely",
-    "certainly", "definitely", "indeed", "unfortunately", "yeah", "nope", "shall", "might", "must", "should",
-    "still", "even", "ever", "happy", "glad", "great", "good", "news", "information", "please", "thanks", "being",
-    "doing", "done", "going", "both", "either", "other", "again", "once", "whose", "while", "shop", "store",
-    "ours", "thing", "something", "anything", "everything", "fine", "within", "without", "simply",
-    "really", "actually", "however", "note", "provided", "mentioned", "stated", "according", "based",
-    // Light verbs and words of quantity or worth, which a source says in its own way ("designed
-    // for", "multiple", "features"): "Yes, it comes with a mirror" holds by "with a matching
-    // mirror". What the claim is about (a bed, a trip, flour, Canada) is never one of them.
-    "come", "came", "made", "show", "give", "gives", "take", "takes", "work", "used", "uses", "fits", "keep",
-    "keeps", "holds", "include", "includes", "included", "offer", "offers", "feature", "features", "provide",
-    "provides", "design", "designed", "meant", "intended", "suitable", "suited", "perfect", "ideal", "several",
-    "multiple", "many", "various", "quality", "kind", "type", "option"];
-
-/// `FRAME` as a claim's words are cut (`words_of`).
-static FRAME_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| words_of(&FRAME.join(" ")));
 
 /// Auxiliaries that open a question answered with yes or no ("can I...", "is it...").
 const ASKS: &[&str] = &[
@@ -102,82 +80,6 @@ pub(super) fn restates(sentence: &str, claim: &[String], asked: &[String]) -> bo
     shared >= asked.len().min(2) && 2 * shared >= asked.len()
 }
 
-/// The words a claim is about, without the ones any sentence is built with, and its numbers,
-/// however short ("45" in "within 45 days").
-pub(super) fn claim_words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = words_of(text).into_iter().filter(|w| !FRAME_STEMS.contains(w)).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// A source's `claim_words`, and its hyphenated words written as one as well ("non-stick" as
-/// "nonstick"), as a claim may write them.
-pub(super) fn source_words(text: &str) -> Vec<String> {
-    let joined: Vec<String> = text.split_whitespace().filter(|w| w.contains('-')).map(|w| w.replace('-', "")).collect();
-    let mut out = claim_words(text);
-    out.extend(claim_words(&joined.join(" ")));
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// The lowercase words of a text, hyphenated ones also written as one: how `glued` finds the
-/// sources' compounds.
-pub(super) fn written(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let mut out: Vec<String> = lower.split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect();
-    out.extend(
-        lower.split_whitespace().filter(|w| w.contains('-')).map(|w| w.replace(|c: char| !c.is_alphanumeric(), "")),
-    );
-    out.retain(|w| w.len() >= 6);
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// A claim's text with two words written as one where the sources write them so ("touch
-/// screen" as "touchscreen"): the same word, not one a source lacks.
-pub(super) fn glued(claim: &str, written: &[String]) -> String {
-    let words: Vec<&str> = claim.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let mut out = Vec::with_capacity(words.len());
-    let mut i = 0;
-    while i < words.len() {
-        let pair = words.get(i + 1).map(|next| format!("{}{next}", words[i]).to_lowercase());
-        match pair.filter(|p| written.binary_search(p).is_ok()) {
-            Some(p) => {
-                out.push(p);
-                i += 2;
-            }
-            None => {
-                out.push(words[i].to_string());
-                i += 1;
-            }
-        }
-    }
-    out.join(" ")
-}
-
-/// A text's `stems`, a five-letter plural meeting its singular too ("ships", "ship"; "holds",
-/// "hold"), which `stems` leaves to its cut at five letters, and its numbers.
-fn words_of(text: &str) -> Vec<String> {
-    let singular: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| match w.trim_end_matches(|c: char| !c.is_alphanumeric()).strip_suffix('s') {
-            // Not "focus", "bonus", "basis" or "glass".
-            Some(base) if base.chars().count() == 4 && !base.ends_with(['s', 'u', 'i']) => base,
-            _ => w,
-        })
-        .collect();
-    let mut out = stems(&singular.join(" "));
-    out.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|w| is_number(w)).map(str::to_string));
-    out
-}
-
-fn is_number(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
-}
-
 /// How many of a claim's words a source may lack: one ("Yes, you can pay with PayPal at
 /// checkout" and "We accept ... PayPal"), or a quarter of a long claim.
 fn may_lack(claim: usize) -> usize {
@@ -193,9 +95,27 @@ pub(super) fn holds(claim: &[String], source: &[String], asked: &[String]) -> bo
     lacking.len() <= may_lack(claim.len()) && !lacking.iter().any(|w| is_number(w) || asked.contains(w))
 }
 
+/// Whether a source holds a sentence that answers an open question by saying its words back
+/// (`restates`): what it adds to the question's words is the answer, and the source may lack
+/// none of a short one ("steel", "stainless steel" for "what is the case made of?"), and one, or
+/// a quarter, of three words or more (the model's phrasing: "fast, reliable charging"), but no
+/// number. The shopper's own words are its context ("for a $20 basket, shipping is $4.99"), unless
+/// they are all it says ("The Chopping Board is made of wood" for "what wood is it made of?"):
+/// then it is held like a yes.
+pub(super) fn holds_answer(claim: &[String], source: &[String], asked: &[String]) -> bool {
+    let answer: Vec<&String> = claim.iter().filter(|w| !asked.contains(w)).collect();
+    if answer.is_empty() {
+        return holds(claim, source, asked);
+    }
+    let lacking: Vec<&&String> = answer.iter().filter(|w| !source.contains(w)).collect();
+    let may_lack = if answer.len() >= 3 { may_lack(answer.len()) } else { 0 };
+    lacking.len() <= may_lack && !lacking.iter().any(|w| is_number(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chat::claims::words::{claim_words, source_words};
 
     #[test]
     fn a_sentence_opens_with_a_verdict_only_when_it_answers_yes_or_no() {
@@ -233,14 +153,21 @@ mod tests {
     }
 
     #[test]
-    fn a_word_the_source_writes_as_one_or_with_a_hyphen_is_the_same_word() {
-        let source = "A slim laptop with a high-resolution touchscreen display. The Pan's non-stick coating.";
-        let product = source_words(source);
-        let glue = |claim: &str| claim_words(&glued(claim, &written(source)));
-        assert!(holds(&glue("it has a touch screen"), &product, &glue("does it have a touch screen?")));
-        assert!(holds(&glue("it has a touch-screen"), &product, &[]));
-        assert!(holds(&glue("the pan is nonstick"), &product, &glue("is the pan nonstick?")));
-        assert!(!holds(&glue("it has a touch pen"), &product, &glue("does it have a touch pen?")));
+    fn an_open_questions_answer_is_what_the_sentence_adds_to_its_words() {
+        let knife = source_words("The Knife is an essential kitchen tool. Its sharp blade and ergonomic handle.");
+        let asked = claim_words("What is the Knife's blade made of?");
+        let holds = |sentence: &str| holds_answer(&claim_words(sentence), &knife, &asked);
+        assert!(!holds("The Knife's blade is made of steel."), "one word, and the source lacks it");
+        assert!(!holds("The Knife's blade is made of stainless steel."));
+        assert!(holds("The Knife has a sharp blade and an ergonomic handle."));
+        // Only the question's words said back are held like a yes.
+        let board = source_words("The Chopping Board is made from durable material.");
+        let asked = claim_words("What wood is the Chopping Board made of?");
+        assert!(!holds_answer(&claim_words("The Chopping Board is made of wood."), &board, &asked));
+        let charger = source_words("A high-quality charger designed for fast and efficient charging of your iPhone.");
+        let asked = claim_words("What is the Apple iPhone Charger good at?");
+        let said = claim_words("The charger is high-quality and designed for fast, reliable charging of iPhones.");
+        assert!(holds_answer(&said, &charger, &asked), "a long answer may lack a quarter of its words");
     }
 
     #[test]
