@@ -722,11 +722,11 @@ impl Evidence {
     /// Whether one source holds what a yes or a no says (`verdict::holds`), and, for a yes, its
     /// closest sentence does not say no; for a no, no product's description says it.
     fn backs(&self, sentence: &str, said: &Said) -> bool {
-        let holds = |words: &[String]| match said.answers {
-            true => verdict::holds_answer(&said.claim, words, &self.asked),
-            false => verdict::holds(&said.claim, words, &self.asked),
+        let holds = |s: &SourceWords| match said.answers {
+            true => verdict::holds_answer(&said.claim, &s.answer_words, &self.asked),
+            false => verdict::holds(&said.claim, &s.words, &self.asked),
         };
-        let backed = self.source_words.iter().any(|s| holds(&s.words) && !(said.affirms && s.refuses(&said.claim)))
+        let backed = self.source_words.iter().any(|s| holds(s) && !(said.affirms && s.refuses(&said.claim)))
             && self.affirmed(said).is_none();
         if !backed {
             tracing::debug!(sentence, claim = ?said.claim, "a yes, a no or an answer that no source holds");
@@ -1145,6 +1145,14 @@ mod tests {
         assert_eq!(e.described().as_deref(), Some("Its non-stick coating ensures easy food release. [1]"));
         let e = Evidence::new(std::slice::from_ref(&pan), "Is the Pan made of cast iron?");
         assert_eq!(e.described(), None, "no sentence speaks to it");
+        // A number an answer gives is not the product's stock count.
+        let mut stocked = pan.clone();
+        if let Some(p) = stocked.product.as_mut() {
+            p.stock = 79;
+        }
+        let e = Evidence::new(std::slice::from_ref(&stocked), "How many layers does the Pan's coating have?");
+        assert_eq!(e.check("The Pan's coating has 79 layers [1].").1, 1);
+        assert_eq!(e.check("We have 79 of the Pan in stock [1].").1, 0, "said as what it is, it is held");
         let e = Evidence::new(std::slice::from_ref(&pan), "What can I do with the Pan?");
         assert_eq!(e.described().as_deref(), Some("The Pan is versatile cookware. [1]"), "nothing asked but the Pan");
         // A no about what the description does not speak of is not contradicted by it.

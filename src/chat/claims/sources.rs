@@ -11,6 +11,9 @@ use crate::domain::sentences;
 pub(super) struct SourceWords {
     pub n: usize,
     pub words: Vec<String>,
+    /// `words` without a product's stock count, unless the source says that number elsewhere:
+    /// what an answer's number may be ("79 spice jars" is the Spice Rack's stock, not its jars).
+    pub answer_words: Vec<String>,
     /// A product's name, as words; none for an article.
     named: Option<Vec<String>>,
     sentences: Vec<SourceSentence>,
@@ -33,9 +36,14 @@ impl SourceWords {
         let named = source.product.as_ref().map(|p| claim_words(&p.title));
         let mut words = source_words(text);
         words.extend(named.iter().flatten().cloned());
+        let stock = source.product.as_ref().map(|p| p.stock.to_string());
+        let said = |n: &String| text.split(|c: char| !c.is_ascii_digit()).filter(|w| w == n).count();
+        let only_stock = stock.filter(|n| said(n) == 1);
+        let answer_words = words.iter().filter(|w| Some(*w) != only_stock.as_ref()).cloned().collect();
         Self {
             n: source.n,
             words,
+            answer_words,
             named,
             sentences: described
                 .into_iter()
