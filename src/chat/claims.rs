@@ -1152,7 +1152,7 @@ mod tests {
         }
         let e = Evidence::new(std::slice::from_ref(&stocked), "How many layers does the Pan's coating have?");
         assert_eq!(e.check("The Pan's coating has 79 layers [1].").1, 1);
-        assert_eq!(e.check("We have 79 of the Pan in stock [1].").1, 0, "said as what it is, it is held");
+        assert_eq!(e.check("We have 79 of the Pan in stock [1].").1, 0, "no answer to the question: a stock count");
         let e = Evidence::new(std::slice::from_ref(&pan), "What can I do with the Pan?");
         assert_eq!(e.described().as_deref(), Some("The Pan is versatile cookware. [1]"), "nothing asked but the Pan");
         // A no about what the description does not speak of is not contradicted by it.
