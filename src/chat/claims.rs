@@ -669,16 +669,14 @@ impl Evidence {
             return None;
         }
         if let Some((yes, said)) = verdict::verdict(sentence, self.asked_yes_or_no) {
-            let said = CITATION.replace_all(said, " ");
-            let claim = words::claim_words(&words::glued(&said, &self.written));
+            let (said, claim) = self.said(said);
             let no = negated(&said.to_lowercase());
             return Some(match claim.is_empty() {
                 true => Said { claim: self.asked.clone(), affirms: yes, denies: !yes, answers: false },
                 false => Said { claim, affirms: yes && !no, denies: no, answers: false },
             });
         }
-        let said = CITATION.replace_all(sentence, " ");
-        let claim = words::claim_words(&words::glued(&said, &self.written));
+        let (said, claim) = self.said(sentence);
         let no = negated(&said.to_lowercase());
         verdict::restates(&said, &claim, &self.asked).then_some(Said {
             affirms: !no,
@@ -686,6 +684,14 @@ impl Evidence {
             answers: !self.asked_yes_or_no,
             claim,
         })
+    }
+
+    /// A sentence's text without its citations, and the words of what it claims, two words the
+    /// sources write as one read as one (`words::glued`).
+    fn said(&self, text: &str) -> (String, Vec<String>) {
+        let said = CITATION.replace_all(text, " ").into_owned();
+        let claim = words::claim_words(&words::glued(&said, &self.written));
+        (said, claim)
     }
 
     /// Whether no one source of those a left-out yes or no was `about` (none: any) holds every
@@ -696,8 +702,7 @@ impl Evidence {
         if self.lang != Language::En {
             return false;
         }
-        let said = CITATION.replace_all(sentence, " ");
-        let claim = words::claim_words(&words::glued(&said, &self.written));
+        let (_, claim) = self.said(sentence);
         let sources = self.source_words.iter().filter(|s| about.is_empty() || about.contains(&s.n));
         !claim.is_empty() && !sources.into_iter().any(|s| claim.iter().all(|w| s.words.contains(w)))
     }

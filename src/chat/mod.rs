@@ -265,9 +265,9 @@ impl ChatService {
                     .in_language(lang, &texts.words)
                     .with_standing(standing)
                     .unsure(&texts.replies.withheld_unsure);
-                let described = evidence.described().map(|d| format!("{} {d}", texts.replies.described));
                 tokio::spawn(async move {
-                    let refusal = &this.planner.prompts.texts(lang).replies.refused;
+                    let replies = &this.planner.prompts.texts(lang).replies;
+                    let (refusal, described) = (&replies.refused, &replies.described);
                     let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback, described };
                     this.sink(conversation, intent, tx).model(checked, model, stream).await
                 });

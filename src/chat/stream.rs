@@ -72,9 +72,9 @@ pub struct Checked<'a> {
     pub sources: Vec<SourceCard>,
     pub evidence: Evidence,
     pub fallback: String,
-    /// Said instead of a sentence saying the model does not know: what the product's
-    /// description says about the question, quoted (`Evidence::described`).
-    pub described: Option<String>,
+    /// Said before what the product's description says about the question, quoted
+    /// (`Evidence::described`), instead of a sentence saying the model does not know.
+    pub described: &'a str,
 }
 
 /// Where one answer goes: the shopper's stream, the log and the conversation's memory.
@@ -167,7 +167,7 @@ impl Sink<'_> {
             while let Some(end) = sentence_end(&raw[read..]) {
                 let sentence = raw[read..read + end].to_string();
                 read += end;
-                if !self.show(&evidence, &sentence, described.as_deref(), &mut shown, &mut outcome).await {
+                if !self.show(&evidence, &sentence, described, &mut shown, &mut outcome).await {
                     return;
                 }
             }
@@ -177,7 +177,7 @@ impl Sink<'_> {
         }
         let rest = raw[read..].trim_end().to_string();
         if !rest.trim().is_empty() {
-            self.show(&evidence, &rest, described.as_deref(), &mut shown, &mut outcome).await;
+            self.show(&evidence, &rest, described, &mut shown, &mut outcome).await;
         }
         if outcome.unsupported > 0 {
             outcome.action = ClaimAction::Withheld;
@@ -197,20 +197,24 @@ impl Sink<'_> {
 
     /// Checks one sentence and sends it when every claim in it is supported; a sentence saying
     /// the model does not know is replaced, once, by what the product's description says of the
-    /// question (`described`). False when the shopper has gone.
+    /// question, after `described`. False when the shopper has gone.
     async fn show(
         &self,
         evidence: &Evidence,
         sentence: &str,
-        described: Option<&str>,
+        described: &str,
         shown: &mut String,
         outcome: &mut Outcome,
     ) -> bool {
-        if let Some(described) = described.filter(|_| evidence.unknowing(sentence)) {
-            if shown.contains(described) {
+        // Read only when the model says it does not know, not for every answer.
+        if evidence.unknowing(sentence)
+            && let Some(quote) = evidence.described()
+        {
+            if shown.contains(&quote) {
                 return true;
             }
-            let text = if shown.is_empty() { described.to_string() } else { format!(" {described}") };
+            let said = format!("{described} {quote}");
+            let text = if shown.is_empty() { said } else { format!(" {said}") };
             shown.push_str(&text);
             return self.send(ChatEvent::Token { text }).await;
         }

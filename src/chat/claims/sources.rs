@@ -69,27 +69,36 @@ impl SourceWords {
     /// that names the product and asks nothing more ("what can I do with the Potatoes?") gets the
     /// description's first sentence.
     pub fn describing(&self, asked: &[String]) -> Option<(usize, String)> {
-        let named = self.named.as_ref()?;
-        let about: Vec<&String> = asked.iter().filter(|w| !named.contains(w)).collect();
+        let (named, about) = self.beyond_name(asked)?;
         if about.is_empty() && !named.is_empty() && named.iter().all(|w| asked.contains(w)) {
-            return self.sentences.first().map(|t| (0, format!("{} [{}]", t.text, self.n)));
+            return self.sentences.first().map(|t| (0, self.quoted(t)));
         }
         let shared = |t: &SourceSentence| about.iter().filter(|w| t.words.contains(w)).count();
         let best = self.sentences.iter().rev().max_by_key(|t| shared(t))?;
         let n = shared(best);
-        (n > 0 && 2 * n >= about.len()).then(|| (n, format!("{} [{}]", best.text, self.n)))
+        (n > 0 && 2 * n >= about.len()).then(|| (n, self.quoted(best)))
     }
 
     /// The product's description's sentence that says, with no word of refusal, what a denial
     /// denies: every word of it but the product's name ("Its non-stick coating ensures easy food
     /// release" against "the Pan is not non-stick"), quoted with its number.
     pub fn affirmed(&self, denied: &[String]) -> Option<String> {
-        let named = self.named.as_ref()?;
-        let about: Vec<&String> = denied.iter().filter(|w| !named.contains(w)).collect();
+        let (_, about) = self.beyond_name(denied)?;
         if about.is_empty() {
             return None;
         }
         let says = |t: &&SourceSentence| !t.negated && about.iter().all(|w| t.words.contains(w));
-        self.sentences.iter().find(says).map(|t| format!("{} [{}]", t.text, self.n))
+        self.sentences.iter().find(says).map(|t| self.quoted(t))
+    }
+
+    /// A product's name's words, and those of `words` beyond them; `None` for an article.
+    fn beyond_name<'w>(&self, words: &'w [String]) -> Option<(&Vec<String>, Vec<&'w String>)> {
+        let named = self.named.as_ref()?;
+        Some((named, words.iter().filter(|w| !named.contains(w)).collect()))
+    }
+
+    /// A sentence of the source as it is said instead, with the source's number.
+    fn quoted(&self, sentence: &SourceSentence) -> String {
+        format!("{} [{}]", sentence.text, self.n)
     }
 }
