@@ -1,7 +1,7 @@
 //! The sources as a yes or a no is checked against (`verdict`): each source's words, its
 //! sentences, and for a product the words of its name, which its description's sentences are
 //! about though they say "it" ("It is made of wood").
-use super::negated;
+use super::refusals::negated;
 use super::words::{claim_words, source_words};
 use crate::chat::cards::SourceCard;
 use crate::domain::sentences;

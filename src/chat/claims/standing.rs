@@ -3,7 +3,8 @@
 //! every answer about such a product, also one whose sources did not bring that article in. A
 //! model's "yes, you can return the lipstick you tried" meets the returns policy even when the
 //! question found only the lipstick.
-use super::{Evidence, Refusal, Topic, kind_words, refusals_in};
+use super::Evidence;
+use super::refusals::{Refusal, Topic, kind_words, refusals_in};
 use crate::chat::cards::{SourceCard, cited};
 use crate::domain::Product;
 use crate::retrieval::{Index, Passage};

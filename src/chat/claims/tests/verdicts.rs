@@ -1,0 +1,121 @@
+use super::super::*;
+use super::{article, described, product};
+use crate::domain::Language::De;
+
+/// "Will my ice cream survive the trip?" was answered "Yes, your ice cream will survive the
+/// trip": a yes to the shopper's own words, which the article (insulated packaging) never says.
+#[test]
+fn a_yes_or_no_must_say_what_a_source_says() {
+    let groceries = article(
+        "Fresh groceries (fruit, vegetables, meat, fish, dairy and ice cream) are delivered in insulated \
+         packaging within the country only. Groceries cannot be returned, but if anything arrives damaged, \
+         contact us within 48 hours for a refund.",
+    );
+    let e = Evidence::new(std::slice::from_ref(&groceries), "Will my ice cream survive the trip?");
+    assert_eq!(e.check("Yes, your ice cream will survive the trip."), (1, 1));
+    assert_eq!(e.check("Yes."), (1, 1), "a bare yes says yes to the question's words");
+    assert_eq!(e.check("Yes, ice cream is delivered in insulated packaging [2]."), (1, 0));
+    // Said back with no yes, the question's words are the verdict all the same.
+    assert_eq!(e.check("Ice cream is delivered in insulated packaging [2]."), (1, 0));
+    assert_eq!(e.check("Your ice cream will survive the trip [2]."), (1, 1));
+    // Said instead: the article's sentence closest to the question, with its number.
+    assert_eq!(
+        e.correction("Yes, your ice cream will survive the trip.").as_deref(),
+        Some(
+            "Fresh groceries (fruit, vegetables, meat, fish, dairy and ice cream) are delivered in insulated \
+             packaging within the country only. [2]"
+        )
+    );
+    let e = Evidence::new(&[article("We accept Visa, Mastercard, PayPal and Apple Pay.")], "Can I pay in bitcoin?")
+        .unsure("I could not confirm that.");
+    assert_eq!(e.check("Yes, you can pay with bitcoin at checkout [2].").1, 1);
+    // No sentence shares two of its words: that it could not be confirmed is said instead.
+    assert_eq!(
+        e.correction("Yes, you can pay with bitcoin at checkout [2].").as_deref(),
+        Some("I could not confirm that.")
+    );
+    assert_eq!(e.check("No, we accept Visa, Mastercard, PayPal and Apple Pay [2].").1, 0);
+    // A yes whose words an article says no to.
+    let codes = article("Only one code can be used per order, and codes cannot be combined with other offers.");
+    let e = Evidence::new(&[codes], "Can I use two promo codes on one order?");
+    assert_eq!(e.check("Yes, you can use two codes on one order [2].").1, 1);
+    assert_eq!(e.check("No, only one code can be used per order [2].").1, 0);
+    // The shopper's own number, agreed to: the catalog says 30 days.
+    let e = Evidence::new(&[product(109_999, "30 days return policy")], "Can I return it within 45 days?");
+    assert_eq!(e.check("Yes, you can return it within 45 days."), (3, 1), "the 45 is the shopper's");
+    // The question's words said back are a verdict too, and the catalog's 30 days hold it.
+    assert_eq!(e.check("You can return it within 30 days."), (3, 0));
+    // "Sure" is politeness when the question asks for no yes or no.
+    let e = Evidence::new(&[product(109_999, "7 days return policy")], "How much is the iPhone X?");
+    assert_eq!(e.check("Sure, the iPhone X costs $1,099.99 [1]."), (2, 0), "and the answer it gives is held");
+    // Another language's answer is read by its own words, not against English sources.
+    let prompts = crate::prompts::Prompts::load("Demo", 80).expect("prompts");
+    let e =
+        Evidence::new(&[groceries], "Will my ice cream survive the trip?").in_language(De, &prompts.texts(De).words);
+    assert_eq!(e.check("Ja, Ihr Eis übersteht die Reise."), (0, 0));
+}
+
+#[test]
+fn a_person_refused_is_never_said_and_a_person_is_offered_instead() {
+    let e = Evidence::new(&[product(109_999, "7 days return policy")], "Is the iPhone X vegan?")
+        .unsure("Would you like me to connect you with a person from our team?");
+    assert_eq!(e.check("I can't connect you with a person from the team."), (1, 1));
+    assert_eq!(
+        e.correction("I cannot connect you with a person from the team.").as_deref(),
+        Some("Would you like me to connect you with a person from our team?")
+    );
+    assert_eq!(e.check("I can connect you with a person from the team."), (0, 0));
+}
+
+#[test]
+fn what_follows_a_left_out_verdict_is_shown_only_when_a_source_holds_it() {
+    let bat = described(
+        "Cricket Bat",
+        "The Cricket Bat is used to hit the ball. It is made of wood and comes in various sizes.",
+    );
+    // Another product's words ("a hard leather ball") hold nothing of what follows.
+    let ball = SourceCard { n: 2, ..described("Cricket Ball", "A hard leather ball.") };
+    let e = Evidence::new(&[bat, ball], "Is the Cricket Bat made of wood?");
+    let mut outcome = Outcome::default();
+    assert!(outcome.check(&e, "It is used to hit the ball [1]."), "before the verdict, as before");
+    assert!(!outcome.check(&e, "No, the Cricket Bat is not made of wood."));
+    assert!(!outcome.check(&e, "It is made of leather."));
+    assert!(outcome.check(&e, "It comes in various sizes [1]."));
+    // Before a verdict is left out, a sentence is checked for its claims alone.
+    let mut outcome = Outcome::default();
+    assert!(outcome.check(&e, "It is made of leather."));
+}
+
+#[test]
+fn a_no_to_what_a_products_description_says_is_not_shown() {
+    let pan = described("Pan", "The Pan is versatile cookware. Its non-stick coating ensures easy food release.");
+    let e = Evidence::new(std::slice::from_ref(&pan), "Is the Pan non-stick?");
+    assert_eq!(e.check("No, the Pan is not non-stick [1].").1, 1);
+    assert_eq!(e.check("The Pan is not non-stick.").1, 1, "said back with no 'no'");
+    assert_eq!(e.check("No.").1, 1, "a bare no denies the question's words");
+    // Said instead: the description's sentence that says it.
+    assert_eq!(
+        e.correction("No, the Pan is not non-stick.").as_deref(),
+        Some("Its non-stick coating ensures easy food release. [1]")
+    );
+    assert_eq!(e.check("Yes, the Pan has a nonstick coating [1].").1, 0, "one word or two, it is the same");
+    // Where the model says it does not know, the description's sentence that speaks to it.
+    assert!(e.unknowing("I don't know."));
+    assert!(!e.unknowing("The Pan is versatile cookware."));
+    assert_eq!(e.described().as_deref(), Some("Its non-stick coating ensures easy food release. [1]"));
+    let e = Evidence::new(std::slice::from_ref(&pan), "Is the Pan made of cast iron?");
+    assert_eq!(e.described(), None, "no sentence speaks to it");
+    // A number an answer gives is not the product's stock count.
+    let mut stocked = pan.clone();
+    if let Some(p) = stocked.product.as_mut() {
+        p.stock = 79;
+    }
+    let e = Evidence::new(std::slice::from_ref(&stocked), "How many layers does the Pan's coating have?");
+    assert_eq!(e.check("The Pan's coating has 79 layers [1].").1, 1);
+    assert_eq!(e.check("We have 79 of the Pan in stock [1].").1, 0, "no answer to the question: a stock count");
+    let e = Evidence::new(std::slice::from_ref(&pan), "What can I do with the Pan?");
+    assert_eq!(e.described().as_deref(), Some("The Pan is versatile cookware. [1]"), "nothing asked but the Pan");
+    // A no about what the description does not speak of is not contradicted by it.
+    let e = Evidence::new(std::slice::from_ref(&pan), "Can I return the Pan after 40 days?");
+    assert_eq!(e.check("No, the Pan cannot be returned after 30 days [1].").1, 0);
+}
