@@ -60,7 +60,9 @@ fn asked_for(sentence: &str, questions: &[(&str, f32)]) -> Option<f32> {
 
 /// Whether the product found first says more of what is asked than the articles' answer, where
 /// only a sentence very close in meaning may answer (`Bar::Strong`): "Can the Microwave Oven
-/// defrost frozen food?" is its description's "defrosting", not the groceries' delivery.
+/// defrost frozen food?" is its description's "defrosting", not the groceries' delivery. Its
+/// category and tags are its words too, and as many words as the answer's are enough: "What sort
+/// of vehicle is the Durango SXT RWD?" asks what it is, not how vehicles are delivered.
 fn described_better(text: &str, sources: &[SourceCard], plan: &Plan) -> bool {
     let (Some(product), Plan::Fixed { answer, .. }) = (sources.first().and_then(|s| s.product.as_ref()), plan) else {
         return false;
@@ -71,7 +73,9 @@ fn described_better(text: &str, sources: &[SourceCard], plan: &Plan) -> bool {
         let said = quote::stems(said);
         asked.iter().filter(|w| said.contains(w)).count()
     };
-    shared(&product.description) > shared(answer)
+    let own = shared(&format!("{} {} {}", product.description, product.category, product.tags.join(" ")));
+    let article = shared(answer);
+    own > article || (own > 0 && own == article)
 }
 
 impl Planner {

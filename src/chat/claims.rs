@@ -6,6 +6,7 @@
 //! A sentence with an unsupported claim is not shown.
 use super::cards::SourceCard;
 use super::facts::not_returnable;
+use super::request::Ask;
 use crate::domain::{ClaimAction, Language, Product, sentence_end};
 use crate::prompts::Words;
 use serde::Serialize;
@@ -16,7 +17,7 @@ mod sources;
 mod standing;
 mod verdict;
 mod words;
-use amounts::{Amount, CITATION, amounts, currencies, currency};
+use amounts::{Amount, CITATION, amounts, counts, currencies, currency};
 use refusals::{Refusal, Topic, about_abroad, content_words, kind_words, negated, refusals_in, says_yes_to};
 use sources::SourceWords;
 pub use standing::{return_exception, standing_terms};
@@ -75,21 +76,29 @@ impl Outcome {
         if self.after_verdict.is_none() && evidence.unbacked_verdict(sentence).is_some() {
             self.after_verdict = Some(evidence.named_in(sentence));
         }
-        match evidence.correction(sentence) {
-            Some(c) if !self.corrections.contains(&c) => self.corrections.push(c),
-            Some(_) => {}
-            // What only argued for a left-out verdict needs no facts of its own.
-            None => self.uncorrected |= claimed,
+        // What only argued for a left-out verdict needs no facts of its own; a number the facts
+        // do not speak to ("it makes 8 cups" when only the price and stock would be said) gets
+        // the description's sentence or the offer of a person, as a left-out answer does.
+        let instead = match evidence.correction(sentence) {
+            None if claimed && !evidence.facts_correct(sentence) => evidence.unconfirmed(),
+            None => {
+                self.uncorrected |= claimed;
+                None
+            }
+            said => said,
+        };
+        if let Some(c) = instead.filter(|c| !self.corrections.contains(c)) {
+            self.corrections.push(c);
         }
         false
     }
 
     /// Said instead of the left-out sentences: the sources' own words for each (a refusal, the
-    /// description's sentence, the offer of a person), and `fallback` (the catalog's facts) for
-    /// those no source's words correct.
-    pub fn instead(&self, fallback: &str) -> String {
-        let mut said = self.corrections.clone();
-        if self.uncorrected || said.is_empty() {
+    /// description's sentence, the offer of a person) that the answer does not already say
+    /// (`shown`), and `fallback` (the catalog's facts) for those no source's words correct.
+    pub fn instead(&self, fallback: &str, shown: &str) -> String {
+        let mut said: Vec<String> = self.corrections.iter().filter(|c| !shown.contains(c.as_str())).cloned().collect();
+        if self.uncorrected || self.corrections.is_empty() {
             said.push(fallback.to_string());
         }
         said.join(" ")
@@ -128,6 +137,8 @@ const PROMISES: &[&str] = &[
 /// What the answer may claim: the sources' texts and their products.
 pub struct Evidence {
     amounts: Vec<Amount>,
+    /// What the sources count, and how many (`amounts::counts`): "4 burners".
+    counts: Vec<(f64, String)>,
     text: String,
     products: Vec<(usize, Product)>,
     /// Sentences of the sources that say no to a topic.
@@ -164,6 +175,14 @@ pub struct Evidence {
     /// Said instead of a yes or no that no source holds when no article's sentence is close to
     /// it: that it could not be confirmed, and an offer of a person (`unsure`).
     unsure: Option<String>,
+    /// Said before the description's sentence that stands in for a left-out answer ("Here is
+    /// what our catalog says about it:"), so the shopper knows it is not the answer they asked.
+    described_as: String,
+    /// The question asks for a kind of thing or a count ("what fruit", "how many speakers").
+    asks_kind: bool,
+    /// The question asks for a catalog attribute (price, warranty, shipping...): the catalog's
+    /// facts said instead of a left-out sentence answer it.
+    asks_facts: bool,
 }
 
 /// A yes or a no as it is checked: the words of what it says yes or no to, and whether it says
@@ -239,15 +258,19 @@ impl Evidence {
             source_words.push(SourceWords::new(s, &text[start..]));
         }
         let asked_yes_or_no = verdict::asks_yes_or_no(question);
+        let asks_kind = !asked_yes_or_no && verdict::asks_kind(question);
         let asked_abroad = about_abroad(question);
         let written = words::written(&text);
         let asked = words::claim_words(&words::glued(question, &written));
+        let titles: Vec<&str> = products.iter().map(|(_, p)| p.title.as_str()).collect();
+        let asks_facts = !Ask::parse_with(question, None, &titles).attrs.is_empty();
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
         currencies.extend(products.iter().filter_map(|(_, p)| currency(&p.currency.to_uppercase())));
         Self {
             amounts: amounts(&text),
+            counts: counts(&text),
             text: text.to_lowercase(),
             products,
             refusals,
@@ -264,13 +287,35 @@ impl Evidence {
             asked,
             written,
             unsure: None,
+            described_as: String::new(),
+            asks_kind,
+            asks_facts,
         }
     }
 
     /// What is said instead of a yes or no that neither a source holds nor an article's
     /// sentence answers: the catalog's price is no answer to "will it survive the trip?".
-    pub fn unsure(self, text: &str) -> Self {
-        Self { unsure: Some(text.to_string()), ..self }
+    /// `described`: said before a description's sentence that stands in for a left-out answer.
+    pub fn unsure(self, text: &str, described: &str) -> Self {
+        Self { unsure: Some(text.to_string()), described_as: described.to_string(), ..self }
+    }
+
+    /// Whether the catalog's facts said instead of a left-out `sentence` correct it: they answer
+    /// the attribute the question asked, or, when it asked none (and its price and stock are
+    /// said), the sentence gave a price, an amount in a currency or a stock; or the sources are
+    /// articles, whose own sentences are said.
+    pub(crate) fn facts_correct(&self, sentence: &str) -> bool {
+        let lower = sentence.to_lowercase();
+        let priced = amounts(sentence).iter().any(|a| a.unit == "money") || !currencies(sentence).is_empty();
+        let stocked = ["stock", "units", "left", "available"].iter().any(|w| lower.contains(w));
+        self.products.is_empty() || self.asks_facts || priced || stocked
+    }
+
+    /// Said instead of a left-out answer the catalog's facts do not speak to: the product's
+    /// description's sentence that does (`described`), after `described_as`, else `unsure`.
+    fn unconfirmed(&self) -> Option<String> {
+        let described = self.described().map(|quote| format!("{} {quote}", self.described_as).trim().to_string());
+        described.or_else(|| self.unsure.clone())
     }
 
     /// Reads yes/no claims in the answer's language too (`words` of its `prompts/lang` file).
@@ -318,6 +363,17 @@ impl Evidence {
             checked += 1;
             if !self.supports(&a, about_product) {
                 unsupported += 1;
+            }
+        }
+        // What a product has so many of ("The Electric Stove has 2 burners") is a source's count
+        // of the same thing, not any number it carries (its "2 year warranty").
+        if about_product && self.lang == Language::En {
+            for (value, what) in counts(body) {
+                checked += 1;
+                if !self.counts.iter().any(|(v, w)| (v - value).abs() < 0.005 && *w == what) {
+                    tracing::debug!(value, what, "a count no source gives");
+                    unsupported += 1;
+                }
             }
         }
         let known = |c: &str| {
@@ -456,8 +512,20 @@ impl Evidence {
 
     /// Whether a sentence says it does not know (`verdict::hedges`): "I don't know.", "I don't
     /// have any information about ...". English only.
+    /// So does a sentence that only says back a question asking for a kind of thing ("The Juice
+    /// is made from fruit" for "what fruit is the Juice made from?": `verdict::asks_kind`).
     pub fn unknowing(&self, sentence: &str) -> bool {
-        self.lang == Language::En && verdict::hedges(sentence)
+        self.lang == Language::En && (verdict::hedges(sentence) || self.says_back(sentence))
+    }
+
+    /// Whether a sentence says only a question's words back, adding none, where the question asks
+    /// for a kind of thing or a count (`verdict::asks_kind`).
+    fn says_back(&self, sentence: &str) -> bool {
+        if !self.asks_kind {
+            return false;
+        }
+        let (said, claim) = self.said(sentence);
+        verdict::restates(&said, &claim, &self.asked) && claim.iter().all(|w| self.asked.contains(w))
     }
 
     /// A product's description's sentence that says what a denial denies.
@@ -515,7 +583,7 @@ impl Evidence {
         refused.or_else(|| {
             let said = self.unbacked_verdict(sentence)?;
             let closest = self.affirmed(&said).or_else(|| self.closest_sentence(sentence));
-            closest.or_else(|| self.described()).or_else(|| self.unsure.clone())
+            closest.or_else(|| self.unconfirmed())
         })
     }
 
@@ -553,7 +621,7 @@ pub fn checked(evidence: &Evidence, answer: &str, fallback: &str) -> String {
         rest = next;
     }
     if outcome.unsupported > 0 {
-        shown = format!("{} {}", shown.trim(), outcome.instead(fallback));
+        shown = format!("{} {}", shown.trim(), outcome.instead(fallback, &shown));
     }
     shown.trim().to_string()
 }

@@ -342,6 +342,10 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
     let mut sentences = Vec::new();
     for p in products.iter().take(MAX_LISTED) {
         for attr in &ask.attrs {
+            // "What size is the T-shirt?" asks its fit, which the catalog does not hold.
+            if *attr == Attr::Dimensions && ask.sized && worn(p) {
+                continue;
+            }
             let sentence = match (attr, ask.claimed.first()) {
                 (Attr::Price, Some(claimed)) if *claimed != p.price => {
                     render(t, &t.premise_wrong, p, &[("claimed", claimed.show(&p.currency, t.lang))])
@@ -352,7 +356,24 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
             sentences.push(sentence);
         }
     }
+    if sentences.is_empty() {
+        return None;
+    }
     Some(Answer { text: sentences.join(" "), products: products.into_iter().take(MAX_LISTED).cloned().collect() })
+}
+
+/// The words of a category or tag for what is worn, whose "size" is its fit: a T-shirt's size is
+/// M, not the measurements of its parcel.
+#[rustfmt::skip]
+const WORN: &[&str] = &["shirt", "shirts", "top", "tops", "dress", "dresses", "skirt", "skirts", "clothing",
+    "apparel", "fashion", "shoe", "shoes", "sneaker", "sneakers", "boot", "boots", "sandal", "sandals", "jewellery",
+    "jewelry", "ring", "rings", "earring", "earrings", "watch", "watches", "sunglasses", "jacket", "jackets", "coat",
+    "coats", "trousers", "jeans", "socks", "hat", "hats", "glove", "gloves"];
+
+/// Whether a product is worn (`WORN`), by its category's or a tag's words.
+pub fn worn(p: &Product) -> bool {
+    let words = format!("{} {}", p.category, p.tags.join(" ")).to_lowercase();
+    words.split(|c: char| !c.is_alphanumeric()).any(|w| WORN.contains(&w))
 }
 
 #[cfg(test)]
@@ -385,7 +406,9 @@ pub(super) mod tests {
         let prompts = Prompts::load("Demo", 80).expect("the test data is valid");
         let catalog = demo_catalog();
         let words = CatalogWords::new(catalog.iter());
-        answer(&prompts.texts(Language::En).facts, text, &Ask::parse(text), &words, earlier)
+        // As the planner reads it: without the names of the products it names.
+        let names: Vec<&str> = catalog.iter().map(|p| p.title.as_str()).filter(|t| text.contains(t)).collect();
+        answer(&prompts.texts(Language::En).facts, text, &Ask::parse_with(text, None, &names), &words, earlier)
     }
 
     fn by_title(title: &str) -> Product {
@@ -408,6 +431,49 @@ pub(super) mod tests {
         let a = ask("What is the price?", &[by_title("Oppo K1")]).expect("the test data is valid");
         assert!(a.text.contains("$299.99"), "{}", a.text);
         assert!(ask("How long does shipping take?", &[by_title("Oppo K1")]).is_none());
+    }
+
+    /// "How much RAM does the Samsung Galaxy S7 have?" was answered with its price.
+    #[test]
+    fn how_much_of_something_a_product_has_is_not_its_price() {
+        for q in ["How much RAM does the Samsung Galaxy S7 have?", "how much storage has the Samsung Galaxy S7"] {
+            assert!(ask(q, &[]).is_none(), "{q}");
+        }
+        for q in [
+            "How much is the Samsung Galaxy S7?",
+            "How much does the Samsung Galaxy S7 cost?",
+            "how much for the Samsung Galaxy S7",
+        ] {
+            let a = ask(q, &[]).unwrap_or_else(|| panic!("{q}: no answer"));
+            assert!(a.text.contains("$299.99"), "{q}: {}", a.text);
+        }
+    }
+
+    /// "What is the heel height of the Calvin Klein Heel Shoes?" and "What size is the Gigabyte
+    /// Aorus Men Tshirt?" were answered with the measurements of the parcel: a part's measure and
+    /// the fit of what is worn are not the product's dimensions.
+    #[test]
+    fn a_parts_measure_or_the_fit_of_what_is_worn_is_not_the_products_dimensions() {
+        for q in [
+            "What is the heel height of the Calvin Klein Heel Shoes?",
+            "What is the head size of the Tennis Racket?",
+            "How big is the screen on the Vivo X21?",
+            "What size is the Gigabyte Aorus Men Tshirt?",
+            "which size is the Gray Dress",
+        ] {
+            assert!(ask(q, &[]).is_none(), "{q}");
+        }
+        for q in [
+            "What are the dimensions of the Gray Dress?",
+            "What size is the Table Lamp?",
+            "What is the height of the Table Lamp?",
+            "How big is the Calvin Klein Heel Shoes box?",
+            "What's the Table Lamp's height and width?",
+            "How big is the Vivo X21?",
+        ] {
+            let a = ask(q, &[]).unwrap_or_else(|| panic!("{q}: no answer"));
+            assert!(a.text.contains("cm"), "{q}: {}", a.text);
+        }
     }
 
     /// A shop's own term that holds a product's one-word name ("Apple Pay", "water damage")

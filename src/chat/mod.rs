@@ -264,7 +264,7 @@ impl ChatService {
                 let evidence = Evidence::new(&sources, msg.english)
                     .in_language(lang, &texts.words)
                     .with_standing(standing)
-                    .unsure(&texts.replies.withheld_unsure);
+                    .unsure(&texts.replies.withheld_unsure, &texts.replies.described);
                 tokio::spawn(async move {
                     let replies = &this.planner.prompts.texts(lang).replies;
                     let (refusal, described) = (&replies.refused, &replies.described);

@@ -42,9 +42,10 @@ impl ChatService {
             return Ok(Preview { answer: refused, sources: Vec::new(), answered_by: AnsweredBy::Guarded });
         }
         // The draft's standing terms hold as the live ones do for a shopper.
+        let replies = self.planner.prompts.replies();
         let evidence = Evidence::new(&sources, question)
             .with_standing(claims::standing_terms(&index, &sources))
-            .unsure(&self.planner.prompts.replies().withheld_unsure);
+            .unsure(&replies.withheld_unsure, &replies.described);
         let answer = claims::checked(&evidence, &answer, &fallback);
         let mut sources = used(&answer, &sources);
         sources.extend(evidence.standing_cited(&answer));

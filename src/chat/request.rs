@@ -201,6 +201,9 @@ pub struct Ask {
     /// Abroad only because a country is named ("delivered to Germany"), without a word for it.
     pub to_country: bool,
     pub ordinal: Option<usize>,
+    /// The dimensions are asked only by the word "size" ("what size is the T-shirt?"): for a
+    /// product that is worn, its fit, not its measurements.
+    pub sized: bool,
     /// The message opens as a question ("does", "is", "how"...): it asks, it does not report.
     question: bool,
     /// The message's words, singular, with shoppers' names for groups mapped to the catalog's.
@@ -246,6 +249,58 @@ fn covering(w: &[String]) -> bool {
     // Any other of the warranty's own cues still asks it.
     let warranty = cues_of(Attr::Warranty).iter().filter(|c| !c.starts_with("cover")).any(|c| has_cue(w, c));
     (material || a_cover) && !warranty
+}
+
+/// Words after "how much" that ask a price: "how much is it", "how much for two", "how much?".
+#[rustfmt::skip]
+const MUCH_ASKS_PRICE: &[&str] = &["is", "are", "was", "were", "does", "do", "did", "would", "will", "should",
+    "could", "can", "for", "it", "they", "money", "to", "i", "you", "we", "that", "this", "these", "those", "each",
+    "per", "extra", "more", "less", "altogether", "in", "the", "a", "an", "all", "total", "together"];
+
+/// Whether "how much" asks an amount of something the product has ("how much RAM does it
+/// have?", "how much sugar is in it?") and no other cue asks its price.
+fn amount_of_a_thing(w: &[String]) -> bool {
+    let thing = w.windows(3).any(|x| x[0] == "how" && x[1] == "much" && !MUCH_ASKS_PRICE.contains(&x[2].as_str()));
+    let priced = cues_of(Attr::Price).iter().filter(|c| **c != "how much").any(|c| has_cue(w, c));
+    thing && !priced
+}
+
+/// The words a measure is said with ("the head size", "the heel height").
+const MEASURES: &[&str] = &["size", "height", "width", "depth", "length"];
+/// Words before a measure that leave it the whole product's ("the size", "its height", "the
+/// overall width", "the box size", "height and width").
+#[rustfmt::skip]
+const OF_THE_WHOLE: &[&str] = &["the", "its", "their", "his", "her", "this", "that", "what", "which", "overall",
+    "total", "full", "exact", "actual", "rough", "approximate", "general", "product", "item", "package",
+    "packaging", "packed", "box", "parcel", "and", "or", "of", "in", "a", "s", "it", "they", "one", "thing"];
+
+/// Whether every measure the message asks is a part's ("the head size", "the heel height", "how
+/// big is the screen"), not the product's dimensions, and no other cue asks those ("dimensions").
+/// The catalog's names are already out of `w`: "how big is the Vivo X21" asks the whole.
+fn part_measured(w: &[String]) -> bool {
+    let whole = |x: &String| OF_THE_WHOLE.contains(&x.as_str()) || x.ends_with("'s");
+    let measured = (0..w.len()).filter(|i| MEASURES.contains(&w[*i].as_str())).map(|i| i > 0 && !whole(&w[i - 1]));
+    let how = w
+        .windows(4)
+        .enumerate()
+        .filter(|(_, x)| x[0] == "how" && HOW_BIG.contains(&x[1].as_str()) && matches!(x[2].as_str(), "is" | "are"));
+    let sized = how.map(|(i, x)| {
+        let thing = if matches!(x[3].as_str(), "the" | "its" | "their") { w.get(i + 4) } else { Some(&x[3]) };
+        thing.is_some_and(|t| !whole(t))
+    });
+    let parts: Vec<bool> = measured.chain(sized).collect();
+    let other = ["dimension*", "measure*", "fit in"].iter().any(|c| has_cue(w, c));
+    !parts.is_empty() && parts.iter().all(|p| *p) && !other
+}
+
+/// "How big", "how tall": the dimensions' cues that name their thing after them.
+const HOW_BIG: &[&str] = &["big", "large", "tall", "wide", "deep"];
+
+/// Whether the message asks the product's dimensions only by its "size" ("what size is it?"),
+/// which for clothes, shoes and jewellery is its fit (`facts::worn`), not its measurements.
+fn sized_only(w: &[String]) -> bool {
+    let other = cues_of(Attr::Dimensions).iter().filter(|c| !c.contains("size")).any(|c| has_cue(w, c));
+    w.iter().any(|x| x == "size") && !other
 }
 
 /// Whether "charge" is the battery's and nothing else asks the price: "last 12 hours on a
@@ -359,6 +414,15 @@ impl Ask {
         if attrs.contains(&Attr::Warranty) && covering(&w) {
             attrs.retain(|a| *a != Attr::Warranty);
         }
+        // "how much RAM", "how much storage": an amount of something it has, not its price.
+        if attrs.contains(&Attr::Price) && amount_of_a_thing(&w) {
+            attrs.retain(|a| *a != Attr::Price);
+        }
+        // "the heel height", "the head size": a part's measure, which the catalog does not hold.
+        if attrs.contains(&Attr::Dimensions) && part_measured(&w) {
+            attrs.retain(|a| *a != Attr::Dimensions);
+        }
+        let sized = attrs.contains(&Attr::Dimensions) && sized_only(&w);
         let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r);
         // "best for back pain" asks for advice, and "best known for" what a thing is, not the
         // best rated.
@@ -408,6 +472,7 @@ impl Ask {
             terms,
             to_country,
             ordinal,
+            sized,
             question,
             words,
         }

@@ -182,7 +182,7 @@ impl Sink<'_> {
         if outcome.unsupported > 0 {
             outcome.action = ClaimAction::Withheld;
             // The sources' own "no" to what was left out, else the catalog's facts.
-            let instead = outcome.instead(&fallback);
+            let instead = outcome.instead(&fallback, &shown);
             let text = if shown.trim().is_empty() { instead } else { format!("\n\n{instead}") };
             let _ = self.send(ChatEvent::Token { text: text.clone() }).await;
             shown.push_str(&text);

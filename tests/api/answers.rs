@@ -384,3 +384,15 @@ async fn what_a_thing_is_good_for_is_not_answered_with_its_rating() {
     assert!(text.contains("cheese"), "{text}");
     assert!(!text.contains("out of 5"), "{text}");
 }
+
+/// "What sort of vehicle is the Durango SXT RWD?" was answered with the vehicles' delivery terms:
+/// a product named and asked about by its own category is the product's question.
+#[tokio::test]
+async fn what_kind_of_thing_a_product_is_is_answered_from_the_product_not_an_article() {
+    let app = spawn_demo_app_with(fake("The Durango SXT RWD is a spacious and versatile SUV [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What sort of vehicle is the Durango SXT RWD?").await;
+    let text = said(&evs);
+    assert_eq!(done(&evs)["answered_by"], "model", "{text}");
+    assert!(text.contains("SUV") && !text.contains("deposit"), "{text}");
+}

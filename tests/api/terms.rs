@@ -202,3 +202,76 @@ async fn a_models_answer_the_catalog_does_not_hold_is_replaced_by_the_descriptio
     assert!(text.contains("Its sharp blade and ergonomic handle"), "{text}");
     assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
 }
+
+/// "What engine does the Dodge Hornet GT Plus have?" got the car's price and stock in place of
+/// the model's engine size, which no source holds: facts that answer nothing asked. The
+/// description's sentence, or the offer of a person, is said instead.
+#[tokio::test]
+async fn a_models_number_that_the_catalogs_facts_do_not_answer_is_not_replaced_by_the_price() {
+    let app = spawn_demo_app_with(fake("It has a 1.3-liter turbo under the hood [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What engine does the Dodge Hornet GT Plus have?").await;
+    let text = said(&evs);
+    assert!(!text.contains("1.3"), "{text}");
+    assert!(!text.contains("$24,999.99") && !text.contains("in stock"), "facts that answer nothing asked: {text}");
+    assert!(text.contains("connect you with a person") || text.contains("our catalog says"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
+}
+
+/// "What is the heel height of the Calvin Klein Heel Shoes?" and "What size is the Gigabyte Aorus
+/// Men Tshirt?" were answered with the parcel's measurements: a part's measure, or the size of
+/// what is worn, goes to the model and its checked answer, not to the catalog's dimensions.
+#[tokio::test]
+async fn a_parts_measure_or_the_size_of_clothes_is_not_answered_with_the_dimensions() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    let c = app.new_conversation().await;
+    for q in ["What is the heel height of the Calvin Klein Heel Shoes?", "What size is the Gigabyte Aorus Men Tshirt?"]
+    {
+        let evs = app.ask(&c, q).await;
+        let text = said(&evs);
+        assert!(!text.contains(" cm") && !text.contains("Dimensions"), "{q}: {text}");
+        assert_eq!(done(&evs)["answered_by"], "model", "{q}: {text}");
+    }
+    // The product's own size is still its dimensions.
+    let evs = app.ask(&c, "What size is the Table Lamp?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains(" cm"), "{}", said(&evs));
+}
+
+/// "What logo is on the Gigabyte Aorus Men Tshirt?" got "The Gigabyte Aorus Men Tshirt has a logo
+/// on it.": the question's words back answer nothing. The description's sentence is said instead.
+#[tokio::test]
+async fn a_models_sentence_that_only_says_the_question_back_is_replaced_by_the_description() {
+    let app = spawn_demo_app_with(fake("The Gigabyte Aorus Men Tshirt has a logo on it.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What logo is on the Gigabyte Aorus Men Tshirt?").await;
+    let text = said(&evs);
+    assert!(!text.contains("has a logo on it"), "{text}");
+    assert!(text.contains("With the Aorus logo and sleek design"), "{text}");
+}
+
+/// "How many burners does the Electric Stove have?" was answered "The Electric Stove has 2
+/// burners.": the 2 of its "2 year warranty" held the number. A count must be a source's count of
+/// the same thing.
+#[tokio::test]
+async fn a_models_count_that_only_another_fields_number_holds_is_not_shown() {
+    let app = spawn_demo_app_with(fake("The Electric Stove has 2 burners [1].")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How many burners does the Electric Stove have?").await;
+    let text = said(&evs);
+    assert!(!text.contains("2 burners"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
+}
+
+/// "How much RAM does the Samsung Galaxy S7 have?" was answered with its price.
+#[tokio::test]
+async fn how_much_of_something_a_product_has_is_not_answered_with_its_price() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How much RAM does the Samsung Galaxy S7 have?").await;
+    let text = said(&evs);
+    assert!(!text.contains("$299.99"), "{text}");
+    assert_eq!(done(&evs)["answered_by"], "model", "{text}");
+    let evs = app.ask(&c, "How much is the Samsung Galaxy S7?").await;
+    assert!(said(&evs).contains("$299.99"), "{}", said(&evs));
+}

@@ -118,3 +118,32 @@ pub(super) fn amounts(text: &str) -> Vec<Amount> {
     }
     out
 }
+
+/// A number standing alone and the word after it: "2 burners", "8 cups" (not "S10", "$5" or "3-5").
+static COUNTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w.,$])(\d+(?:\.\d+)?)\s+([a-z][a-z-]{2,})").expect("valid pattern"));
+
+/// Words after a number that count no part of a product: what a sentence is built with, units,
+/// and the words a stock count, a rating or a price is said with ("27 in stock", "4.5 stars").
+#[rustfmt::skip]
+const NOT_COUNTED: &[&str] = &["in", "of", "to", "and", "or", "for", "per", "out", "at", "on", "by", "from", "with",
+    "the", "a", "an", "is", "are", "was", "were", "it", "its", "you", "your", "we", "our", "more", "less", "than",
+    "times", "left", "available", "units", "unit", "items", "item", "pieces", "piece", "pcs", "stars", "star",
+    "reviews", "review", "ratings", "rating", "cm", "mm", "kg", "lb", "lbs", "inch", "inches", "oz", "ml",
+    "percent", "business", "working", "days", "day", "weeks", "week", "months", "month", "years", "year", "hours",
+    "hour", "minutes", "minute", "dollars", "usd", "eur", "people", "customers", "orders", "order"];
+
+/// What a text counts: each number standing alone before a word that names what it counts ("2
+/// burners" as 2 and "burne"), the word cut to its first five letters, singular.
+pub(super) fn counts(text: &str) -> Vec<(f64, String)> {
+    let lower = CITATION.replace_all(&english_numbers(text).to_lowercase(), " ").into_owned();
+    COUNTED
+        .captures_iter(&lower)
+        .filter(|c| !NOT_COUNTED.contains(&&c[2]))
+        .filter_map(|c| {
+            let value = c[1].parse::<f64>().ok()?;
+            let word = c[2].trim_end_matches('s');
+            Some((value, word.chars().take(5).collect()))
+        })
+        .collect()
+}

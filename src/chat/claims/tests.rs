@@ -188,3 +188,38 @@ fn a_price_from_the_message_is_not_a_products_price() {
     assert_eq!(e.check("It is $0.01 [1].").1, 1);
     assert_eq!(e.check("The iPhone X costs $1,099.99 [1].").1, 0);
 }
+
+/// "How many cups does a jar of Nescafe Coffee make?" got the jar's price and stock in place of
+/// the model's "8 cups": facts that answer nothing the shopper asked.
+#[test]
+fn a_number_the_catalogs_facts_do_not_speak_to_gets_the_description_not_the_price() {
+    let coffee = described("Nescafe Coffee", "Quality coffee from Nescafe, for a rich and satisfying cup.");
+    let asked = |q: &str| Evidence::new(std::slice::from_ref(&coffee), q).unsure("UNSURE", "Our catalog says:");
+    let e = asked("How many cups does a jar of Nescafe Coffee make?");
+    let said = checked(&e, "Each one brews 8 servings.", "FACTS");
+    assert_eq!(said, "Our catalog says: Quality coffee from Nescafe, for a rich and satisfying cup. [1]");
+    // Nothing in the description speaks to it: a person is offered.
+    let said = checked(&asked("What engine does the Nescafe Coffee have?"), "It has a 2.0 V6.", "FACTS");
+    assert_eq!(said, "UNSURE");
+    // The facts correct a price or a stock of the model's own, and answer the attribute asked.
+    assert_eq!(checked(&asked("Tell me about the Nescafe Coffee"), "It costs $3.", "FACTS"), "FACTS");
+    assert_eq!(checked(&asked("Tell me about the Nescafe Coffee"), "We have 12 in stock.", "FACTS"), "FACTS");
+    assert_eq!(checked(&asked("How heavy is the Nescafe Coffee?"), "It is 5 kg.", "FACTS"), "FACTS");
+}
+
+/// "How many burners does the Electric Stove have?" was answered "The Electric Stove has 2
+/// burners.": its "2 year warranty" held the number. A count is held only by a source's count of
+/// the same thing.
+#[test]
+fn a_count_is_held_only_by_a_sources_count_of_the_same_thing() {
+    let stove = described("Electric Stove", "A portable stove with 4 burners.");
+    let e = Evidence::new(&[stove], "How many burners does the Electric Stove have?");
+    assert_eq!(e.check("The Electric Stove has 4 burners [1].").1, 0);
+    assert_eq!(e.check("The Electric Stove has 1 burner [1].").1, 1, "1 is only its warranty's");
+    // A stock, a rating, a duration and a product's name count no part of it.
+    assert_eq!(e.check("We have 4 of them in stock [1].").1, 0);
+    assert_eq!(e.check("It is rated 4.4 stars and ships in 1 week [1].").1, 0);
+    let phone = described("iPhone 13 Pro", "A phone with 2 cameras.");
+    let e = Evidence::new(&[phone], "Tell me about the iPhone 13 Pro");
+    assert_eq!(e.check("The iPhone 13 Pro has 2 cameras [1].").1, 0);
+}

@@ -28,6 +28,23 @@ pub(super) fn asks_yes_or_no(question: &str) -> bool {
     })
 }
 
+/// Words after "what" or "which" that ask no kind of thing ("what is it made of?").
+#[rustfmt::skip]
+const NO_KIND: &[&str] = &["is", "are", "was", "were", "does", "do", "did", "can", "could", "will", "would",
+    "should", "has", "have", "about", "else", "if", "of", "to", "for", "the", "a", "an", "it", "they", "i", "you"];
+
+/// Whether a question asks for a kind of thing or a count: "what fruit", "which kind of steel",
+/// "how many speakers"; not "what is it made of?".
+pub(super) fn asks_kind(question: &str) -> bool {
+    let lower = question.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| match w {
+        ["how", "many"] => true,
+        ["what" | "which", next] => !NO_KIND.contains(next),
+        _ => false,
+    })
+}
+
 /// The verdict a sentence opens with, true for a yes, and what it says after it.
 /// `asked_yes_or_no`: "Sure," and "Of course" are politeness unless the question asked for one.
 pub(super) fn verdict(sentence: &str, asked_yes_or_no: bool) -> Option<(bool, &str)> {
@@ -131,6 +148,17 @@ mod tests {
         assert_eq!(verdict("Nobody can see it.", true), None);
         assert_eq!(verdict("Yesterday's order shipped.", true), None);
         assert_eq!(verdict("The kettle is covered.", true), None);
+    }
+
+    #[test]
+    fn a_question_asks_for_a_kind_of_thing_when_what_names_one() {
+        for q in ["What fruit is the Juice made from?", "Which kind of steel is it?", "How many speakers does it have?"]
+        {
+            assert!(asks_kind(q), "{q}");
+        }
+        for q in ["What is the Juice made from?", "What does it do?", "Which is cheaper?", "Is it red?"] {
+            assert!(!asks_kind(q), "{q}");
+        }
     }
 
     #[test]

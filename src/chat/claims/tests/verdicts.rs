@@ -27,7 +27,7 @@ fn a_yes_or_no_must_say_what_a_source_says() {
         )
     );
     let e = Evidence::new(&[article("We accept Visa, Mastercard, PayPal and Apple Pay.")], "Can I pay in bitcoin?")
-        .unsure("I could not confirm that.");
+        .unsure("I could not confirm that.", "Our catalog says:");
     assert_eq!(e.check("Yes, you can pay with bitcoin at checkout [2].").1, 1);
     // No sentence shares two of its words: that it could not be confirmed is said instead.
     assert_eq!(
@@ -58,7 +58,7 @@ fn a_yes_or_no_must_say_what_a_source_says() {
 #[test]
 fn a_person_refused_is_never_said_and_a_person_is_offered_instead() {
     let e = Evidence::new(&[product(109_999, "7 days return policy")], "Is the iPhone X vegan?")
-        .unsure("Would you like me to connect you with a person from our team?");
+        .unsure("Would you like me to connect you with a person from our team?", "Our catalog says:");
     assert_eq!(e.check("I can't connect you with a person from the team."), (1, 1));
     assert_eq!(
         e.correction("I cannot connect you with a person from the team.").as_deref(),
@@ -111,11 +111,25 @@ fn a_no_to_what_a_products_description_says_is_not_shown() {
         p.stock = 79;
     }
     let e = Evidence::new(std::slice::from_ref(&stocked), "How many layers does the Pan's coating have?");
-    assert_eq!(e.check("The Pan's coating has 79 layers [1].").1, 1);
+    assert_eq!(e.check("The Pan's coating has 79 layers [1].").1, 2, "its answer, and its count of layers");
     assert_eq!(e.check("We have 79 of the Pan in stock [1].").1, 0, "no answer to the question: a stock count");
     let e = Evidence::new(std::slice::from_ref(&pan), "What can I do with the Pan?");
     assert_eq!(e.described().as_deref(), Some("The Pan is versatile cookware. [1]"), "nothing asked but the Pan");
     // A no about what the description does not speak of is not contradicted by it.
     let e = Evidence::new(std::slice::from_ref(&pan), "Can I return the Pan after 40 days?");
     assert_eq!(e.check("No, the Pan cannot be returned after 30 days [1].").1, 0);
+}
+
+/// "What fruit is the Juice made from?" got "The Juice is made from fruit.": the question's words
+/// back, adding none, answer nothing; the description's sentence that speaks to it is said.
+#[test]
+fn a_sentence_that_only_says_a_question_for_a_kind_back_answers_nothing() {
+    let juice = described("Juice", "A refreshing juice. Squeezed from ripe oranges, it is rich in vitamin C.");
+    let e = Evidence::new(std::slice::from_ref(&juice), "What fruit is the Juice made from?");
+    assert!(e.unknowing("The Juice is made from fruit."));
+    assert!(!e.unknowing("The Juice is made from oranges [1]."));
+    // An open question that names no kind: its words back may be the whole answer ("bamboo").
+    let spatula = described("Bamboo Spatula", "A spatula for stirring.");
+    let e = Evidence::new(&[spatula], "What is the Bamboo Spatula made from?");
+    assert!(!e.unknowing("The Bamboo Spatula is made from bamboo."));
 }
