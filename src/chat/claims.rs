@@ -304,7 +304,7 @@ impl Evidence {
     /// the attribute the question asked, or, when it asked none (and its price and stock are
     /// said), the sentence gave a price, an amount in a currency or a stock; or the sources are
     /// articles, whose own sentences are said.
-    pub(crate) fn facts_correct(&self, sentence: &str) -> bool {
+    fn facts_correct(&self, sentence: &str) -> bool {
         let lower = sentence.to_lowercase();
         let priced = amounts(sentence).iter().any(|a| a.unit == "money") || !currencies(sentence).is_empty();
         let stocked = ["stock", "units", "left", "available"].iter().any(|w| lower.contains(w));
@@ -511,9 +511,8 @@ impl Evidence {
     }
 
     /// Whether a sentence says it does not know (`verdict::hedges`): "I don't know.", "I don't
-    /// have any information about ...". English only.
-    /// So does a sentence that only says back a question asking for a kind of thing ("The Juice
-    /// is made from fruit" for "what fruit is the Juice made from?": `verdict::asks_kind`).
+    /// have any information about ...", or only says back a question asking for a kind of thing
+    /// ("The Juice is made from fruit" for "what fruit is the Juice made from?"). English only.
     pub fn unknowing(&self, sentence: &str) -> bool {
         self.lang == Language::En && (verdict::hedges(sentence) || self.says_back(sentence))
     }

@@ -371,7 +371,7 @@ const WORN: &[&str] = &["shirt", "shirts", "top", "tops", "dress", "dresses", "s
     "coats", "trousers", "jeans", "socks", "hat", "hats", "glove", "gloves"];
 
 /// Whether a product is worn (`WORN`), by its category's or a tag's words.
-pub fn worn(p: &Product) -> bool {
+fn worn(p: &Product) -> bool {
     let words = format!("{} {}", p.category, p.tags.join(" ")).to_lowercase();
     words.split(|c: char| !c.is_alphanumeric()).any(|w| WORN.contains(&w))
 }

@@ -255,7 +255,8 @@ fn covering(w: &[String]) -> bool {
 #[rustfmt::skip]
 const MUCH_ASKS_PRICE: &[&str] = &["is", "are", "was", "were", "does", "do", "did", "would", "will", "should",
     "could", "can", "for", "it", "they", "money", "to", "i", "you", "we", "that", "this", "these", "those", "each",
-    "per", "extra", "more", "less", "altogether", "in", "the", "a", "an", "all", "total", "together"];
+    "per", "extra", "more", "less", "altogether", "in", "the", "a", "an", "all", "total", "together", "off",
+    "discount"];
 
 /// Whether "how much" asks an amount of something the product has ("how much RAM does it
 /// have?", "how much sugar is in it?") and no other cue asks its price.

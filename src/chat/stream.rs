@@ -183,9 +183,12 @@ impl Sink<'_> {
             outcome.action = ClaimAction::Withheld;
             // The sources' own "no" to what was left out, else the catalog's facts.
             let instead = outcome.instead(&fallback, &shown);
-            let text = if shown.trim().is_empty() { instead } else { format!("\n\n{instead}") };
-            let _ = self.send(ChatEvent::Token { text: text.clone() }).await;
-            shown.push_str(&text);
+            // Nothing more when what would be said instead is already said.
+            if !instead.is_empty() {
+                let text = if shown.trim().is_empty() { instead } else { format!("\n\n{instead}") };
+                let _ = self.send(ChatEvent::Token { text: text.clone() }).await;
+                shown.push_str(&text);
+            }
         }
         let answer = shown.trim().to_string();
         // Only what the answer uses is shown as its sources, and a standing term said instead.

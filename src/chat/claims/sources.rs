@@ -2,7 +2,7 @@
 //! sentences, and for a product the words of its name, which its description's sentences are
 //! about though they say "it" ("It is made of wood").
 use super::refusals::negated;
-use super::words::{claim_words, source_words};
+use super::words::{claim_words, glued, source_words, written};
 use crate::chat::cards::SourceCard;
 use crate::domain::sentences;
 
@@ -33,7 +33,14 @@ impl SourceWords {
             Some(p) => sentences(&p.description),
             None => source.text.iter().flat_map(|t| sentences(t)).collect(),
         };
-        let named = source.product.as_ref().map(|p| claim_words(&p.title));
+        // Its name's words as the source writes them too: "Classic Sun Glasses" are "sunglasses".
+        let named = source.product.as_ref().map(|p| {
+            let mut named = claim_words(&p.title);
+            named.extend(claim_words(&glued(&p.title, &written(text))));
+            named.sort_unstable();
+            named.dedup();
+            named
+        });
         let mut words = source_words(text);
         words.extend(named.iter().flatten().cloned());
         let stock = source.product.as_ref().map(|p| p.stock.to_string());

@@ -14,7 +14,8 @@ const FRAME: &[&str] = &["will", "your", "with", "have", "that", "this", "from",
     "still", "even", "ever", "happy", "glad", "great", "good", "news", "information", "please", "thanks", "being",
     "doing", "done", "going", "both", "either", "other", "again", "once", "whose", "while", "shop", "store",
     "ours", "thing", "something", "anything", "everything", "fine", "within", "without", "simply",
-    "really", "actually", "however", "note", "provided", "mentioned", "stated", "according", "based",
+    "really", "actually", "however", "note", "provided", "mentioned", "stated", "according", "based", "exactly",
+    "tell",
     // Light verbs and words of quantity or worth, which a source says in its own way ("designed
     // for", "multiple", "features"): "Yes, it comes with a mirror" holds by "with a matching
     // mirror". What the claim is about (a bed, a trip, flour, Canada) is never one of them.

@@ -133,3 +133,32 @@ fn a_sentence_that_only_says_a_question_for_a_kind_back_answers_nothing() {
     let e = Evidence::new(&[spatula], "What is the Bamboo Spatula made from?");
     assert!(!e.unknowing("The Bamboo Spatula is made from bamboo."));
 }
+
+/// "What exactly is the Apple HomePod Mini Cosmic Grey?" asks only what the product is: its
+/// description's first sentence says it, as for "tell me about" it.
+#[test]
+fn what_exactly_a_product_is_is_its_descriptions_first_sentence() {
+    let pan = described("Pan", "The Pan is versatile cookware. Its non-stick coating ensures easy food release.");
+    for q in ["What exactly is the Pan?", "Tell me about the Pan"] {
+        let e = Evidence::new(std::slice::from_ref(&pan), q);
+        assert_eq!(e.described().as_deref(), Some("The Pan is versatile cookware. [1]"), "{q}");
+    }
+}
+
+/// "Do the Classic Sun Glasses protect against UV?" got "The Classic Sun Glasses do not protect
+/// against UV." (its description: "UV-protected lenses"): the name the answer wrote as one word
+/// ("sunglasses") is still the product's name, and the rest is what the description says.
+#[test]
+fn a_no_to_the_description_is_caught_with_the_name_written_as_one_word() {
+    let glasses = described(
+        "Classic Sun Glasses",
+        "The Classic Sun Glasses offer a neutral frame and UV-protected lenses. These sunglasses are versatile.",
+    );
+    let e = Evidence::new(std::slice::from_ref(&glasses), "Do the Classic Sun Glasses protect against UV?");
+    let no = "The Classic Sun Glasses do not protect against UV.";
+    assert_eq!(e.check(no).1, 1);
+    assert_eq!(
+        e.correction(no).as_deref(),
+        Some("The Classic Sun Glasses offer a neutral frame and UV-protected lenses. [1]")
+    );
+}
