@@ -43,6 +43,14 @@ pub struct Outcome {
     /// (a price of the model's own): the catalog's facts are said too.
     #[serde(skip)]
     uncorrected: bool,
+    /// A sentence was left out that needs a word said instead (a correction, the facts); those
+    /// only describing a product in words no source holds are left out quietly.
+    #[serde(skip)]
+    loud: bool,
+    /// Said when every sentence of the answer was left out quietly: the description's sentence
+    /// that speaks to the question, or the offer of a person.
+    #[serde(skip)]
+    quiet_instead: Option<String>,
 }
 
 impl Default for Outcome {
@@ -54,6 +62,8 @@ impl Default for Outcome {
             corrections: Vec::new(),
             after_verdict: None,
             uncorrected: false,
+            loud: false,
+            quiet_instead: None,
         }
     }
 }
@@ -68,11 +78,22 @@ impl Outcome {
             checked += 1;
             unsupported += 1;
         }
+        // A sentence describing a product in words no source holds ("suitable for both casual and
+        // formal occasions") is left out without a word: what the sources say is enough.
+        if unsupported == 0 && evidence.ungrounded(sentence) {
+            self.checked += 1;
+            self.unsupported += 1;
+            if self.quiet_instead.is_none() {
+                self.quiet_instead = evidence.unconfirmed();
+            }
+            return false;
+        }
         self.checked += checked;
         self.unsupported += unsupported;
         if unsupported == 0 {
             return true;
         }
+        self.loud = true;
         if self.after_verdict.is_none() && evidence.unbacked_verdict(sentence).is_some() {
             self.after_verdict = Some(evidence.named_in(sentence));
         }
@@ -96,10 +117,15 @@ impl Outcome {
     /// Said instead of the left-out sentences: the sources' own words for each (a refusal, the
     /// description's sentence, the offer of a person) that the answer does not already say
     /// (`shown`), and `fallback` (the catalog's facts) for those no source's words correct.
+    /// When every sentence was left out quietly, the description's sentence or the offer of a
+    /// person.
     pub fn instead(&self, fallback: &str, shown: &str) -> String {
         let mut said: Vec<String> = self.corrections.iter().filter(|c| !shown.contains(c.as_str())).cloned().collect();
-        if self.uncorrected || self.corrections.is_empty() {
+        if self.uncorrected || (self.loud && self.corrections.is_empty()) {
             said.push(fallback.to_string());
+        }
+        if said.is_empty() && shown.trim().is_empty() {
+            said.push(self.quiet_instead.clone().unwrap_or_else(|| fallback.to_string()));
         }
         said.join(" ")
     }
@@ -508,6 +534,28 @@ impl Evidence {
         // The first source of the most shared words.
         let best = self.source_words.iter().rev().filter_map(|s| s.describing(&self.asked)).max_by_key(|(n, _)| *n);
         best.map(|(_, sentence)| sentence)
+    }
+
+    /// Whether a sentence describes a product (names or cites it, or opens with "it" or "they")
+    /// in words no one source holds: all but a quarter of its words beyond the products' names
+    /// and the question's, three at least ("They are suitable for both casual and formal
+    /// occasions" where the description says "perfect for casual wear"). A yes, a no, an answer
+    /// and "I don't know" are checked as such. English only, as the sources are English.
+    fn ungrounded(&self, sentence: &str) -> bool {
+        if self.lang != Language::En || self.products.is_empty() || sentence.trim_end().ends_with('?') {
+            return false;
+        }
+        let lower = sentence.trim_start().to_lowercase();
+        const PRONOUNS: &[&str] = &["it ", "it's ", "its ", "they ", "they're ", "their ", "these ", "this "];
+        let about = !self.named_in(sentence).is_empty() || PRONOUNS.iter().any(|p| lower.starts_with(p));
+        if !about || verdict::hedges(sentence) || self.verdict(sentence).is_some() {
+            return false;
+        }
+        let (_, claim) = self.said(sentence);
+        let names: Vec<String> = self.products.iter().flat_map(|(_, p)| words::claim_words(&p.title)).collect();
+        let own: Vec<&String> = claim.iter().filter(|w| !names.contains(w) && !self.asked.contains(w)).collect();
+        let lacks = |s: &SourceWords| own.iter().filter(|w| !s.words.contains(w)).count();
+        own.len() >= 3 && !self.source_words.iter().any(|s| lacks(s) <= verdict::may_lack(own.len()))
     }
 
     /// Whether a sentence says it does not know (`verdict::hedges`): "I don't know.", "I don't

@@ -99,7 +99,7 @@ pub(super) fn restates(sentence: &str, claim: &[String], asked: &[String]) -> bo
 
 /// How many of a claim's words a source may lack: one ("Yes, you can pay with PayPal at
 /// checkout" and "We accept ... PayPal"), or a quarter of a long claim.
-fn may_lack(claim: usize) -> usize {
+pub(super) fn may_lack(claim: usize) -> usize {
     (claim / 4).max(1)
 }
 

@@ -162,3 +162,26 @@ fn a_no_to_the_description_is_caught_with_the_name_written_as_one_word() {
         Some("The Classic Sun Glasses offer a neutral frame and UV-protected lenses. [1]")
     );
 }
+
+/// "Are the Puma Future Rider Trainers fine for everyday wear?" got "Yes, ... fine for everyday
+/// wear. They offer a blend of retro style and modern comfort, making them suitable for both
+/// casual and formal occasions.": "formal" is the model's own. A sentence describing the product
+/// must be in its source's words, all but a quarter; it is left out without a word said instead.
+#[test]
+fn a_sentence_describing_a_product_in_words_no_source_holds_is_left_out_quietly() {
+    let puma = described(
+        "Puma Future Rider Trainers",
+        "The Puma Future Rider Trainers offer a blend of retro style and modern comfort. Perfect for casual wear, these trainers provide a fashionable and comfortable option for everyday use.",
+    );
+    let e = Evidence::new(std::slice::from_ref(&puma), "Are the Puma Future Rider Trainers fine for everyday wear?")
+        .unsure("UNSURE", "Our catalog says:");
+    let answer = "Yes, the Puma Future Rider Trainers are fine for everyday wear [1]. They offer a blend of retro \
+        style and modern comfort, making them suitable for both casual and formal occasions. They are comfortable \
+        and fashionable for casual wear.";
+    let said = checked(&e, answer, "FACTS");
+    assert!(!said.contains("formal") && !said.contains("FACTS") && !said.contains("UNSURE"), "{said}");
+    assert!(said.contains("everyday wear") && said.contains("comfortable and fashionable"), "{said}");
+    // Nothing left: the description's sentence that speaks to the question.
+    let said = checked(&e, "They are built for marathon running on mountain trails.", "FACTS");
+    assert!(said.starts_with("Our catalog says:"), "{said}");
+}
