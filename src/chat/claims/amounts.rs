@@ -119,14 +119,16 @@ pub(super) fn amounts(text: &str) -> Vec<Amount> {
     out
 }
 
-/// A number standing alone and the word after it: "2 burners", "8 cups" (not "S10", "$5" or "3-5").
+/// A number standing alone and the word after it: "2 burners", "8 cups", "3 GB", "12MP" (not
+/// "S10", "$5" or "3-5").
 static COUNTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\w.,$])(\d+(?:\.\d+)?)\s+([a-z][a-z-]{2,})").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w.,$])(\d+(?:\.\d+)?)\s*([a-z][a-z-]+)").expect("valid pattern"));
 
 /// Words after a number that count no part of a product: what a sentence is built with, units,
 /// and the words a stock count, a rating or a price is said with ("27 in stock", "4.5 stars").
 #[rustfmt::skip]
-const NOT_COUNTED: &[&str] = &["in", "of", "to", "and", "or", "for", "per", "out", "at", "on", "by", "from", "with",
+const NOT_COUNTED: &[&str] = &["as", "is", "be", "so", "if", "up", "no", "my", "me", "us", "am", "pm", "do", "st",
+    "nd", "rd", "th", "x", "off", "in", "of", "to", "and", "or", "for", "per", "out", "at", "on", "by", "from", "with",
     "the", "a", "an", "is", "are", "was", "were", "it", "its", "you", "your", "we", "our", "more", "less", "than",
     "times", "left", "available", "units", "unit", "items", "item", "pieces", "piece", "pcs", "stars", "star",
     "reviews", "review", "ratings", "rating", "cm", "mm", "kg", "lb", "lbs", "inch", "inches", "oz", "ml",

@@ -216,6 +216,8 @@ fn a_count_is_held_only_by_a_sources_count_of_the_same_thing() {
     let e = Evidence::new(&[stove], "How many burners does the Electric Stove have?");
     assert_eq!(e.check("The Electric Stove has 4 burners [1].").1, 0);
     assert_eq!(e.check("The Electric Stove has 1 burner [1].").1, 1, "1 is only its warranty's");
+    assert_eq!(e.check("It has 1 kW of power [1].").1, 1, "a unit counts too");
+    assert_eq!(e.check("It has 1kW of power [1].").1, 1, "written close");
     // A stock, a rating, a duration and a product's name count no part of it.
     assert_eq!(e.check("We have 4 of them in stock [1].").1, 0);
     assert_eq!(e.check("It is rated 4.4 stars and ships in 1 week [1].").1, 0);
