@@ -124,10 +124,12 @@ pub(super) fn amounts(text: &str) -> Vec<Amount> {
 static COUNTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\w.,$])(\d+(?:\.\d+)?)\s*([a-z][a-z-]+)").expect("valid pattern"));
 
-/// Words after a number that count no part of a product: what a sentence is built with, units,
-/// and the words a stock count, a rating or a price is said with ("27 in stock", "4.5 stars").
+/// Words after a number that count no part of a product: what a sentence is built with, ordinals,
+/// the catalog's own measures (its dimensions and weight), durations, and the words a stock count,
+/// a rating or a price is said with ("27 in stock", "4.5 stars"). A unit of the model's ("3 GB")
+/// is counted.
 #[rustfmt::skip]
-const NOT_COUNTED: &[&str] = &["as", "is", "be", "so", "if", "up", "no", "my", "me", "us", "am", "pm", "do", "st",
+const NOT_COUNTED: &[&str] = &["as", "be", "so", "if", "up", "no", "my", "me", "us", "am", "pm", "do", "st",
     "nd", "rd", "th", "x", "off", "in", "of", "to", "and", "or", "for", "per", "out", "at", "on", "by", "from", "with",
     "the", "a", "an", "is", "are", "was", "were", "it", "its", "you", "your", "we", "our", "more", "less", "than",
     "times", "left", "available", "units", "unit", "items", "item", "pieces", "piece", "pcs", "stars", "star",
