@@ -165,6 +165,9 @@ pub struct Evidence {
     amounts: Vec<Amount>,
     /// What the sources count, and how many (`amounts::counts`): "4 burners".
     counts: Vec<(f64, String)>,
+    /// The words of the products' names, which a sentence describing them need not find in a
+    /// source (`ungrounded`).
+    names: Vec<String>,
     text: String,
     products: Vec<(usize, Product)>,
     /// Sentences of the sources that say no to a topic.
@@ -289,6 +292,7 @@ impl Evidence {
         let written = words::written(&text);
         let asked = words::claim_words(&words::glued(question, &written));
         let titles: Vec<&str> = products.iter().map(|(_, p)| p.title.as_str()).collect();
+        let names = words::claim_words(&titles.join(" "));
         let asks_facts = !Ask::parse_with(question, None, &titles).attrs.is_empty();
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
@@ -297,6 +301,7 @@ impl Evidence {
         Self {
             amounts: amounts(&text),
             counts: counts(&text),
+            names,
             text: text.to_lowercase(),
             products,
             refusals,
@@ -340,8 +345,12 @@ impl Evidence {
     /// Said instead of a left-out answer the catalog's facts do not speak to: the product's
     /// description's sentence that does (`described`), after `described_as`, else `unsure`.
     fn unconfirmed(&self) -> Option<String> {
-        let described = self.described().map(|quote| format!("{} {quote}", self.described_as).trim().to_string());
-        described.or_else(|| self.unsure.clone())
+        self.described().map(|quote| self.introduced(&quote)).or_else(|| self.unsure.clone())
+    }
+
+    /// A description's sentence as it is said in place of an answer: after `described_as`.
+    pub fn introduced(&self, quote: &str) -> String {
+        format!("{} {quote}", self.described_as).trim().to_string()
     }
 
     /// Reads yes/no claims in the answer's language too (`words` of its `prompts/lang` file).
@@ -552,8 +561,7 @@ impl Evidence {
             return false;
         }
         let (_, claim) = self.said(sentence);
-        let names: Vec<String> = self.products.iter().flat_map(|(_, p)| words::claim_words(&p.title)).collect();
-        let own: Vec<&String> = claim.iter().filter(|w| !names.contains(w) && !self.asked.contains(w)).collect();
+        let own: Vec<&String> = claim.iter().filter(|w| !self.names.contains(w) && !self.asked.contains(w)).collect();
         let lacks = |s: &SourceWords| own.iter().filter(|w| !s.words.contains(w)).count();
         own.len() >= 3 && !self.source_words.iter().any(|s| lacks(s) <= verdict::may_lack(own.len()))
     }

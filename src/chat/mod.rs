@@ -267,8 +267,8 @@ impl ChatService {
                     .unsure(&texts.replies.withheld_unsure, &texts.replies.described);
                 tokio::spawn(async move {
                     let replies = &this.planner.prompts.texts(lang).replies;
-                    let (refusal, described) = (&replies.refused, &replies.described);
-                    let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback, described };
+                    let refusal = &replies.refused;
+                    let checked = Checked { guard: &this.guard, refusal, sources, evidence, fallback };
                     this.sink(conversation, intent, tx).model(checked, model, stream).await
                 });
             }

@@ -72,9 +72,6 @@ pub struct Checked<'a> {
     pub sources: Vec<SourceCard>,
     pub evidence: Evidence,
     pub fallback: String,
-    /// Said before what the product's description says about the question, quoted
-    /// (`Evidence::described`), instead of a sentence saying the model does not know.
-    pub described: &'a str,
 }
 
 /// Where one answer goes: the shopper's stream, the log and the conversation's memory.
@@ -128,7 +125,7 @@ impl Sink<'_> {
     /// is stopped and replaced by the refusal; an echoed prompt delimiter ends the answer.
     /// Dropping `stream` stops the generation (the shopper left, or the answer ended early).
     pub async fn model(self, checked: Checked<'_>, model: String, mut stream: UnboundedReceiver<GenEvent>) {
-        let Checked { guard, refusal, sources, evidence, fallback, described } = checked;
+        let Checked { guard, refusal, sources, evidence, fallback } = checked;
         self.send(ChatEvent::Sources { sources: sources.clone() }).await;
         let mut raw = String::new();
         let mut read = 0;
@@ -167,7 +164,7 @@ impl Sink<'_> {
             while let Some(end) = sentence_end(&raw[read..]) {
                 let sentence = raw[read..read + end].to_string();
                 read += end;
-                if !self.show(&evidence, &sentence, described, &mut shown, &mut outcome).await {
+                if !self.show(&evidence, &sentence, &mut shown, &mut outcome).await {
                     return;
                 }
             }
@@ -177,7 +174,7 @@ impl Sink<'_> {
         }
         let rest = raw[read..].trim_end().to_string();
         if !rest.trim().is_empty() {
-            self.show(&evidence, &rest, described, &mut shown, &mut outcome).await;
+            self.show(&evidence, &rest, &mut shown, &mut outcome).await;
         }
         if outcome.unsupported > 0 {
             outcome.action = ClaimAction::Withheld;
@@ -200,15 +197,8 @@ impl Sink<'_> {
 
     /// Checks one sentence and sends it when every claim in it is supported; a sentence saying
     /// the model does not know is replaced, once, by what the product's description says of the
-    /// question, after `described`. False when the shopper has gone.
-    async fn show(
-        &self,
-        evidence: &Evidence,
-        sentence: &str,
-        described: &str,
-        shown: &mut String,
-        outcome: &mut Outcome,
-    ) -> bool {
+    /// question (`Evidence::introduced`). False when the shopper has gone.
+    async fn show(&self, evidence: &Evidence, sentence: &str, shown: &mut String, outcome: &mut Outcome) -> bool {
         // Read only when the model says it does not know, not for every answer.
         if evidence.unknowing(sentence)
             && let Some(quote) = evidence.described()
@@ -216,7 +206,7 @@ impl Sink<'_> {
             if shown.contains(&quote) {
                 return true;
             }
-            let said = format!("{described} {quote}");
+            let said = evidence.introduced(&quote);
             let text = if shown.is_empty() { said } else { format!(" {said}") };
             shown.push_str(&text);
             return self.send(ChatEvent::Token { text }).await;
