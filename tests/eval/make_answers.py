@@ -350,4 +350,5 @@ def main():
         print(split, len(items), kinds)
 
 
-main()
+if __name__ == "__main__":
+    main()
