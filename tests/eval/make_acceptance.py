@@ -135,7 +135,9 @@ def main():
     for q, cat, lo, hi in FILTERS:
         ok = [p for p in group(cat) if (lo is None or p["price"] >= lo) and (hi is None or p["price"] <= hi)]
         bad = [p for p in group(cat) if p not in ok]
-        item = {"kind": "filter", "turns": [q], "forbid": [p["title"] for p in bad if len(p["title"]) > 6] if ok else []}
+        # A name inside a matching one ("Realme X" in "Realme XT") cannot be told apart by its text.
+        shown = [p["title"] for p in bad if len(p["title"]) > 6 and not any(p["title"] in o["title"] for o in ok)]
+        item = {"kind": "filter", "turns": [q], "forbid": shown if ok else []}
         if ok:
             item["any"] = [p["title"] for p in ok]
             item["cites"] = [p["sku"] for p in ok]
