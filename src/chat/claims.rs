@@ -33,7 +33,7 @@ pub struct Outcome {
     /// The sources' own sentences that say no to a yes that was left out, said instead of the
     /// catalog's facts ("We cannot ship ... perfumes outside the country. [2]").
     #[serde(skip)]
-    pub corrections: Vec<String>,
+    corrections: Vec<Instead>,
     /// A yes or a no was left out: what follows it argues for it ("No, the Cricket Bat is not
     /// made of wood. It is made of leather."), and is shown only when a source it was about (the
     /// numbers of the products it names or cites; none: any source) holds all its words.
@@ -50,7 +50,40 @@ pub struct Outcome {
     /// Said when every sentence of the answer was left out quietly: the description's sentence
     /// that speaks to the question, or the offer of a person.
     #[serde(skip)]
-    quiet_instead: Option<String>,
+    quiet_instead: Option<Instead>,
+}
+
+/// What is said in place of a left-out sentence: a source's own words, or the description's
+/// sentence after its intro (`quote`), then the offer of a person where the description does not
+/// answer (`offer`). A quote the answer already says is not said again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instead {
+    said: Option<String>,
+    intro: String,
+    quote: Option<String>,
+    offer: Option<String>,
+}
+
+impl Instead {
+    fn said(text: String) -> Self {
+        Self { said: Some(text), intro: String::new(), quote: None, offer: None }
+    }
+
+    /// The words, less a quote whose sentence `shown` already holds; none when nothing is left.
+    fn given(&self, shown: &str) -> Option<String> {
+        if let Some(said) = &self.said {
+            return (!shown.contains(said.as_str())).then(|| said.clone());
+        }
+        let sentence = |q: &String| q.rsplit_once(" [").map_or(q.clone(), |(s, _)| s.to_string());
+        let quote = self.quote.as_ref().filter(|q| !shown.contains(&sentence(q)));
+        let quoted = quote.map(|q| format!("{} {q}", self.intro).trim().to_string());
+        let words: Vec<String> = quoted.into_iter().chain(self.offer.clone()).collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    }
+
+    pub fn text(&self) -> String {
+        self.given("").unwrap_or_default()
+    }
 }
 
 impl Default for Outcome {
@@ -100,7 +133,7 @@ impl Outcome {
         // What only argued for a left-out verdict needs no facts of its own; a number the facts
         // do not speak to ("it makes 8 cups" when only the price and stock would be said) gets
         // the description's sentence or the offer of a person, as a left-out answer does.
-        let instead = match evidence.correction(sentence) {
+        let instead = match evidence.instead_of(sentence) {
             None if claimed && !evidence.facts_correct(sentence) => evidence.unconfirmed(),
             None => {
                 self.uncorrected |= claimed;
@@ -120,12 +153,12 @@ impl Outcome {
     /// When every sentence was left out quietly, the description's sentence or the offer of a
     /// person.
     pub fn instead(&self, fallback: &str, shown: &str) -> String {
-        let mut said: Vec<String> = self.corrections.iter().filter(|c| !shown.contains(c.as_str())).cloned().collect();
+        let mut said: Vec<String> = self.corrections.iter().filter_map(|c| c.given(shown)).collect();
         if self.uncorrected || (self.loud && self.corrections.is_empty()) {
             said.push(fallback.to_string());
         }
         if said.is_empty() && shown.trim().is_empty() {
-            said.push(self.quiet_instead.clone().unwrap_or_else(|| fallback.to_string()));
+            said.push(self.quiet_instead.as_ref().map_or_else(|| fallback.to_string(), Instead::text));
         }
         said.join(" ")
     }
@@ -168,6 +201,9 @@ pub struct Evidence {
     /// The words of the products' names, which a sentence describing them need not find in a
     /// source (`ungrounded`).
     names: Vec<String>,
+    /// The words of what the products are (their names', groups' and tags' words): a sentence
+    /// holding one speaks of a product ("The bag is made of ...", `speaks_of_product`).
+    kinds: Vec<String>,
     text: String,
     products: Vec<(usize, Product)>,
     /// Sentences of the sources that say no to a topic.
@@ -293,6 +329,8 @@ impl Evidence {
         let asked = words::claim_words(&words::glued(question, &written));
         let titles: Vec<&str> = products.iter().map(|(_, p)| p.title.as_str()).collect();
         let names = words::claim_words(&titles.join(" "));
+        let groups = products.iter().map(|(_, p)| format!("{} {}", p.category.replace('-', " "), p.tags.join(" ")));
+        let kinds = words::claim_words(&format!("{} {}", titles.join(" "), groups.collect::<Vec<_>>().join(" ")));
         let asks_facts = !Ask::parse_with(question, None, &titles).attrs.is_empty();
         let question = format!(" {} ", question.to_lowercase());
         let reported = REPORTS.iter().any(|r| question.contains(r));
@@ -302,6 +340,7 @@ impl Evidence {
             amounts: amounts(&text),
             counts: counts(&text),
             names,
+            kinds,
             text: text.to_lowercase(),
             products,
             refusals,
@@ -343,9 +382,35 @@ impl Evidence {
     }
 
     /// Said instead of a left-out answer the catalog's facts do not speak to: the product's
-    /// description's sentence that does (`described`), after `described_as`, else `unsure`.
-    fn unconfirmed(&self) -> Option<String> {
-        self.described().map(|quote| self.introduced(&quote)).or_else(|| self.unsure.clone())
+    /// description's sentence that does (`described`), after `described_as`; else, for a question
+    /// about one product, its description's first sentence and then `unsure` (what the catalog
+    /// says of it, and the offer of a person for the rest); else `unsure`.
+    fn unconfirmed(&self) -> Option<Instead> {
+        let intro = self.described_as.clone();
+        if let Some(quote) = self.described() {
+            return Some(Instead { said: None, intro, quote: Some(quote), offer: None });
+        }
+        let opening = self.asked_product().and_then(|n| self.source_words.iter().find(|s| s.n == n)?.opening());
+        match opening.filter(|_| self.lang == Language::En) {
+            Some(quote) => Some(Instead { said: None, intro, quote: Some(quote), offer: self.unsure.clone() }),
+            None => self.unsure.clone().map(Instead::said),
+        }
+    }
+
+    /// The number of the one product the question is about: the one it names, or the only
+    /// product source ("how would I eat it?").
+    fn asked_product(&self) -> Option<usize> {
+        let named: Vec<usize> = self
+            .products
+            .iter()
+            .filter(|(_, p)| self.question.contains(&p.title.to_lowercase()))
+            .map(|(n, _)| *n)
+            .collect();
+        match (named.as_slice(), self.products.as_slice()) {
+            ([n], _) => Some(*n),
+            ([], [(n, _)]) => Some(*n),
+            _ => None,
+        }
     }
 
     /// A description's sentence as it is said in place of an answer: after `described_as`.
@@ -545,25 +610,38 @@ impl Evidence {
         best.map(|(_, sentence)| sentence)
     }
 
-    /// Whether a sentence describes a product (names or cites it, or opens with "it" or "they")
-    /// in words no one source holds: all but a quarter of its words beyond the products' names
-    /// and the question's, three at least ("They are suitable for both casual and formal
-    /// occasions" where the description says "perfect for casual wear"). A yes, a no, an answer
-    /// and "I don't know" are checked as such. English only, as the sources are English.
+    /// Whether a sentence describes a product (`speaks_of_product`) in words no one source holds:
+    /// all but a quarter of its words beyond the products' names and the question's, three at
+    /// least ("They are suitable for both casual and formal occasions" where the description says
+    /// "perfect for casual wear"). A sentence that says it does not know is read without its
+    /// hedging clauses ("designed for speed and agility, so its top speed is not specified"). A
+    /// yes, a no, an answer and a bare "I don't know" are checked as such. English only, as the
+    /// sources are English.
     fn ungrounded(&self, sentence: &str) -> bool {
         if self.lang != Language::En || self.products.is_empty() || sentence.trim_end().ends_with('?') {
             return false;
         }
-        let lower = sentence.trim_start().to_lowercase();
-        const PRONOUNS: &[&str] = &["it ", "it's ", "its ", "they ", "they're ", "their ", "these ", "this "];
-        let about = !self.named_in(sentence).is_empty() || PRONOUNS.iter().any(|p| lower.starts_with(p));
-        if !about || verdict::hedges(sentence) || self.verdict(sentence).is_some() {
+        if !self.speaks_of_product(sentence) || self.verdict(sentence).is_some() {
             return false;
         }
-        let (_, claim) = self.said(sentence);
+        let (_, claim) = match verdict::hedges(sentence) {
+            true => self.said(&verdict::unhedged(sentence)),
+            false => self.said(sentence),
+        };
         let own: Vec<&String> = claim.iter().filter(|w| !self.names.contains(w) && !self.asked.contains(w)).collect();
         let lacks = |s: &SourceWords| own.iter().filter(|w| !s.words.contains(w)).count();
         own.len() >= 3 && !self.source_words.iter().any(|s| lacks(s) <= verdict::may_lack(own.len()))
+    }
+
+    /// Whether a sentence speaks of a product the answer was given: it names or cites one, points
+    /// at one ("it", "its", "they", "them", "their", "this", "these", anywhere: "You can use it to
+    /// make salads"), or holds a word of what one is, from its name, group or tags ("The bag is
+    /// made of high-quality materials" of the Prada Women Bag).
+    fn speaks_of_product(&self, sentence: &str) -> bool {
+        const POINTERS: &[&str] = &["it", "its", "they", "them", "their", "this", "these"];
+        let lower = sentence.to_lowercase();
+        let points = lower.split(|c: char| !c.is_alphanumeric()).any(|w| POINTERS.contains(&w));
+        points || !self.named_in(sentence).is_empty() || self.said(sentence).1.iter().any(|w| self.kinds.contains(w))
     }
 
     /// Whether a sentence says it does not know (`verdict::hedges`): "I don't know.", "I don't
@@ -624,6 +702,11 @@ impl Evidence {
     /// instead of a yes or no no source holds, the articles' sentence closest to it, else
     /// `unsure`; an answer in another language gets the catalog's facts instead.
     pub fn correction(&self, sentence: &str) -> Option<String> {
+        self.instead_of(sentence).map(|i| i.text())
+    }
+
+    /// `correction`, as it is said beside what the answer already says (`Instead::given`).
+    fn instead_of(&self, sentence: &str) -> Option<Instead> {
         if self.lang != Language::En {
             return None;
         }
@@ -633,13 +716,14 @@ impl Evidence {
         // A person refused is a person offered.
         let lower = sentence.to_lowercase();
         if NO_PERSON.iter().any(|p| lower.contains(p)) {
-            return self.unsure.clone();
+            return self.unsure.clone().map(Instead::said);
         }
-        refused.or_else(|| {
-            let said = self.unbacked_verdict(sentence)?;
-            let closest = self.affirmed(&said).or_else(|| self.closest_sentence(sentence));
-            closest.or_else(|| self.unconfirmed())
-        })
+        if let Some(refused) = refused {
+            return Some(Instead::said(refused));
+        }
+        let said = self.unbacked_verdict(sentence)?;
+        let closest = self.affirmed(&said).or_else(|| self.closest_sentence(sentence));
+        closest.map(Instead::said).or_else(|| self.unconfirmed())
     }
 
     fn refusal(&self, topic: Topic, sentence: &str, products: &[&Product]) -> Option<&Refusal> {

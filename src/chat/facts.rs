@@ -460,6 +460,7 @@ pub(super) mod tests {
             "How big is the screen on the Vivo X21?",
             "What size is the Gigabyte Aorus Men Tshirt?",
             "which size is the Gray Dress",
+            "How deep can I dive with the Rolex Submariner Watch?",
         ] {
             assert!(ask(q, &[]).is_none(), "{q}");
         }
@@ -470,6 +471,7 @@ pub(super) mod tests {
             "How big is the Calvin Klein Heel Shoes box?",
             "What's the Table Lamp's height and width?",
             "How big is the Vivo X21?",
+            "How tall does the Table Lamp stand?",
         ] {
             let a = ask(q, &[]).unwrap_or_else(|| panic!("{q}: no answer"));
             assert!(a.text.contains("cm"), "{q}: {}", a.text);

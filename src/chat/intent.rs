@@ -32,7 +32,8 @@ impl Intent {
 /// person with back pain" ask for no one, and neither does "a gift for someone who cooks".
 const REQUESTS: &[&str] = &[
     "talk", "speak", "chat", "connect", "transfer", "put", "get", "give", "want", "need", "bring", "escalate", "reach",
-    "contact", "call", "let", "prefer", "rather", "ask", "asked", "asking", "wait", "waiting",
+    "contact", "call", "let", "prefer", "rather", "ask", "asked", "asking", "wait", "waiting", "pass", "hand",
+    "switch", "forward", "route",
 ];
 /// Requests that take "for" before the person: "I asked for a human", "waiting for an agent".
 const ASK_FOR: &[&str] = &["ask", "asked", "asking", "wait", "waiting"];
@@ -159,11 +160,15 @@ fn asks_for_person(w: &[String], text: &str) -> bool {
     if at_a_later_time(w, text) {
         return false;
     }
-    // "human please", "agent!", "customer service": a person and nothing but soft words.
-    if w.len() <= 5
-        && let Some((at, len)) = (0..w.len()).find_map(|i| person_at(w, i, false).map(|len| (i, len)))
-        && w.iter().enumerate().all(|(j, x)| (at..at + len).contains(&j) || SOFT.contains(&x.as_str()))
-    {
+    // "human please", "agent!", "customer service": a person and nothing but soft words, the whole
+    // message or one of its sentences ("This is going nowhere. A real person, now.").
+    let bare = |w: &[String]| {
+        w.len() <= 5
+            && (0..w.len()).find_map(|i| person_at(w, i, false).map(|len| (i, len))).is_some_and(|(at, len)| {
+                w.iter().enumerate().all(|(j, x)| (at..at + len).contains(&j) || SOFT.contains(&x.as_str()))
+            })
+    };
+    if bare(w) || text.split(['.', '!', '?', ';', '\n']).any(|s| bare(&words(s))) {
         return true;
     }
     // "Can a real person help me?": a person asked to help.

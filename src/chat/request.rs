@@ -54,9 +54,10 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
     (Attr::Dimensions, &["dimension*", "how big", "how large", "how tall", "how wide", "how deep", "how long is _ in",
         "size of", "measure*", "width", "height", "depth", "what size is", "fit in"]),
     (Attr::MinimumOrder, &["minimum order*", "minimum quantity", "min order", "moq", "how many _ have to",
-        "how many _ need to buy", "how many _ must", "at least how many", "order at least", "smallest order"]),
+        "how many _ need to buy", "how many _ must", "how many _ _ have to", "how many _ _ need to",
+        "how many _ _ must", "at least how many", "order at least", "buy at least", "smallest order"]),
     (Attr::Price, &["price*", "cost*", "how much", "expensive", "pricey", "afford*", "pay for", "sell _ for",
-        "go for", "charge*", "dollars", "bucks"]),
+        "go for", "charge*", "dollars", "bucks", "going rate", "rate for"]),
     (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
@@ -82,9 +83,11 @@ const RANK_CUES: &[(Rank, &[&str])] = &[
         "costliest", "most pricey", "highest-priced", "top end", "top-end", "fanciest"]),
     (Rank::BestRated, &["best rated", "best-rated", "highest rated", "highest-rated", "top rated", "top-rated",
         "best reviewed", "best-reviewed", "highest rating", "best rating", "best reviews", "most liked",
-        "best", "highest score*"]),
+        "best", "highest score*", "rate* highest", "rate* the highest", "rate* best", "rate* the best",
+        "score* highest", "most highly rated"]),
     (Rank::WorstRated, &["worst rated", "worst-rated", "lowest rated", "lowest-rated", "worst reviewed",
-        "lowest rating", "worst reviews", "worst"]),
+        "lowest rating", "worst reviews", "worst", "rate* lowest", "rate* the lowest", "rate* worst",
+        "rate* the worst", "score* lowest"]),
 ];
 
 const COMPARE_CUES: &[&str] = &[
@@ -281,10 +284,11 @@ const OF_THE_WHOLE: &[&str] = &["the", "its", "their", "his", "her", "this", "th
 fn part_measured(w: &[String]) -> bool {
     let whole = |x: &String| OF_THE_WHOLE.contains(&x.as_str()) || x.ends_with("'s");
     let measured = (0..w.len()).filter(|i| MEASURES.contains(&w[*i].as_str())).map(|i| i > 0 && !whole(&w[i - 1]));
-    let how = w
-        .windows(4)
-        .enumerate()
-        .filter(|(_, x)| x[0] == "how" && HOW_BIG.contains(&x[1].as_str()) && matches!(x[2].as_str(), "is" | "are"));
+    let how =
+        w.windows(4).enumerate().filter(|(_, x)| x[0] == "how" && HOW_BIG.contains(&x[1].as_str())).filter(|(_, x)| {
+            matches!(x[2].as_str(), "is" | "are")
+                || (SHOPPER_DOES.contains(&x[2].as_str()) && SHOPPER.contains(&x[3].as_str()))
+        });
     let sized = how.map(|(i, x)| {
         let thing = if matches!(x[3].as_str(), "the" | "its" | "their") { w.get(i + 4) } else { Some(&x[3]) };
         thing.is_some_and(|t| !whole(t))
@@ -296,6 +300,10 @@ fn part_measured(w: &[String]) -> bool {
 
 /// "How big", "how tall": the dimensions' cues that name their thing after them.
 const HOW_BIG: &[&str] = &["big", "large", "tall", "wide", "deep"];
+/// "How deep can I dive with it", "how far could we go": what the shopper can do with the
+/// product, which no measure of it answers.
+const SHOPPER_DOES: &[&str] = &["can", "could", "will", "would", "do", "should", "may", "might"];
+const SHOPPER: &[&str] = &["i", "you", "we"];
 
 /// Whether the message asks the product's dimensions only by its "size" ("what size is it?"),
 /// which for clothes, shoes and jewellery is its fit (`facts::worn`), not its measurements.
@@ -763,6 +771,23 @@ mod tests {
         assert_eq!(Ask::parse("What is the Oppo F19 Pro Plus best known for?").rank, None);
         assert_eq!(Ask::parse("which oppo is the best?").rank, Some(Rank::BestRated));
         assert_eq!(Ask::parse("tell me about the second one").ordinal, Some(2));
+        // A rating asked by its verb: "which phone do customers rate highest?".
+        assert_eq!(Ask::parse("which laptop do reviewers rate the highest?").rank, Some(Rank::BestRated));
+        assert_eq!(Ask::parse("the sunglasses people rated lowest").rank, Some(Rank::WorstRated));
+        assert_eq!(Ask::parse("how do people rate the Vivo X21?").rank, None);
+        // A minimum order asked with words between ("how many ... do I have to buy"), a price as a
+        // going rate.
+        let names = ["Yellow Peeler"];
+        let ask = Ask::parse_with("How many Yellow Peeler do I have to buy at least?", None, &names);
+        assert_eq!(ask.attrs, vec![Attr::MinimumOrder]);
+        let ask = Ask::parse_with("How many Yellow Peeler do I need to order?", None, &names);
+        assert_eq!(ask.attrs, vec![Attr::MinimumOrder]);
+        assert_eq!(
+            Ask::parse_with("What's the going rate for the Yellow Peeler?", None, &names).attrs,
+            vec![Attr::Price]
+        );
+        let a = Ask::parse("smartphones from $300 to $600");
+        assert_eq!((a.filters.min_price, a.filters.max_price), (Some(Money(30_000)), Some(Money(60_000))));
     }
 
     #[test]

@@ -99,6 +99,27 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             f.min_price = amount(c, "lo");
             f.max_price = amount(c, "hi");
         }),
+        // "from $300 to $600", "$300-$600", "300 to 600 dollars": a range without "between".
+        p(format!(r"\bfrom\s+{}\s*(?:to|-|–|and)\s*{}", num("lo"), num("hi")), |c, f| {
+            f.min_price = amount(c, "lo");
+            f.max_price = amount(c, "hi");
+        }),
+        p(format!(r"\$\s?(?P<lo>\d+(?:[.,]\d+)?)\s*(?:to|-|–)\s*{}", num("hi")), |c, f| {
+            f.min_price = amount(c, "lo");
+            f.max_price = amount(c, "hi");
+        }),
+        p(
+            r"\b(?P<lo>\d+(?:[.,]\d+)?)\s*(?:to|-|–)\s*(?P<hi>\d+(?:[.,]\d+)?)\s?(?:dollars|usd|bucks|\$)".into(),
+            |c, f| {
+                f.min_price = amount(c, "lo");
+                f.max_price = amount(c, "hi");
+            },
+        ),
+        // A comparison said no to is its opposite: "no more than $250" is at most $250.
+        p(format!(r"\b(?:no|not)\s+(?:more|higher|dearer|pricier)\s+than\s*{}", num("v")), |c, f| {
+            f.max_price = amount(c, "v")
+        }),
+        p(format!(r"\b(?:no|not)\s+(?:less|lower|cheaper)\s+than\s*{}", num("v")), |c, f| f.min_price = amount(c, "v")),
         p(format!(r"\b(?:under|below|less than|cheaper than|at most|up to|max(?:imum)?|<)\s*{}", num("v")), |c, f| {
             f.max_price = amount(c, "v")
         }),
@@ -146,6 +167,19 @@ mod tests {
         assert_eq!(text, "lipstick");
         assert_eq!((f.min_price, f.max_price), (Some(Money(1000)), Some(Money(2000))));
         assert_eq!(f.min_rating, Some(4.0));
+    }
+
+    #[test]
+    fn ranges_without_between_and_comparisons_said_no_to_are_understood() {
+        for q in ["smartphones from $300 to $600", "smartphones $300-$600", "smartphones 300 to 600 dollars"] {
+            let (text, f) = lift_constraints(q);
+            assert_eq!(text, "smartphones", "{q}");
+            assert_eq!((f.min_price, f.max_price), (Some(Money(30000)), Some(Money(60000))), "{q}");
+        }
+        let (_, f) = lift_constraints("a phone that costs no more than $250");
+        assert_eq!((f.min_price, f.max_price), (None, Some(Money(25000))));
+        let (_, f) = lift_constraints("a sofa for not less than 1,000 dollars");
+        assert_eq!((f.min_price, f.max_price), (Some(Money(100000)), None));
     }
 
     #[test]

@@ -396,3 +396,30 @@ async fn what_kind_of_thing_a_product_is_is_answered_from_the_product_not_an_art
     assert_eq!(done(&evs)["answered_by"], "model", "{text}");
     assert!(text.contains("SUV") && !text.contains("deposit"), "{text}");
 }
+
+/// Four questions the catalog answers by itself that went to the model: a rating asked by its
+/// verb ("which smartphone do customers rate highest?" named one that is not), a range without
+/// "between", a minimum order with words between, and a price as a going rate.
+#[tokio::test]
+async fn rankings_ranges_minimums_and_prices_in_other_words_are_the_catalogs() {
+    let app = spawn_real_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Which smartphone do customers rate highest?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("Realme XT"), "{}", said(&evs));
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "smartphones from $300 to $600").await;
+    let cards = cards(&evs);
+    assert!(!cards.is_empty(), "{}", said(&evs));
+    for card in &cards {
+        let price = card["product"]["price"].as_f64().unwrap_or_default();
+        assert!((300.0..=600.0).contains(&price), "{card}");
+    }
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How many Yellow Peeler do I have to buy at least?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains('6'), "{}", said(&evs));
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What's the going rate for the Cricket Wicket?").await;
+    assert!(said(&evs).contains("$29.99"), "{}", said(&evs));
+}

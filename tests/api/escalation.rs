@@ -208,3 +208,16 @@ async fn greetings_and_requests_for_a_person_are_understood_with_punctuation_and
         .expect("escalated");
     assert_eq!(reason, "asked_for_person");
 }
+
+/// "Can you pass me over to someone on your staff?" was answered with the contact hours, and
+/// "This is going nowhere. A real person, now." with "couldn't find anything": a request said
+/// with another verb, or a bare request in a sentence of its own, asks for a person.
+#[tokio::test]
+async fn a_person_asked_for_with_any_verb_or_in_a_sentence_of_its_own_is_brought_in() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    for ask in ["Can you pass me over to someone on your staff?", "This is going nowhere. A real person, now."] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, ask).await;
+        assert_eq!(done(&evs)["answered_by"], "handoff", "{ask}: {}", said(&evs));
+    }
+}

@@ -275,3 +275,52 @@ async fn how_much_of_something_a_product_has_is_not_answered_with_its_price() {
     let evs = app.ask(&c, "How much is the Samsung Galaxy S7?").await;
     assert!(said(&evs).contains("$299.99"), "{}", said(&evs));
 }
+
+/// "What size are the Eggs?" got "The Eggs are available in different sizes, but the source does
+/// not provide specific information about the sizes.": a hedge carrying a claim of the model's
+/// own. And "The bag is made of high-quality materials" names the product by what it is. Both
+/// speak of the product, and are read like any sentence describing it.
+#[tokio::test]
+async fn a_claim_beside_a_hedge_or_naming_the_product_by_its_kind_is_checked() {
+    let app = spawn_demo_app_with(fake(
+        "The eggs come from free-range farms in three different sizes, but the catalog does not specify which.",
+    ))
+    .await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What size are the Eggs?").await;
+    let text = said(&evs);
+    assert!(!text.contains("free-range") && !text.contains("three different sizes"), "{text}");
+    assert!(text.contains("Fresh eggs, a versatile ingredient"), "what the catalog says instead: {text}");
+    let app = spawn_demo_app_with(fake("The bag is stitched from Italian calfskin with gold hardware.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Describe the Prada Women Bag.").await;
+    let text = said(&evs);
+    assert!(!text.contains("calfskin"), "{text}");
+    assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
+}
+
+/// "How would I eat the Cucumber?" got only the offer of a person when the model's sentence was
+/// left out: its description ("ideal for salads, snacks, or as a refreshing side") answers it.
+/// Where no sentence speaks to the question, the description's first is said before the offer.
+#[tokio::test]
+async fn a_left_out_answer_about_one_product_gets_what_the_catalog_says_of_it_and_the_offer() {
+    let app = spawn_demo_app_with(fake("You can pickle the Cucumber in brine for three weeks.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How would I eat the Cucumber?").await;
+    let text = said(&evs);
+    assert!(!text.contains("brine"), "{text}");
+    assert!(text.contains("ideal for salads, snacks"), "{text}");
+    assert!(text.contains("connect you with a person"), "{text}");
+}
+
+/// "How deep can I dive with the Rolex Submariner Watch?" was answered with the parcel's
+/// measurements: what the shopper can do with a product is no measure of it.
+#[tokio::test]
+async fn how_far_a_shopper_can_go_with_a_product_is_not_answered_with_its_dimensions() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How deep can I dive with the Rolex Submariner Watch?").await;
+    let text = said(&evs);
+    assert!(!text.contains(" cm"), "{text}");
+    assert_eq!(done(&evs)["answered_by"], "model", "{text}");
+}

@@ -86,6 +86,11 @@ impl SourceWords {
         (n > 0 && 2 * n >= about.len()).then(|| (n, self.quoted(best)))
     }
 
+    /// A product's description's first sentence, quoted with its number; none for an article.
+    pub fn opening(&self) -> Option<String> {
+        self.named.as_ref().and(self.sentences.first()).map(|t| self.quoted(t))
+    }
+
     /// The product's description's sentence that says, with no word of refusal, what a denial
     /// denies: every word of it but the product's name ("Its non-stick coating ensures easy food
     /// release" against "the Pan is not non-stick"), quoted with its number.

@@ -198,9 +198,18 @@ fn a_number_the_catalogs_facts_do_not_speak_to_gets_the_description_not_the_pric
     let e = asked("How many cups does a jar of Nescafe Coffee make?");
     let said = checked(&e, "Each one brews 8 servings.", "FACTS");
     assert_eq!(said, "Our catalog says: Quality coffee from Nescafe, for a rich and satisfying cup. [1]");
-    // Nothing in the description speaks to it: a person is offered.
+    // Nothing in the description speaks to it: what the catalog says of the product, and a person
+    // offered for the rest.
     let said = checked(&asked("What engine does the Nescafe Coffee have?"), "It has a 2.0 V6.", "FACTS");
-    assert_eq!(said, "UNSURE");
+    assert_eq!(said, "Our catalog says: Quality coffee from Nescafe, for a rich and satisfying cup. [1] UNSURE");
+    // The answer already says the description's sentence: it is not said again.
+    let said = checked(&e, "Quality coffee from Nescafe, for a rich and satisfying cup. Each brews 8 servings.", "FACTS");
+    assert_eq!(said, "Quality coffee from Nescafe, for a rich and satisfying cup.");
+    // No product asked about: the offer alone.
+    let other = described("Nescafe Gold", "Smooth instant coffee.");
+    let e = Evidence::new(&[coffee.clone(), SourceCard { n: 2, ..other }], "What engine does it have?")
+        .unsure("UNSURE", "Our catalog says:");
+    assert_eq!(checked(&e, "It has a 2.0 V6.", "FACTS"), "UNSURE");
     // The facts correct a price or a stock of the model's own, and answer the attribute asked.
     assert_eq!(checked(&asked("Tell me about the Nescafe Coffee"), "It costs $3.", "FACTS"), "FACTS");
     assert_eq!(checked(&asked("Tell me about the Nescafe Coffee"), "We have 12 in stock.", "FACTS"), "FACTS");

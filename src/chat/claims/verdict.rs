@@ -6,6 +6,8 @@
 //! the verdict (`restates`); for an open question, what it adds to the question's words is the
 //! answer, and a source must hold it ("The Knife's blade is made of steel": `holds_answer`).
 use super::words::is_number;
+use regex_lite::Regex;
+use std::sync::LazyLock;
 
 /// How an answer opens with a yes, followed by a comma, a stop or a space.
 const YES: &[&str] = &["yes", "yep", "yeah", "sure", "of course", "absolutely", "certainly", "definitely", "indeed"];
@@ -83,6 +85,18 @@ const HEDGES: &[&str] = &["whether", "information", "mention", "specif", "not su
 pub(super) fn hedges(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     HEDGES.iter().any(|h| lower.contains(h))
+}
+
+/// Where a sentence's clauses meet: a comma, a colon or a semicolon, or a word that joins two.
+static CLAUSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,;:]|\s(?:but|so|although|though|however|because|while|since)\s").expect("valid clause pattern")
+});
+
+/// What a sentence says beside its hedging: its clauses that do not say they do not know ("The
+/// Generic Motorcycle is designed for speed and agility" of "..., so its top speed is not
+/// specified").
+pub(super) fn unhedged(sentence: &str) -> String {
+    CLAUSES.split(sentence).filter(|c| !hedges(c)).collect::<Vec<_>>().join(", ")
 }
 
 /// Whether a sentence answers a yes-or-no question by saying the question's words back, with no

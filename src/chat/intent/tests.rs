@@ -29,6 +29,9 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "I am really angry, get me a human now",
         "I've waited since this morning, I want to speak to a person",
         "last night nobody answered, connect me to an agent",
+        "Could you hand me over to someone from your staff, please?",
+        "switch me to an operator",
+        "That didn't help at all. A human, please!",
     ] {
         assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
     }
@@ -46,6 +49,8 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "connect me to an agent at 8 a.m. please",
         "could someone call me back tomorrow?",
         "is a person around on public holidays?",
+        "Can you pass the salt shaker set in black?",
+        "I need a watch for a person who swims. Someone sporty.",
     ] {
         assert_ne!(classify(not), Intent::WantsHuman, "{not}");
         assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");

@@ -185,3 +185,34 @@ fn a_sentence_describing_a_product_in_words_no_source_holds_is_left_out_quietly(
     let said = checked(&e, "They are built for marathon running on mountain trails.", "FACTS");
     assert!(said.starts_with("Our catalog says:"), "{said}");
 }
+
+/// fresh35 still showed "The bag is made of high-quality materials" (a word of what the product
+/// is, not its name), "You can use it to make salads, cook stews ..." (a pointer inside the
+/// sentence) and "The Generic Motorcycle is designed for speed and agility, so its top speed is not
+/// specified" (another product's words beside a hedge). Each speaks of the product, and each is
+/// read like any sentence describing it; what only says it does not know is still shown.
+#[test]
+fn a_sentence_speaking_of_a_product_in_any_way_must_be_in_its_sources_words() {
+    let bag = described(
+        "Prada Women Bag",
+        "The Prada Women Bag is an elegant and luxurious accessory, crafted with precision. It exudes sophistication and style.",
+    );
+    let e = Evidence::new(std::slice::from_ref(&bag), "Describe the Prada Women Bag.")
+        .unsure("UNSURE", "Our catalog says:");
+    assert!(e.ungrounded("The bag is made of durable leather and sturdy metal hardware."));
+    assert!(!e.ungrounded("The bag is an elegant and luxurious accessory."));
+    assert!(e.ungrounded("You can carry it to weddings, beach parties and picnics."));
+    assert!(!e.ungrounded("You can enjoy its sophistication and style."));
+    let motorcycle = described(
+        "Generic Motorcycle",
+        "The Generic Motorcycle is a versatile and reliable bike suitable for various riding preferences.",
+    );
+    let e = Evidence::new(std::slice::from_ref(&motorcycle), "What is the top speed of the Generic Motorcycle?");
+    assert!(e.ungrounded(
+        "The Generic Motorcycle is built for racing speed and sharp agility, so its top speed is not specified."
+    ));
+    assert!(!e.ungrounded("The top speed of the Generic Motorcycle is not specified in the catalog."));
+    assert!(!e.ungrounded("It is a versatile and reliable bike, but its top speed is not mentioned."));
+    // Nothing about a product: a sentence about the shop is not read this way.
+    assert!(!e.ungrounded("Our team replies to every message within one business day."));
+}
