@@ -114,25 +114,28 @@ ESCALATION = [
 ]
 
 
-def main():
-    rng = random.Random(36)
-    products = [p for p in CATALOG]
+def build(data, name, prefix, seed, brandless, follow_ups):
+    """Writes `answers-{name}.jsonl` from the wordings and cases in module `data`: 40 attribute
+    questions over products drawn with `seed` (`brandless`: the attribute asked instead of the
+    brand of a product without one), `follow_ups` follow-ups and 6 wrong prices on the next ones."""
+    rng = random.Random(seed)
+    products = list(CATALOG)
     rng.shuffle(products)
-    attrs = list(WORDINGS)
+    attrs = list(data.WORDINGS)
     items = []
-    chosen = products[:40]
-    for i, p in enumerate(chosen):
+    for i, p in enumerate(products[:40]):
         attr = attrs[i % len(attrs)]
         if attr == "brand" and not p.get("brand"):
-            attr = "rating"
-        q = WORDINGS[attr][(i // len(attrs)) % 2].format(t=p["title"])
+            attr = brandless
+        q = data.WORDINGS[attr][(i // len(attrs)) % 2].format(t=p["title"])
         any_, forbid = label(p, attr)
         items.append({"kind": "attribute", "attr": attr, "turns": [q], "any": any_, "forbid": forbid, "cites": [p["sku"]]})
-    for q, cat, how in SUPERLATIVES:
-        key = {"cheapest": lambda p: p["price"], "dearest": lambda p: -p["price"], "best": lambda p: -p["rating"]}[how]
+    for q, cat, how in data.SUPERLATIVES:
+        key = {"cheapest": lambda p: p["price"], "dearest": lambda p: -p["price"], "best": lambda p: -p["rating"],
+               "worst": lambda p: p["rating"]}[how]
         top = sorted(group(cat), key=key)[0]
         items.append({"kind": "superlative", "turns": [q], "any": [top["title"]], "forbid": [], "cites": [top["sku"]]})
-    for q, cat, lo, hi in FILTERS:
+    for q, cat, lo, hi in data.FILTERS:
         ok = [p for p in group(cat) if (lo is None or p["price"] >= lo) and (hi is None or p["price"] <= hi)]
         bad = [p for p in group(cat) if p not in ok]
         # A name inside a matching one ("Realme X" in "Realme XT") cannot be told apart by its text.
@@ -144,27 +147,30 @@ def main():
         else:
             item["any"] = ["no "]
         items.append(item)
-    for q, a, b in COMPARISONS:
+    for q, a, b in data.COMPARISONS:
         pa, pb = by_title(a), by_title(b)
         items.append({"kind": "comparison", "turns": [q], "all": [money(pa["price"])[0], money(pb["price"])[0]],
                       "forbid": [], "cites": [pa["sku"], pb["sku"]]})
-    for i, p in enumerate(products[40:52]):
-        second, attr = FOLLOW_SECONDS[i % len(FOLLOW_SECONDS)]
+    for i, p in enumerate(products[40:40 + follow_ups]):
+        second, attr = data.FOLLOW_SECONDS[i % len(data.FOLLOW_SECONDS)]
+        if attr == "brand" and not p.get("brand"):
+            second, attr = data.FOLLOW_SECONDS[0]
         any_, forbid = label(p, attr)
-        items.append({"kind": "follow_up", "attr": attr, "turns": [FOLLOW_FIRSTS[i % 2].format(t=p["title"]), second],
+        first = data.FOLLOW_FIRSTS[i % 2].format(t=p["title"])
+        items.append({"kind": "follow_up", "attr": attr, "turns": [first, second],
                       "any": any_, "forbid": forbid, "cites": [p["sku"]]})
-    for i, p in enumerate(products[52:58]):
+    for i, p in enumerate(products[40 + follow_ups:46 + follow_ups]):
         fake = round(p["price"] * 0.4, 2) if p["price"] > 20 else round(p["price"] + 10, 2)
-        q = PREMISE_LINES[i % 2].format(t=p["title"], x=f"{fake:.2f}".rstrip("0").rstrip("."))
+        q = data.PREMISE_LINES[i % 2].format(t=p["title"], x=f"{fake:.2f}".rstrip("0").rstrip("."))
         items.append({"kind": "premise", "turns": [q], "any": money(p["price"]),
                       "forbid": ["yes, you can", "you can still get it for", "that's correct", "that is correct"], "cites": [p["sku"]]})
-    for q, any_, forbid in INVENTED:
+    for q, any_, forbid in data.INVENTED:
         items.append({"kind": "premise", "turns": [q], "any": any_, "forbid": forbid})
-    items += [{"kind": "policy", "turns": [q], "any": a, "forbid": [], "cites": c.split()} for q, a, c in POLICY]
-    items += [{"kind": "escalation", "turns": [q], "escalate": e} for q, e in ESCALATION]
+    items += [{"kind": "policy", "turns": [q], "any": a, "forbid": [], "cites": c.split()} for q, a, c in data.POLICY]
+    items += [{"kind": "escalation", "turns": [q], "escalate": e} for q, e in data.ESCALATION]
     for i, item in enumerate(items):
-        item["id"] = f"acc-{i + 1:03d}"
-    with open(HERE / "answers-acceptance-fresh.jsonl", "w") as f:
+        item["id"] = f"{prefix}-{i + 1:03d}"
+    with open(HERE / f"answers-{name}.jsonl", "w") as f:
         for item in items:
             f.write(json.dumps(item, ensure_ascii=False) + "\n")
     kinds = {}
@@ -174,4 +180,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    build(sys.modules[__name__], "acceptance-fresh", "acc", 36, "rating", 12)

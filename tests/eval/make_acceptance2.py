@@ -5,14 +5,12 @@ wordings neither that set nor any other uses. Held out: do not tune on it.
 
     python3 tests/eval/make_acceptance2.py
 """
-import json
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from make_answers import CATALOG, by_title, group, label, money  # noqa: E402
+from make_acceptance import build  # noqa: E402
 
 WORDINGS = {
     "price": ["What are you charging for the {t}?", "{t}: what's the price tag?"],
@@ -124,66 +122,5 @@ ESCALATION = [
 ]
 
 
-def main():
-    rng = random.Random(37)
-    products = list(CATALOG)
-    rng.shuffle(products)
-    attrs = list(WORDINGS)
-    items = []
-    for i, p in enumerate(products[:40]):
-        attr = attrs[i % len(attrs)]
-        if attr == "brand" and not p.get("brand"):
-            attr = "price"
-        q = WORDINGS[attr][(i // len(attrs)) % 2].format(t=p["title"])
-        any_, forbid = label(p, attr)
-        items.append({"kind": "attribute", "attr": attr, "turns": [q], "any": any_, "forbid": forbid, "cites": [p["sku"]]})
-    for q, cat, how in SUPERLATIVES:
-        key = {"cheapest": lambda p: p["price"], "dearest": lambda p: -p["price"], "best": lambda p: -p["rating"],
-               "worst": lambda p: p["rating"]}[how]
-        top = sorted(group(cat), key=key)[0]
-        items.append({"kind": "superlative", "turns": [q], "any": [top["title"]], "forbid": [], "cites": [top["sku"]]})
-    for q, cat, lo, hi in FILTERS:
-        ok = [p for p in group(cat) if (lo is None or p["price"] >= lo) and (hi is None or p["price"] <= hi)]
-        bad = [p for p in group(cat) if p not in ok]
-        # A name inside a matching one ("Realme X" in "Realme XT") cannot be told apart by its text.
-        shown = [p["title"] for p in bad if len(p["title"]) > 6 and not any(p["title"] in o["title"] for o in ok)]
-        item = {"kind": "filter", "turns": [q], "forbid": shown if ok else []}
-        if ok:
-            item["any"] = [p["title"] for p in ok]
-            item["cites"] = [p["sku"] for p in ok]
-        else:
-            item["any"] = ["no "]
-        items.append(item)
-    for q, a, b in COMPARISONS:
-        pa, pb = by_title(a), by_title(b)
-        items.append({"kind": "comparison", "turns": [q], "all": [money(pa["price"])[0], money(pb["price"])[0]],
-                      "forbid": [], "cites": [pa["sku"], pb["sku"]]})
-    for i, p in enumerate(products[40:48]):
-        second, attr = FOLLOW_SECONDS[i % len(FOLLOW_SECONDS)]
-        if attr == "brand" and not p.get("brand"):
-            second, attr = FOLLOW_SECONDS[0]
-        any_, forbid = label(p, attr)
-        items.append({"kind": "follow_up", "attr": attr, "turns": [FOLLOW_FIRSTS[i % 2].format(t=p["title"]), second],
-                      "any": any_, "forbid": forbid, "cites": [p["sku"]]})
-    for i, p in enumerate(products[48:54]):
-        fake = round(p["price"] * 0.4, 2) if p["price"] > 20 else round(p["price"] + 10, 2)
-        q = PREMISE_LINES[i % 2].format(t=p["title"], x=f"{fake:.2f}".rstrip("0").rstrip("."))
-        items.append({"kind": "premise", "turns": [q], "any": money(p["price"]),
-                      "forbid": ["yes, you can", "you can still get it for", "that's correct", "that is correct"], "cites": [p["sku"]]})
-    for q, any_, forbid in INVENTED:
-        items.append({"kind": "premise", "turns": [q], "any": any_, "forbid": forbid})
-    items += [{"kind": "policy", "turns": [q], "any": a, "forbid": [], "cites": c.split()} for q, a, c in POLICY]
-    items += [{"kind": "escalation", "turns": [q], "escalate": e} for q, e in ESCALATION]
-    for i, item in enumerate(items):
-        item["id"] = f"acc2-{i + 1:03d}"
-    with open(HERE / "answers-acceptance-fresh2.jsonl", "w") as f:
-        for item in items:
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
-    kinds = {}
-    for item in items:
-        kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
-    print(len(items), kinds)
-
-
 if __name__ == "__main__":
-    main()
+    build(sys.modules[__name__], "acceptance-fresh2", "acc2", 37, "price", 8)
