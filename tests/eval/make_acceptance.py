@@ -114,20 +114,22 @@ ESCALATION = [
 ]
 
 
-def build(data, name, prefix, seed, brandless, follow_ups):
-    """Writes `answers-{name}.jsonl` from the wordings and cases in module `data`: 40 attribute
-    questions over products drawn with `seed` (`brandless`: the attribute asked instead of the
-    brand of a product without one), `follow_ups` follow-ups and 6 wrong prices on the next ones."""
+def build(data, name, prefix, seed, brandless, follow_ups, attributes=40):
+    """Writes `answers-{name}.jsonl` from the wordings and cases in module `data`: `attributes`
+    attribute questions over products drawn with `seed` (`brandless`: the attribute asked instead
+    of the brand of a product without one; each attribute in turn, its wordings in turn),
+    `follow_ups` follow-ups and 6 wrong prices on the next products."""
     rng = random.Random(seed)
     products = list(CATALOG)
     rng.shuffle(products)
     attrs = list(data.WORDINGS)
     items = []
-    for i, p in enumerate(products[:40]):
+    for i, p in enumerate(products[:attributes]):
         attr = attrs[i % len(attrs)]
         if attr == "brand" and not p.get("brand"):
             attr = brandless
-        q = data.WORDINGS[attr][(i // len(attrs)) % 2].format(t=p["title"])
+        wordings = data.WORDINGS[attr]
+        q = wordings[(i // len(attrs)) % len(wordings)].format(t=p["title"])
         any_, forbid = label(p, attr)
         items.append({"kind": "attribute", "attr": attr, "turns": [q], "any": any_, "forbid": forbid, "cites": [p["sku"]]})
     for q, cat, how in data.SUPERLATIVES:
@@ -151,7 +153,7 @@ def build(data, name, prefix, seed, brandless, follow_ups):
         pa, pb = by_title(a), by_title(b)
         items.append({"kind": "comparison", "turns": [q], "all": [money(pa["price"])[0], money(pb["price"])[0]],
                       "forbid": [], "cites": [pa["sku"], pb["sku"]]})
-    for i, p in enumerate(products[40:40 + follow_ups]):
+    for i, p in enumerate(products[attributes:attributes + follow_ups]):
         second, attr = data.FOLLOW_SECONDS[i % len(data.FOLLOW_SECONDS)]
         if attr == "brand" and not p.get("brand"):
             second, attr = data.FOLLOW_SECONDS[0]
@@ -159,7 +161,7 @@ def build(data, name, prefix, seed, brandless, follow_ups):
         first = data.FOLLOW_FIRSTS[i % 2].format(t=p["title"])
         items.append({"kind": "follow_up", "attr": attr, "turns": [first, second],
                       "any": any_, "forbid": forbid, "cites": [p["sku"]]})
-    for i, p in enumerate(products[40 + follow_ups:46 + follow_ups]):
+    for i, p in enumerate(products[attributes + follow_ups:attributes + follow_ups + 6]):
         fake = round(p["price"] * 0.4, 2) if p["price"] > 20 else round(p["price"] + 10, 2)
         q = data.PREMISE_LINES[i % 2].format(t=p["title"], x=f"{fake:.2f}".rstrip("0").rstrip("."))
         items.append({"kind": "premise", "turns": [q], "any": money(p["price"]),
