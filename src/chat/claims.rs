@@ -605,8 +605,11 @@ impl Evidence {
         if self.lang != Language::En {
             return None;
         }
-        // The first source of the most shared words.
-        let best = self.source_words.iter().rev().filter_map(|s| s.describing(&self.asked)).max_by_key(|(n, _)| *n);
+        // The first source of the most shared words; of the product asked about when the question
+        // is about one ("Is the Tennis Ball pressurised?" is not the Tennis Racket's to answer).
+        let asked = self.asked_product();
+        let sources = self.source_words.iter().rev().filter(|s| asked.is_none_or(|n| s.n == n));
+        let best = sources.filter_map(|s| s.describing(&self.asked)).max_by_key(|(n, _)| *n);
         best.map(|(_, sentence)| sentence)
     }
 

@@ -415,6 +415,17 @@ pub(super) mod tests {
         demo_catalog().into_iter().find(|p| p.title == title).expect("the test data is valid")
     }
 
+    /// "Do you stock the Sports Sneakers Off White Red?" was answered for the Sports Sneakers Off
+    /// White & Red, whose title has the same words: the title as written names the product.
+    #[test]
+    fn of_two_titles_with_the_same_words_the_one_written_is_named() {
+        for title in ["Sports Sneakers Off White Red", "Sports Sneakers Off White & Red"] {
+            let a = ask(&format!("How much are the {title}?"), &[]).expect("an answer");
+            let price = by_title(title).price.to_string();
+            assert!(a.text.contains(&price), "{title}: {}", a.text);
+        }
+    }
+
     #[test]
     fn a_products_facts_come_from_its_own_fields() {
         let a =

@@ -105,8 +105,12 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 /// Where the words name a person the shopper could talk to, and how many words that takes.
 fn person_at(w: &[String], i: usize, for_asks: bool) -> Option<usize> {
     if is_one_of(&w[i], PEOPLE) {
-        // "a gift for someone who cooks", "a chair for a person with back pain": described, not asked for.
-        let described = w.get(i + 1).is_some_and(|n| matches!(n.as_str(), "who" | "with" | "that"))
+        // "a gift for someone who cooks", "a chair for a person with back pain": described, not asked
+        // for; but "someone who can actually help" is asked to help.
+        let helps = w.get(i + 1).is_some_and(|n| n == "who")
+            && w[i + 2..w.len().min(i + 5)].iter().any(|x| is_one_of(x, HELPS))
+            && w[i + 2..w.len().min(i + 4)].iter().any(|x| matches!(x.as_str(), "can" | "could" | "will" | "would"));
+        let described = (w.get(i + 1).is_some_and(|n| matches!(n.as_str(), "who" | "with" | "that")) && !helps)
             || (!for_asks && w[i.saturating_sub(2)..i].iter().any(|p| p == "for"));
         return (!described).then_some(1);
     }
@@ -180,11 +184,18 @@ fn asks_for_person(w: &[String], text: &str) -> bool {
     {
         return true;
     }
+    // "Is there a human I can talk to?": a person, then the shopper talking to them.
+    let talked_to = (0..w.len()).any(|i| {
+        person_at(w, i, false).is_some_and(|len| {
+            w[i + len..w.len().min(i + len + 4)].iter().any(|x| matches!(x.as_str(), "talk" | "speak" | "chat"))
+        })
+    });
     // A request, then within a few words a person.
-    w.iter().enumerate().any(|(i, x)| {
-        let for_asks = ASK_FOR.contains(&x.as_str());
-        is_one_of(x, REQUESTS) && (i + 1..w.len().min(i + 7)).any(|j| person_at(w, j, for_asks).is_some())
-    })
+    talked_to
+        || w.iter().enumerate().any(|(i, x)| {
+            let for_asks = ASK_FOR.contains(&x.as_str());
+            is_one_of(x, REQUESTS) && (i + 1..w.len().min(i + 7)).any(|j| person_at(w, j, for_asks).is_some())
+        })
 }
 
 const GREETINGS: &[&str] =

@@ -50,15 +50,18 @@ pub enum Rank {
 
 #[rustfmt::skip]
 const ATTR_CUES: &[(Attr, &[&str])] = &[
-    (Attr::Weight, &["weigh*", "how heavy", "heavy", "heaviness"]),
+    (Attr::Weight, &["weigh*", "how heavy", "heavy", "heaviness", "kilo", "kilos", "kilogram*", "kg", "lbs"]),
     (Attr::Dimensions, &["dimension*", "how big", "how large", "how tall", "how wide", "how deep", "how long is _ in",
         "size of", "measure*", "width", "height", "depth", "what size is", "fit in"]),
     (Attr::MinimumOrder, &["minimum order*", "minimum quantity", "min order", "moq", "how many _ have to",
         "how many _ need to buy", "how many _ must", "how many _ _ have to", "how many _ _ need to",
-        "how many _ _ must", "at least how many", "order at least", "buy at least", "smallest order"]),
+        "how many _ _ must", "at least how many", "order at least", "buy at least", "smallest order", "fewest",
+        "order several", "buy several"]),
     (Attr::Price, &["price*", "cost*", "how much", "expensive", "pricey", "afford*", "pay for", "sell _ for",
-        "go for", "charge*", "dollars", "bucks", "going rate", "rate for"]),
+        "go for", "charge*", "dollars", "bucks", "going rate", "rate for", "charging for", "charging me",
+        "you charging"]),
     (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
+        "you carry", "in your warehouse",
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
         "repair*", "fault*", "stops working", "stop working"]),
@@ -67,10 +70,11 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "sent out", "postage", "wait for", "turnaround", "lead time", "how long until", "how long till",
         "how long before", "how long _ take"]),
     (Attr::Returns, &["return*", "refund*", "send _ back", "send back", "take _ back", "take back", "bring _ back",
-        "give _ back", "give back", "money back", "exchange*", "change my mind", "don't like it", "don't want it",
+        "give _ back", "give back", "hand _ back", "hand back", "money back", "exchange*", "change my mind", "don't like it", "don't want it",
         "doesn't fit", "not happy with", "returnable", "send it back", "sending _ back"]),
     (Attr::Rating, &["rating*", "rated", "review*", "stars", "star", "score*", "any good", "how good", "good is",
-        "customers think", "people think", "people say", "well liked", "worth it", "recommend*"]),
+        "customers think", "people think", "people say", "well liked", "worth it", "recommend*", "rate the",
+        "rate it", "rate them", "rate this", "rate that"]),
     (Attr::Brand, &["brand*", "who makes", "who made", "made by", "manufactur*", "maker", "who produces",
         "what make", "which company", "produced by"]),
 ];
@@ -211,6 +215,9 @@ pub struct Ask {
     question: bool,
     /// The message's words, singular, with shoppers' names for groups mapped to the catalog's.
     words: Vec<String>,
+    /// The message as written, in lowercase: of two titles with the same words ("Off White Red",
+    /// "Off White & Red"), the one written names the product.
+    written: String,
 }
 
 /// `"watches"` → `"watch"`, `"groceries"` → `"grocery"`, `"shoes"` → `"shoe"`; short words stay.
@@ -298,6 +305,14 @@ fn part_measured(w: &[String]) -> bool {
     !parts.is_empty() && parts.iter().all(|p| *p) && !other
 }
 
+/// Whether the message supposes the problem it names rather than telling it: its cues stand
+/// only after "if", "in case" or "should" ("what cover do I get if the watch stops working?",
+/// "in case it breaks"), not before ("it stopped working, what if I return it?").
+fn supposed(w: &[String]) -> bool {
+    let at = w.iter().position(|x| matches!(x.as_str(), "if" | "case" | "should" | "suppose" | "supposing"));
+    at.is_some_and(|at| Problem::of(&w[..at]).is_none() && Problem::of(&w[at..]).is_some())
+}
+
 /// "How big", "how tall": the dimensions' cues that name their thing after them.
 const HOW_BIG: &[&str] = &["big", "large", "tall", "wide", "deep"];
 /// "How deep can I dive with it", "how far could we go": what the shopper can do with the
@@ -325,10 +340,12 @@ fn battery(w: &[String]) -> bool {
         "charger*",
         "charging",
         "recharge*",
+        "to charge",
+        "fully charge*",
     ];
     // Any other of the price's own cues, or a charge made for something, still asks it.
     let priced = cues_of(Attr::Price).iter().filter(|c| **c != "charge*").any(|c| has_cue(w, c))
-        || any_cue(w, &["charge for", "charge me"]);
+        || any_cue(w, &["charge for", "charge me", "charging for", "charging me", "you charging"]);
     any_cue(w, BATTERY) && !priced
 }
 
@@ -456,6 +473,8 @@ impl Ask {
         let to_country = !says_abroad && sending && to_a_country(&w);
         let abroad = to_country || says_abroad;
         let problem = Problem::of(&w).or_else(|| read.filter(|p| p.told_in(&w)).map(|p| p.refined(&w)));
+        // "What cover do I get if it stops working?": a fault supposed, not told, asks the warranty.
+        let problem = problem.filter(|_| !(attrs.contains(&Attr::Warranty) && supposed(&w)));
         // A ranking is the catalog's question alone; a problem is the policies' already.
         let terms = if problem.is_some() || rank.is_some() { None } else { Terms::of(&w, &attrs) };
         // Terms asked with no fact imply the one they turn on: keeping an item, its stock; paying
@@ -484,6 +503,7 @@ impl Ask {
             sized,
             question,
             words,
+            written: text.to_lowercase(),
         }
     }
 
@@ -676,7 +696,8 @@ impl<'a> CatalogWords<'a> {
                     .then_some((hit.len(), share, *p, hit))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        let written = |p: &Product| ask.written.contains(&p.title.to_lowercase());
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(written(b.2).cmp(&written(a.2))));
         let mut named: Vec<(&'a Product, HashSet<&str>)> = Vec::new();
         for (_, _, p, hit) in scored {
             if named.iter().all(|(_, h)| !hit.is_subset(h)) {
@@ -985,6 +1006,35 @@ mod tests {
 
     /// Only a statement asking nothing of the catalog is worth reading for a problem: a question
     /// about a product, a catalog fact, a ranking or a filter is not a report.
+    /// A fault supposed in a question about the warranty is the warranty's question; the same
+    /// words told are a report.
+    #[test]
+    fn a_fault_supposed_asks_the_warranty_and_a_fault_told_reports_it() {
+        let ask = Ask::parse("What cover do I get if the Table Lamp stops working?");
+        assert_eq!((ask.attrs, ask.problem), (vec![Attr::Warranty], None));
+        assert_eq!(Ask::parse("in case the watch breaks, how long is it covered?").problem, None);
+        assert_eq!(Ask::parse("my lamp stopped working, is it under warranty?").problem, Some(Problem::Faulty));
+    }
+
+    /// Attributes asked in words the first cues lacked: "what are you charging for", "do you carry",
+    /// "hand it back", "how many kilos", "the fewest I can order", "how do shoppers rate it".
+    #[test]
+    fn attributes_asked_in_other_everyday_words() {
+        for (text, attr) in [
+            ("What are you charging for the Table Lamp?", Attr::Price),
+            ("Do you carry the Table Lamp?", Attr::Stock),
+            ("What if I want to hand the Table Lamp back?", Attr::Returns),
+            ("How many kilos is the Table Lamp?", Attr::Weight),
+            ("What is the fewest Table Lamp I can order?", Attr::MinimumOrder),
+            ("How do shoppers rate the Table Lamp?", Attr::Rating),
+        ] {
+            assert_eq!(Ask::parse_with(text, None, &["Table Lamp"]).attrs, vec![attr], "{text}");
+        }
+        assert!(Ask::parse("how many kilometres does the motorcycle do on a tank?").attrs.is_empty());
+        assert!(!Ask::parse("is it fast at charging my phone?").attrs.contains(&Attr::Price));
+        assert!(!Ask::parse("How long does the battery pack take to charge?").attrs.contains(&Attr::Price));
+    }
+
     #[test]
     fn only_a_statement_asking_nothing_of_the_catalog_may_report_a_problem() {
         for text in [

@@ -423,3 +423,29 @@ async fn rankings_ranges_minimums_and_prices_in_other_words_are_the_catalogs() {
     let evs = app.ask(&c, "What's the going rate for the Cricket Wicket?").await;
     assert!(said(&evs).contains("$29.99"), "{}", said(&evs));
 }
+
+/// Everyday words for what the catalog holds, each answered from the product's own field: "what
+/// are you charging for", "do you carry", "hand it back", "how many kilos", "the fewest I can
+/// order", "how do shoppers rate"; a fault supposed asks the warranty, not the faulty-item policy;
+/// "the worst reviews" ranks, it brings in no one; of two titles with the same words, the one
+/// written is meant.
+#[tokio::test]
+async fn everyday_words_for_a_products_fields_are_answered_from_the_catalog() {
+    let app = spawn_real_demo_app().await;
+    for (ask, expected) in [
+        ("What are you charging for the Water?", "$0.99"),
+        ("Do you currently carry the Kiwi in your warehouse?", "in stock"),
+        ("What if I want to hand back the Cricket Helmet?", "60 days"),
+        ("How many kilos is the Green Chili Pepper?", "7"),
+        ("What's the fewest Honey Jar I can order?", "47"),
+        ("How do shoppers rate the iPhone 5s?", "2.83"),
+        ("What cover do I get if the Table Lamp stops working?", "3 month"),
+        ("Which laptop has the worst reviews?", "New DELL XPS 13 9300 Laptop"),
+        ("How much are the Sports Sneakers Off White Red?", "$109.99"),
+    ] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, ask).await;
+        assert_eq!(done(&evs)["answered_by"], "catalog", "{ask}: {}", said(&evs));
+        assert!(said(&evs).contains(expected), "{ask}: {}", said(&evs));
+    }
+}

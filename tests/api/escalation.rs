@@ -209,13 +209,19 @@ async fn greetings_and_requests_for_a_person_are_understood_with_punctuation_and
     assert_eq!(reason, "asked_for_person");
 }
 
-/// "Can you pass me over to someone on your staff?" was answered with the contact hours, and
-/// "This is going nowhere. A real person, now." with "couldn't find anything": a request said
-/// with another verb, or a bare request in a sentence of its own, asks for a person.
+/// "Can you pass me over to someone on your staff?" and "Is there a human I can talk to?" were
+/// answered with the contact hours, "This is going nowhere. A real person, now." with "couldn't
+/// find anything": a request said with another verb, a person the shopper would talk to, someone
+/// who can help, or a bare request in a sentence of its own, asks for a person.
 #[tokio::test]
 async fn a_person_asked_for_with_any_verb_or_in_a_sentence_of_its_own_is_brought_in() {
     let app = spawn_demo_app_with(fake("I don't know.")).await;
-    for ask in ["Can you pass me over to someone on your staff?", "This is going nowhere. A real person, now."] {
+    for ask in [
+        "Can you pass me over to someone on your staff?",
+        "This is going nowhere. A real person, now.",
+        "Is there a human I can talk to?",
+        "get me someone who can actually help!!",
+    ] {
         let c = app.new_conversation().await;
         let evs = app.ask(&c, ask).await;
         assert_eq!(done(&evs)["answered_by"], "handoff", "{ask}: {}", said(&evs));

@@ -324,3 +324,19 @@ async fn how_far_a_shopper_can_go_with_a_product_is_not_answered_with_its_dimens
     assert!(!text.contains(" cm"), "{text}");
     assert_eq!(done(&evs)["answered_by"], "model", "{text}");
 }
+
+/// "How long does the Apple MagSafe Battery Pack take to charge?" got its price, and "Is the
+/// Tennis Ball pressurised?" the Tennis Racket's sentence after "Here is what our catalog says
+/// about it:": charging is the battery's, and the description said is the product's own.
+#[tokio::test]
+async fn a_battery_question_gets_no_price_and_the_description_said_is_the_products_own() {
+    let app = spawn_demo_app_with(fake("It is pressurised with nitrogen to 14 psi.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How long does the Apple MagSafe Battery Pack take to charge?").await;
+    assert!(!said(&evs).contains("$99.99"), "{}", said(&evs));
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Is the Tennis Ball pressurised?").await;
+    let text = said(&evs);
+    assert!(!text.contains("14 psi") && !text.contains("frame with strings"), "{text}");
+    assert!(text.contains("standard ball used in the sport of tennis"), "{text}");
+}

@@ -203,7 +203,8 @@ fn a_number_the_catalogs_facts_do_not_speak_to_gets_the_description_not_the_pric
     let said = checked(&asked("What engine does the Nescafe Coffee have?"), "It has a 2.0 V6.", "FACTS");
     assert_eq!(said, "Our catalog says: Quality coffee from Nescafe, for a rich and satisfying cup. [1] UNSURE");
     // The answer already says the description's sentence: it is not said again.
-    let said = checked(&e, "Quality coffee from Nescafe, for a rich and satisfying cup. Each brews 8 servings.", "FACTS");
+    let said =
+        checked(&e, "Quality coffee from Nescafe, for a rich and satisfying cup. Each brews 8 servings.", "FACTS");
     assert_eq!(said, "Quality coffee from Nescafe, for a rich and satisfying cup.");
     // No product asked about: the offer alone.
     let other = described("Nescafe Gold", "Smooth instant coffee.");

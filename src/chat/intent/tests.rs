@@ -32,6 +32,8 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "Could you hand me over to someone from your staff, please?",
         "switch me to an operator",
         "That didn't help at all. A human, please!",
+        "Is there a person I can talk to?",
+        "get me someone who can actually help!!",
     ] {
         assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
     }
@@ -51,6 +53,8 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "is a person around on public holidays?",
         "Can you pass the salt shaker set in black?",
         "I need a watch for a person who swims. Someone sporty.",
+        "a gift for someone who can cook",
+        "Is this a good gift for a person who likes to chat?",
     ] {
         assert_ne!(classify(not), Intent::WantsHuman, "{not}");
         assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");

@@ -59,6 +59,9 @@ fn shaded(mut v: f32, boosted: bool, dampened: bool, negated: bool) -> f32 {
     v
 }
 
+/// Words of the catalog's ratings, after which "worst" or "best" ranks products.
+const RATINGS: &[&str] = &["rated", "rating", "ratings", "reviews", "reviewed", "review", "scores", "scored"];
+
 /// The feeling in a clause written with spaces: word by word, then phrases.
 fn words(text: &str, mood: &Mood) -> f32 {
     let raw: Vec<&str> = tokens(text).collect();
@@ -69,6 +72,10 @@ fn words(text: &str, mood: &Mood) -> f32 {
         // "l'arnaque" is "arnaque".
         let after_elision = w.rsplit(['\'', '’']).next().unwrap_or(w);
         let Some(mut v) = mood.weight(w).or_else(|| mood.weight(after_elision)) else { continue };
+        // "the worst reviews", "best rated": a rank of the catalog's ratings, not a feeling.
+        if words.get(i + 1).is_some_and(|n| RATINGS.contains(&n.as_str())) {
+            continue;
+        }
         // SHOUTING a word makes it count more.
         if raw[i].chars().count() > 2 && raw[i].chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
             v *= 1.4;
@@ -132,6 +139,9 @@ mod tests {
         assert!(score("This is the WORST service ever, I want my money back!!!") < STRONGLY_NEGATIVE);
         assert_eq!(label(score("Do you have wireless earphones under $50?")), Label::Neutral);
         assert_eq!(label(score("Great, thanks a lot!")), Label::Positive);
+        // A rank asked of the catalog's ratings is no feeling.
+        assert_eq!(label(score("Which laptop has the worst reviews?")), Label::Neutral);
+        assert_eq!(label(score("the worst rated sunglasses?")), Label::Neutral);
     }
 
     #[test]

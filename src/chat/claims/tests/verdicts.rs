@@ -216,3 +216,19 @@ fn a_sentence_speaking_of_a_product_in_any_way_must_be_in_its_sources_words() {
     // Nothing about a product: a sentence about the shop is not read this way.
     assert!(!e.ungrounded("Our team replies to every message within one business day."));
 }
+
+/// "Is the Tennis Ball pressurised?" got the Tennis Racket's sentence ("allowing players to hit the
+/// tennis ball") after "Here is what our catalog says about it:": the sentence said for a question
+/// about one product is that product's.
+#[test]
+fn the_description_said_for_a_question_about_one_product_is_its_own() {
+    let ball = described("Tennis Ball", "The Tennis Ball is a standard ball used in the sport of tennis.");
+    let racket = SourceCard {
+        n: 2,
+        ..described("Tennis Racket", "It features a frame with strings, allowing players to hit the tennis ball.")
+    };
+    let e = Evidence::new(&[ball, racket], "Is the Tennis Ball pressurised?").unsure("UNSURE", "Our catalog says:");
+    assert_eq!(e.described(), None);
+    let said = checked(&e, "Yes, the Tennis Ball is pressurised with nitrogen.", "FACTS");
+    assert!(said.contains("a standard ball") && !said.contains("frame with strings"), "{said}");
+}
