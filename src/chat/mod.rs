@@ -11,6 +11,7 @@
 //! sees named facts as numbered sources, and each sentence it writes is checked against them
 //! before the shopper sees it (`claims`); the cards are built from the catalog and sent first.
 mod articles;
+pub mod asked;
 mod cards;
 mod claims;
 mod conversations;
@@ -18,6 +19,7 @@ mod error;
 mod facts;
 mod guard;
 mod intent;
+mod nearest;
 mod order_answers;
 mod order_words;
 mod orders;

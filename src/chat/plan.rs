@@ -7,12 +7,12 @@ use super::error::ChatError;
 use super::facts::{self, fact_sentence};
 use super::intent::Intent;
 use super::pointing;
-use super::problems;
 use super::query::{ABROAD_QUERY, search_query};
 use super::quote::Bar;
 use super::request::{Ask, Attr, CatalogWords};
 use super::transcript::Transcript;
-use super::translate::{Translator, names_in};
+use super::translate::{Translator, names_in, unnamed};
+use super::{asked, problems};
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, DocKind, Filters, Language, SearchRequest};
 use crate::llm::{GenRequest, Role};
@@ -188,6 +188,15 @@ impl Planner {
             && let Some(read) = problems::read(self.retriever.embedder(), text).await
         {
             ask = Ask::parse_with(text, Some(read), &names);
+        }
+        // A product's field asked in words no cue holds ("what would I be out of pocket for it?"):
+        // the attribute from the nearest examples, read without the product's name.
+        let about_one = !names.is_empty() || ask.points_back;
+        if ask.may_ask_fact(about_one)
+            && let Some(attr) = asked::read(self.retriever.embedder(), &unnamed(text, &names)).await
+        {
+            tracing::debug!(?attr, text, "an attribute read by its nearest examples");
+            ask.attrs.push(attr);
         }
         if intent != Intent::OrderStatus
             && let Some(current) = &current

@@ -7,7 +7,7 @@
 //! lists are measured on `tests/eval/answers-*.jsonl` (`aisle eval answers`).
 use super::intent::words;
 use crate::domain::{Filters, Money, Product, lift_constraints};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -17,7 +17,7 @@ pub use problem::Problem;
 pub use terms::Terms;
 
 /// A catalog fact a shopper can ask about one product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attr {
     Price,
@@ -215,6 +215,9 @@ pub struct Ask {
     question: bool,
     /// The message's words, singular, with shoppers' names for groups mapped to the catalog's.
     words: Vec<String>,
+    /// An attribute's cue was read as something else ("the heel height", "how much RAM", "a
+    /// leather cover"): no attribute is asked, and none is read by examples either.
+    set_aside: bool,
     /// The message as written, in lowercase: of two titles with the same words ("Off White Red",
     /// "Off White & Red"), the one written names the product.
     written: String,
@@ -424,6 +427,7 @@ impl Ask {
         let (rest, filters) = lift_constraints(text);
         let w = catalog_words(&cue_text(text, names));
         let mut attrs: Vec<Attr> = ATTR_CUES.iter().filter(|(_, cues)| any_cue(&w, cues)).map(|(a, _)| *a).collect();
+        let cued = !attrs.is_empty();
         // "how much does it weigh" asks the weight, not the price.
         if attrs.contains(&Attr::Weight) && !any_cue(&w, &["price*", "cost*", "expensive"]) {
             attrs.retain(|a| *a != Attr::Price);
@@ -448,6 +452,8 @@ impl Ask {
         if attrs.contains(&Attr::Dimensions) && part_measured(&w) {
             attrs.retain(|a| *a != Attr::Dimensions);
         }
+        // A cue read as something else ("the heel height", "how much RAM"): no attribute is asked.
+        let set_aside = cued && attrs.is_empty();
         let sized = attrs.contains(&Attr::Dimensions) && sized_only(&w);
         let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r);
         // "best for back pain" asks for advice, and "best known for" what a thing is, not the
@@ -473,8 +479,9 @@ impl Ask {
         let to_country = !says_abroad && sending && to_a_country(&w);
         let abroad = to_country || says_abroad;
         let problem = Problem::of(&w).or_else(|| read.filter(|p| p.told_in(&w)).map(|p| p.refined(&w)));
-        // "What cover do I get if it stops working?": a fault supposed, not told, asks the warranty.
-        let problem = problem.filter(|_| !(attrs.contains(&Attr::Warranty) && supposed(&w)));
+        // "What cover do I get if it stops working?": a fault supposed, not told, asks the warranty
+        // (not "do I get the delivery fee back if I return it faulty?", a policy's question).
+        let problem = problem.filter(|_| !(attrs == [Attr::Warranty] && supposed(&w)));
         // A ranking is the catalog's question alone; a problem is the policies' already.
         let terms = if problem.is_some() || rank.is_some() { None } else { Terms::of(&w, &attrs) };
         // Terms asked with no fact imply the one they turn on: keeping an item, its stock; paying
@@ -504,6 +511,7 @@ impl Ask {
             question,
             words,
             written: text.to_lowercase(),
+            set_aside,
         }
     }
 
@@ -519,6 +527,24 @@ impl Ask {
             && self.claimed.is_empty()
             && self.attrs.iter().all(|a| a.is_policy())
             && !self.question
+    }
+
+    /// Whether the message may ask a catalog attribute in words no cue holds, worth reading by
+    /// its nearest examples (`chat::asked`): a question about a product (`about_one`: it names or
+    /// points at one) that asks nothing else of the catalog or the policies.
+    pub fn may_ask_fact(&self, about_one: bool) -> bool {
+        let asks = self.question || self.written.trim_end().ends_with('?');
+        about_one
+            && asks
+            && self.attrs.is_empty()
+            && !self.set_aside
+            && self.rank.is_none()
+            && !self.compare
+            && !self.filtered()
+            && self.claimed.is_empty()
+            && self.problem.is_none()
+            && self.terms.is_none()
+            && !self.abroad
     }
 
     /// Whether the shopper put a constraint on the products (price, stock, rating).
@@ -1014,6 +1040,8 @@ mod tests {
         assert_eq!((ask.attrs, ask.problem), (vec![Attr::Warranty], None));
         assert_eq!(Ask::parse("in case the watch breaks, how long is it covered?").problem, None);
         assert_eq!(Ask::parse("my lamp stopped working, is it under warranty?").problem, Some(Problem::Faulty));
+        let refund = "If I send back the whole order because it was faulty, do I get the delivery fee back too?";
+        assert_eq!(Ask::parse(refund).problem, Some(Problem::Faulty));
     }
 
     /// Attributes asked in words the first cues lacked: "what are you charging for", "do you carry",

@@ -119,6 +119,16 @@ pub fn without_names(text: &str, names: &[&str]) -> String {
     if letters(&out) >= Language::FEWEST_LETTERS { out } else { text.to_string() }
 }
 
+/// The message as its attribute is read (`chat::asked`): lowercase, each product name it holds
+/// (with its "the") said as "it" ("How heavy is the Table Lamp?" is "how heavy is it?").
+pub fn unnamed(text: &str, names: &[&str]) -> String {
+    let mut out = text.to_lowercase();
+    for name in names.iter().map(|n| n.to_lowercase()) {
+        out = out.replace(&format!("the {name}"), "it").replace(&name, "it");
+    }
+    out
+}
+
 /// Whether `text` holds `name` as whole words: "pan" is not in "japan", but "z800" is in "z800多少钱".
 fn contains_name(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(at, _)| {

@@ -449,3 +449,23 @@ async fn everyday_words_for_a_products_fields_are_answered_from_the_catalog() {
         assert!(said(&evs).contains(expected), "{ask}: {}", said(&evs));
     }
 }
+
+/// A product's field asked in words no cue holds is read by its nearest labelled examples
+/// (`chat::asked`) and answered from the catalog; a question the fields do not answer still
+/// goes to the model.
+#[tokio::test]
+async fn a_field_asked_in_words_no_cue_holds_is_read_by_its_nearest_examples() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    for (ask, expected) in [
+        ("When will you put the Apple Airpods in the post?", "3-5 business days"),
+        ("Who designed the Knoll Saarinen Executive Conference Chair?", "Knoll"),
+    ] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, ask).await;
+        assert_eq!(done(&evs)["answered_by"], "catalog", "{ask}: {}", said(&evs));
+        assert!(said(&evs).contains(expected), "{ask}: {}", said(&evs));
+    }
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What is the Table Lamp's shade made of?").await;
+    assert_eq!(done(&evs)["answered_by"], "model", "{}", said(&evs));
+}

@@ -72,8 +72,10 @@ fn words(text: &str, mood: &Mood) -> f32 {
         // "l'arnaque" is "arnaque".
         let after_elision = w.rsplit(['\'', '’']).next().unwrap_or(w);
         let Some(mut v) = mood.weight(w).or_else(|| mood.weight(after_elision)) else { continue };
-        // "the worst reviews", "best rated": a rank of the catalog's ratings, not a feeling.
-        if words.get(i + 1).is_some_and(|n| RATINGS.contains(&n.as_str())) {
+        // "the worst reviews", "best rated", "rated worst": a rank of the catalog's ratings, not a
+        // feeling.
+        let rating = |n: &String| RATINGS.contains(&n.as_str());
+        if words.get(i + 1).is_some_and(rating) || i.checked_sub(1).and_then(|j| words.get(j)).is_some_and(rating) {
             continue;
         }
         // SHOUTING a word makes it count more.
@@ -142,6 +144,7 @@ mod tests {
         // A rank asked of the catalog's ratings is no feeling.
         assert_eq!(label(score("Which laptop has the worst reviews?")), Label::Neutral);
         assert_eq!(label(score("the worst rated sunglasses?")), Label::Neutral);
+        assert_eq!(label(score("which shoes are rated worst?")), Label::Neutral);
     }
 
     #[test]
