@@ -624,13 +624,20 @@ impl Evidence {
         if self.lang != Language::En || self.products.is_empty() || sentence.trim_end().ends_with('?') {
             return false;
         }
-        if !self.speaks_of_product(sentence) || self.verdict(sentence).is_some() {
+        if self.verdict(sentence).is_some() {
             return false;
         }
-        let (_, claim) = match verdict::hedges(sentence) {
-            true => self.said(&verdict::unhedged(sentence)),
-            false => self.said(sentence),
+        // Beside a hedge, the clauses that speak of a product ("The Eggs are available in
+        // different sizes, but ..."), not the offer of a person ("..., but I can connect you").
+        let said = match verdict::hedges(sentence) {
+            true => {
+                let clauses = verdict::unhedged(sentence).into_iter().filter(|c| self.speaks_of_product(c));
+                clauses.collect::<Vec<_>>().join(", ")
+            }
+            false if self.speaks_of_product(sentence) => sentence.to_string(),
+            false => String::new(),
         };
+        let (_, claim) = self.said(&said);
         let own: Vec<&String> = claim.iter().filter(|w| !self.names.contains(w) && !self.asked.contains(w)).collect();
         let lacks = |s: &SourceWords| own.iter().filter(|w| !s.words.contains(w)).count();
         own.len() >= 3 && !self.source_words.iter().any(|s| lacks(s) <= verdict::may_lack(own.len()))

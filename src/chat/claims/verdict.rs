@@ -95,8 +95,8 @@ static CLAUSES: LazyLock<Regex> = LazyLock::new(|| {
 /// What a sentence says beside its hedging: its clauses that do not say they do not know ("The
 /// Generic Motorcycle is designed for speed and agility" of "..., so its top speed is not
 /// specified").
-pub(super) fn unhedged(sentence: &str) -> String {
-    CLAUSES.split(sentence).filter(|c| !hedges(c)).collect::<Vec<_>>().join(", ")
+pub(super) fn unhedged(sentence: &str) -> Vec<&str> {
+    CLAUSES.split(sentence).filter(|c| !hedges(c)).collect()
 }
 
 /// Whether a sentence answers a yes-or-no question by saying the question's words back, with no

@@ -213,6 +213,8 @@ fn a_sentence_speaking_of_a_product_in_any_way_must_be_in_its_sources_words() {
     ));
     assert!(!e.ungrounded("The top speed of the Generic Motorcycle is not specified in the catalog."));
     assert!(!e.ungrounded("It is a versatile and reliable bike, but its top speed is not mentioned."));
+    // The offer of a person beside a hedge is no claim about the product.
+    assert!(!e.ungrounded("I don't know its top speed, but I can connect you with a person from the team."));
     // Nothing about a product: a sentence about the shop is not read this way.
     assert!(!e.ungrounded("Our team replies to every message within one business day."));
 }
