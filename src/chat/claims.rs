@@ -30,8 +30,9 @@ pub struct Outcome {
     /// What was done about them: nothing, or the sentences were left out and the catalog's
     /// facts given instead.
     pub action: ClaimAction,
-    /// The sources' own sentences that say no to a yes that was left out, said instead of the
-    /// catalog's facts ("We cannot ship ... perfumes outside the country. [2]").
+    /// What is said instead of the left-out sentences other than the catalog's facts: the
+    /// sources' own sentences that say no to a left-out yes ("We cannot ship ... perfumes outside
+    /// the country. [2]"), the description's sentence, the offer of a person.
     #[serde(skip)]
     corrections: Vec<Instead>,
     /// A yes or a no was left out: what follows it argues for it ("No, the Cricket Bat is not
@@ -57,7 +58,7 @@ pub struct Outcome {
 /// sentence after its intro (`quote`), then the offer of a person where the description does not
 /// answer (`offer`). A quote the answer already says is not said again.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Instead {
+struct Instead {
     said: Option<String>,
     intro: String,
     quote: Option<String>,
@@ -81,7 +82,7 @@ impl Instead {
         (!words.is_empty()).then(|| words.join(" "))
     }
 
-    pub fn text(&self) -> String {
+    fn text(&self) -> String {
         self.given("").unwrap_or_default()
     }
 }
