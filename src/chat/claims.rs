@@ -639,6 +639,16 @@ impl Evidence {
             false => String::new(),
         };
         let (_, claim) = self.said(&said);
+        // A question for a kind of thing ("what size are the Eggs?") is answered by what a
+        // sentence about the product adds to its words, however few ("The Eggs are
+        // medium-sized."): one source must hold them (`verdict::holds_answer`).
+        if self.asks_kind && !verdict::hedges(sentence) {
+            let added: Vec<String> = claim.iter().filter(|w| !self.names.contains(w)).cloned().collect();
+            let held = |s: &SourceWords| verdict::holds_answer(&added, &s.answer_words, &self.asked);
+            if !added.is_empty() && !self.source_words.iter().any(held) {
+                return true;
+            }
+        }
         let own: Vec<&String> = claim.iter().filter(|w| !self.names.contains(w) && !self.asked.contains(w)).collect();
         let lacks = |s: &SourceWords| own.iter().filter(|w| !s.words.contains(w)).count();
         own.len() >= 3 && !self.source_words.iter().any(|s| lacks(s) <= verdict::may_lack(own.len()))

@@ -340,3 +340,15 @@ async fn a_battery_question_gets_no_price_and_the_description_said_is_the_produc
     assert!(!text.contains("14 psi") && !text.contains("frame with strings"), "{text}");
     assert!(text.contains("standard ball used in the sport of tennis"), "{text}");
 }
+
+/// "What size are the Eggs?" got "The Eggs are medium-sized." in the demo: a short answer to a
+/// question for a kind of thing must be a source's words, however few.
+#[tokio::test]
+async fn a_short_answer_no_source_holds_to_a_question_for_a_kind_is_not_shown() {
+    let app = spawn_demo_app_with(fake("The Eggs are medium-sized.")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What size are the Eggs?").await;
+    let text = said(&evs);
+    assert!(!text.contains("medium"), "{text}");
+    assert!(text.contains("Fresh eggs, a versatile ingredient"), "{text}");
+}

@@ -234,3 +234,17 @@ fn the_description_said_for_a_question_about_one_product_is_its_own() {
     let said = checked(&e, "Yes, the Tennis Ball is pressurised with nitrogen.", "FACTS");
     assert!(said.contains("a standard ball") && !said.contains("frame with strings"), "{said}");
 }
+
+/// "What size are the Eggs?" got "The Eggs are medium-sized." in the demo: two words of the
+/// model's own, under the three a description needs, and "sized" is not the question's "size".
+/// For a question asking a kind of thing, what a sentence about the product adds must be one
+/// source's, however few its words.
+#[test]
+fn a_short_answer_to_a_question_for_a_kind_must_be_a_sources() {
+    let eggs = described("Eggs", "Fresh eggs, a versatile ingredient for baking, cooking, or breakfast.");
+    let e = Evidence::new(std::slice::from_ref(&eggs), "What size are the Eggs?");
+    assert!(e.ungrounded("The Eggs are medium-sized."));
+    assert!(!e.ungrounded("The Eggs are fresh and versatile for baking."));
+    let e = Evidence::new(std::slice::from_ref(&eggs), "What are the Eggs good for?");
+    assert!(!e.ungrounded("They are medium-sized."), "not a question for a kind: the usual three words");
+}
