@@ -7,7 +7,7 @@
 //! The examples are `prompts/attribute-examples.jsonl`: each attribute asked of "it", and many
 //! questions about a product that the catalog's fields do not answer ("what is it made of",
 //! "how big is the screen"), which are what keeps the reader quiet: those go to the model.
-use super::nearest::{self, Nearest};
+use super::nearest::{self, Label, Nearest};
 use super::request::Attr;
 use crate::retrieval::{EmbedError, Embedder};
 use serde::Deserialize;
@@ -24,29 +24,11 @@ const MARGIN: f32 = 0.08;
 #[derive(Deserialize)]
 struct Example {
     text: String,
-    attr: Label,
-}
-
-/// `"none"`, or an attribute by its name.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-enum Label {
-    None,
-    #[serde(untagged)]
-    Attr(Attr),
-}
-
-impl Label {
-    fn attr(self) -> Option<Attr> {
-        match self {
-            Label::Attr(a) => Some(a),
-            Label::None => None,
-        }
-    }
+    attr: Label<Attr>,
 }
 
 pub fn learn(embedder: &Embedder, examples: &str) -> Result<Nearest<Attr>, EmbedError> {
-    let label = |e: &Example| (e.text.clone(), e.attr.attr());
+    let label = |e: &Example| (e.text.clone(), e.attr.kind());
     Ok(Nearest::learn(embedder, examples, "prompts/attribute-examples.jsonl", label, (CLOSE, MARGIN))?.against_rivals())
 }
 
@@ -70,7 +52,7 @@ mod tests {
     #[test]
     fn the_examples_name_every_attribute_and_many_questions_of_none() {
         let parsed: Vec<Example> = EXAMPLES.lines().map(|l| serde_json::from_str(l).expect(l)).collect();
-        let of = |a: Option<Attr>| parsed.iter().filter(|e| e.attr.attr() == a).count();
+        let of = |a: Option<Attr>| parsed.iter().filter(|e| e.attr.kind() == a).count();
         for attr in [
             Attr::Price,
             Attr::Stock,

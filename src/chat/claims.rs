@@ -205,6 +205,8 @@ pub struct Evidence {
     /// The words of what the products are (their names', groups' and tags' words): a sentence
     /// holding one speaks of a product ("The bag is made of ...", `speaks_of_product`).
     kinds: Vec<String>,
+    /// The one product the question is about, by its number (`asked_product`).
+    asked_product: Option<usize>,
     text: String,
     products: Vec<(usize, Product)>,
     /// Sentences of the sources that say no to a topic.
@@ -334,6 +336,7 @@ impl Evidence {
         let kinds = words::claim_words(&format!("{} {}", titles.join(" "), groups.collect::<Vec<_>>().join(" ")));
         let asks_facts = !Ask::parse_with(question, None, &titles).attrs.is_empty();
         let question = format!(" {} ", question.to_lowercase());
+        let asked_product = Self::asked_product(&products, &question);
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
         currencies.extend(products.iter().filter_map(|(_, p)| currency(&p.currency.to_uppercase())));
@@ -342,6 +345,7 @@ impl Evidence {
             counts: counts(&text),
             names,
             kinds,
+            asked_product,
             text: text.to_lowercase(),
             products,
             refusals,
@@ -391,23 +395,19 @@ impl Evidence {
         if let Some(quote) = self.described() {
             return Some(Instead { said: None, intro, quote: Some(quote), offer: None });
         }
-        let opening = self.asked_product().and_then(|n| self.source_words.iter().find(|s| s.n == n)?.opening());
+        let opening = self.asked_product.and_then(|n| self.source_words.iter().find(|s| s.n == n)?.opening());
         match opening.filter(|_| self.lang == Language::En) {
             Some(quote) => Some(Instead { said: None, intro, quote: Some(quote), offer: self.unsure.clone() }),
             None => self.unsure.clone().map(Instead::said),
         }
     }
 
-    /// The number of the one product the question is about: the one it names, or the only
-    /// product source ("how would I eat it?").
-    fn asked_product(&self) -> Option<usize> {
-        let named: Vec<usize> = self
-            .products
-            .iter()
-            .filter(|(_, p)| self.question.contains(&p.title.to_lowercase()))
-            .map(|(n, _)| *n)
-            .collect();
-        match (named.as_slice(), self.products.as_slice()) {
+    /// The number of the one product the `question` (lowercase) is about: the one it names, or
+    /// the only product source ("how would I eat it?").
+    fn asked_product(products: &[(usize, Product)], question: &str) -> Option<usize> {
+        let named: Vec<usize> =
+            products.iter().filter(|(_, p)| question.contains(&p.title.to_lowercase())).map(|(n, _)| *n).collect();
+        match (named.as_slice(), products) {
             ([n], _) => Some(*n),
             ([], [(n, _)]) => Some(*n),
             _ => None,
@@ -608,7 +608,7 @@ impl Evidence {
         }
         // The first source of the most shared words; of the product asked about when the question
         // is about one ("Is the Tennis Ball pressurised?" is not the Tennis Racket's to answer).
-        let asked = self.asked_product();
+        let asked = self.asked_product;
         let sources = self.source_words.iter().rev().filter(|s| asked.is_none_or(|n| s.n == n));
         let best = sources.filter_map(|s| s.describing(&self.asked)).max_by_key(|(n, _)| *n);
         best.map(|(_, sentence)| sentence)

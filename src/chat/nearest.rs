@@ -3,8 +3,27 @@
 //! anything, and the closest example of the kind voted for must beat the closest example of
 //! none by a margin: a near tie reads none. The examples of none are what keep a reader quiet.
 use crate::retrieval::{EmbedError, Embedder};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
+
+/// An example's label: `"none"`, or a kind by its name.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum Label<L> {
+    None,
+    #[serde(untagged)]
+    Kind(L),
+}
+
+impl<L> Label<L> {
+    pub fn kind(self) -> Option<L> {
+        match self {
+            Label::Kind(k) => Some(k),
+            Label::None => None,
+        }
+    }
+}
 
 /// How many nearest examples vote.
 const NEIGHBOURS: usize = 5;

@@ -6,7 +6,7 @@
 //!
 //! The examples are `prompts/problem-examples.jsonl`: each kind of problem, and many messages
 //! that report none (policy and product questions), which are what keeps the reader quiet.
-use super::nearest::{self, Nearest};
+use super::nearest::{self, Label, Nearest};
 use super::request::Problem;
 use crate::retrieval::{EmbedError, Embedder};
 use serde::Deserialize;
@@ -25,25 +25,7 @@ const MARGIN: f32 = 0.05;
 #[derive(Deserialize)]
 struct Example {
     text: String,
-    problem: Label,
-}
-
-/// `"none"`, or a kind of problem by its name.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum Label {
-    None,
-    #[serde(untagged)]
-    Kind(Problem),
-}
-
-impl Label {
-    fn kind(self) -> Option<Problem> {
-        match self {
-            Label::Kind(p) => Some(p),
-            Label::None => None,
-        }
-    }
+    problem: Label<Problem>,
 }
 
 /// The problem reader, learned from `examples` (JSON Lines as in `prompts/problem-examples.jsonl`).

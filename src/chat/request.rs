@@ -521,13 +521,13 @@ impl Ask {
     /// ("does the salmon have a strong smell?") asks about the product, and a catalog question
     /// is answered from the catalog at once.
     pub fn may_report(&self) -> bool {
-        self.problem.is_none()
-            && self.rank.is_none()
-            && !self.compare
-            && !self.filtered()
-            && self.claimed.is_empty()
-            && self.attrs.iter().all(|a| a.is_policy())
-            && !self.question
+        self.problem.is_none() && !self.asks_the_catalog() && self.attrs.iter().all(|a| a.is_policy()) && !self.question
+    }
+
+    /// Whether the message ranks, compares or filters products, or states a price: the catalog's
+    /// question over its products, whatever else it asks.
+    fn asks_the_catalog(&self) -> bool {
+        self.rank.is_some() || self.compare || self.filtered() || !self.claimed.is_empty()
     }
 
     /// Whether the message may ask a catalog attribute in words no cue holds, worth reading by
@@ -539,10 +539,7 @@ impl Ask {
             && asks
             && self.attrs.is_empty()
             && !self.set_aside
-            && self.rank.is_none()
-            && !self.compare
-            && !self.filtered()
-            && self.claimed.is_empty()
+            && !self.asks_the_catalog()
             && self.problem.is_none()
             && self.terms.is_none()
             && !self.abroad

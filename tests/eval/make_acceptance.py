@@ -6,14 +6,13 @@ set uses. Written and committed before any code ran on it; do not tune on it.
 
     python3 tests/eval/make_acceptance.py
 """
-import json
 import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from make_answers import CATALOG, by_title, group, label, money  # noqa: E402
+from make_answers import CATALOG, by_title, group, label, money, write_set  # noqa: E402
 
 WORDINGS = {
     "price": ["What's the going rate for the {t}?", "How much would the {t} set me back?"],
@@ -172,13 +171,7 @@ def build(data, name, prefix, seed, brandless, follow_ups, attributes=40):
     items += [{"kind": "escalation", "turns": [q], "escalate": e} for q, e in data.ESCALATION]
     for i, item in enumerate(items):
         item["id"] = f"{prefix}-{i + 1:03d}"
-    with open(HERE / f"answers-{name}.jsonl", "w") as f:
-        for item in items:
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
-    kinds = {}
-    for item in items:
-        kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
-    print(len(items), kinds)
+    write_set(name, items)
 
 
 if __name__ == "__main__":

@@ -341,13 +341,18 @@ def main():
             item["id"] = f"{split[0]}{i + 1:03d}"
         sets[split] = items
     for split, items in sets.items():
-        with open(HERE / f"answers-{split}.jsonl", "w") as f:
-            for item in items:
-                f.write(json.dumps(item, ensure_ascii=False) + "\n")
-        kinds = {}
+        write_set(split, items)
+
+
+def write_set(name, items):
+    """Writes `answers-{name}.jsonl`, one conversation a line, and says how many of each kind."""
+    with open(HERE / f"answers-{name}.jsonl", "w") as f:
         for item in items:
-            kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
-        print(split, len(items), kinds)
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+    kinds = {}
+    for item in items:
+        kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
+    print(name, len(items), kinds)
 
 
 if __name__ == "__main__":
