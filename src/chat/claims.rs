@@ -641,11 +641,14 @@ impl Evidence {
         let (_, claim) = self.said(&said);
         // A question for a kind of thing ("what size are the Eggs?") is answered by what a
         // sentence about the product adds to its words, however few ("The Eggs are
-        // medium-sized."): one source must hold them (`verdict::holds_answer`).
-        if self.asks_kind && !verdict::hedges(sentence) {
+        // medium-sized.", or beside a hedge "available in various sizes, but ..."): one source,
+        // the product's when the question is about one, must hold them (`verdict::holds_answer`).
+        if self.asks_kind {
             let added: Vec<String> = claim.iter().filter(|w| !self.names.contains(w)).cloned().collect();
             let held = |s: &SourceWords| verdict::holds_answer(&added, &s.answer_words, &self.asked);
-            if !added.is_empty() && !self.source_words.iter().any(held) {
+            // The product asked about must hold them, not any source ("available" in an article).
+            let asked = self.source_words.iter().filter(|s| self.asked_product.is_none_or(|n| s.n == n));
+            if !added.is_empty() && !asked.into_iter().any(held) {
                 return true;
             }
         }

@@ -244,6 +244,9 @@ fn a_short_answer_to_a_question_for_a_kind_must_be_a_sources() {
     let eggs = described("Eggs", "Fresh eggs, a versatile ingredient for baking, cooking, or breakfast.");
     let e = Evidence::new(std::slice::from_ref(&eggs), "What size are the Eggs?");
     assert!(e.ungrounded("The Eggs are medium-sized."));
+    // Beside a hedge too (the demo, once the first was fixed).
+    assert!(e.ungrounded("The Eggs are available in various sizes, but the source does not specify the exact size."));
+    assert!(!e.ungrounded("I don't know what size the Eggs are."));
     assert!(!e.ungrounded("The Eggs are fresh and versatile for baking."));
     let e = Evidence::new(std::slice::from_ref(&eggs), "What are the Eggs good for?");
     assert!(!e.ungrounded("They are medium-sized."), "not a question for a kind: the usual three words");
