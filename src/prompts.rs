@@ -33,10 +33,12 @@ pub struct Prompts {
     texts: Vec<Texts>,
     translate: Translation,
     rephrase: Translation,
+    field: Translation,
 }
 
 /// `prompts/translate.toml`: how a shopper's message is turned into English;
-/// `prompts/rephrase.toml`: how a question is asked again in the help articles' words.
+/// `prompts/rephrase.toml`: how a question is asked again in the help articles' words;
+/// `prompts/field.toml`: which catalog field a question about a product asks.
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Translation {
@@ -68,7 +70,9 @@ impl Prompts {
             .map_err(|e| format!("prompts/translate.toml: {e}"))?;
         let rephrase = toml::from_str(include_str!("../prompts/rephrase.toml"))
             .map_err(|e| format!("prompts/rephrase.toml: {e}"))?;
-        Ok(Self { env, system, texts, translate, rephrase })
+        let field =
+            toml::from_str(include_str!("../prompts/field.toml")).map_err(|e| format!("prompts/field.toml: {e}"))?;
+        Ok(Self { env, system, texts, translate, rephrase, field })
     }
 
     /// What a shopper reads in `lang`.
@@ -100,6 +104,12 @@ impl Prompts {
     /// instruction, then worked examples as (message, rewritten) turns.
     pub fn rephrasing(&self) -> (&str, &[(String, String)]) {
         (&self.rephrase.system, &self.rephrase.examples)
+    }
+
+    /// How the catalog field a question about a product asks is named: the instruction, then
+    /// worked examples as (question, field) turns.
+    pub fn field_reading(&self) -> (&str, &[(String, String)]) {
+        (&self.field.system, &self.field.examples)
     }
 
     /// The request for a product description: the facts it may use, the tone and the length.

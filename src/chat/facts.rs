@@ -284,6 +284,16 @@ const CARRY_ON: &[&str] = &["and", "what about", "how about", "also", "plus", "s
 /// The most words of a question that asks a product's attribute and nothing else.
 const BARE_WORDS: usize = 5;
 
+/// Words that make a question one of the shop's ways, not of a product: "your", "policy",
+/// "usually".
+#[rustfmt::skip]
+const OF_THE_SHOP: &[&str] = &["your", "you", "policy", "policies", "usually", "generally", "general", "normally",
+    "typically", "always", "all", "every", "any", "anything", "items", "orders", "products", "things", "stuff"];
+
+fn of_the_shop(lower: &str) -> bool {
+    lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| OF_THE_SHOP.contains(&w))
+}
+
 /// The products a message is about: those it names, else those of the previous answer it points
 /// at ("it", "they", "the second one") or carries on about ("and the warranty?").
 fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &str) -> Vec<&'a Product> {
@@ -292,10 +302,11 @@ fn meant<'a>(ask: &Ask, named: Vec<&'a Product>, earlier: &'a [Product], text: &
     }
     let lower = text.trim().to_lowercase();
     let carries_on = CARRY_ON.iter().any(|c| lower.strip_prefix(c).is_some_and(|r| r.starts_with([' ', ','])));
-    // "What is the price?" right after a product was shown: only a product has a price or a
-    // rating (a bare shipping or returns question may be about the shop's policy instead).
+    // "What is the price?", "how long to ship?" right after a product was shown: about that
+    // product; a question of the shop's ways ("what's your returns policy?", "how long does
+    // shipping usually take?") is the policy's.
     let bare = !ask.attrs.is_empty()
-        && ask.attrs.iter().all(|a| !a.is_policy())
+        && (ask.attrs.iter().all(|a| !a.is_policy()) || !of_the_shop(&lower))
         && ask.rank.is_none()
         && !ask.filtered()
         && lower.split_whitespace().count() <= BARE_WORDS;
@@ -437,11 +448,19 @@ pub(super) mod tests {
         assert!(a.text.contains("cannot be returned"), "{}", a.text);
         let a = ask("How much are they?", &[by_title("iPhone X")]).expect("the test data is valid");
         assert!(a.text.contains("$899.99"), "{}", a.text);
-        // A bare question about a product's own attribute is about the product just shown; a
-        // bare policy question may be about the shop.
+        // A bare question about a product's own attribute or terms is about the product just
+        // shown; one about the shop's ways is the policy's.
         let a = ask("What is the price?", &[by_title("Oppo K1")]).expect("the test data is valid");
         assert!(a.text.contains("$299.99"), "{}", a.text);
-        assert!(ask("How long does shipping take?", &[by_title("Oppo K1")]).is_none());
+        let oppo = by_title("Oppo K1");
+        for q in ["How long does shipping take?", "how long to ship?", "what's the guarantee?"] {
+            let a = ask(q, std::slice::from_ref(&oppo)).unwrap_or_else(|| panic!("{q}: no answer"));
+            assert!(a.products.iter().any(|p| p.sku == oppo.sku), "{q}: {}", a.text);
+        }
+        for q in ["How long does shipping usually take?", "what's your warranty policy?", "can all items be returned?"]
+        {
+            assert!(ask(q, &[by_title("Oppo K1")]).is_none(), "{q}");
+        }
     }
 
     /// "How much RAM does the Samsung Galaxy S7 have?" was answered with its price.

@@ -30,30 +30,20 @@ impl Intent {
 /// someone who is a person (`a human`, `an agent`, `customer service`), or such a someone alone
 /// ("human please", "agent!"). Words, not substrings: "a personalised engraving" or "good for a
 /// person with back pain" ask for no one, and neither does "a gift for someone who cooks".
+#[rustfmt::skip]
 const REQUESTS: &[&str] = &[
-    "talk", "speak", "chat", "connect", "transfer", "put", "get", "give", "want", "need", "bring", "escalate", "reach",
-    "contact", "call", "let", "prefer", "rather", "ask", "asked", "asking", "wait", "waiting", "pass", "hand",
-    "switch", "forward", "route",
+    "talk", "speak", "chat", "connect", "transfer", "put", "get", "give", "want", "need", "bring", "escalate",
+    "reach", "contact", "call", "let", "prefer", "rather", "ask", "asked", "asking", "wait", "waiting", "pass",
+    "hand", "switch", "forward", "route", "transferred", "connected", "escalated", "speaking", "talking",
 ];
 /// Requests that take "for" before the person: "I asked for a human", "waiting for an agent".
 const ASK_FOR: &[&str] = &["ask", "asked", "asking", "wait", "waiting"];
 /// What a person is asked to do: "can someone help me?"
 const HELPS: &[&str] = &["help", "assist", "handle", "take", "look", "sort", "check", "call", "contact"];
 /// Words that name a person by themselves.
-const PEOPLE: &[&str] = &[
-    "person",
-    "human",
-    "agent",
-    "representative",
-    "rep",
-    "someone",
-    "somebody",
-    "staff",
-    "operator",
-    "colleague",
-    "manager",
-    "supervisor",
-];
+#[rustfmt::skip]
+const PEOPLE: &[&str] = &["person", "human", "agent", "representative", "rep", "someone", "somebody", "staff",
+    "operator", "colleague", "manager", "supervisor", "advisor", "adviser", "consultant", "employee"];
 /// Pairs that name the shop's people ("support" alone may be a support bra).
 const TEAMS: &[(&str, &str)] = &[
     ("customer", "service"),
@@ -65,7 +55,9 @@ const TEAMS: &[(&str, &str)] = &[
     ("sales", "team"),
 ];
 /// Soft words that may stand around a bare request ("a real person now please").
-const SOFT: &[&str] = &["a", "an", "real", "live", "please", "now", "pls", "plz", "actual", "the", "your", "to", "me"];
+#[rustfmt::skip]
+const SOFT: &[&str] = &["a", "an", "real", "live", "please", "now", "pls", "plz", "actual", "the", "your", "to", "me",
+    "needed", "wanted", "required", "asap", "urgently", "immediately"];
 
 /// The message as lowercase words, punctuation gone ("hello!" is `hello`, "don't" is `don't`).
 pub(super) fn words(text: &str) -> Vec<String> {

@@ -83,7 +83,8 @@ pub struct Parts {
 }
 
 pub struct ChatService {
-    planner: Planner,
+    /// How messages are read and answered (`aisle eval fields` asks it how it reads).
+    pub planner: Planner,
     desk: OrderDesk,
     memory: Memory,
     log: Arc<ConversationLog>,

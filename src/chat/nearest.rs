@@ -73,9 +73,21 @@ impl<L: Copy + PartialEq> Nearest<L> {
     /// The kind a message's unit vector is, by its nearest examples; `None` when they say none,
     /// or are not close enough to say.
     pub fn read(&self, v: &[f32]) -> Option<L> {
+        self.reading(v).kind
+    }
+
+    /// The message's unit vector read: its kind, and how close it is to each kind's examples.
+    pub fn reading(&self, v: &[f32]) -> Reading<L> {
         let cos = |e: &[f32]| e.iter().zip(v).map(|(a, b)| a * b).sum::<f32>();
         let mut near: Vec<(Option<L>, f32)> = self.examples.iter().map(|(l, e)| (*l, cos(e))).collect();
         near.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let kind = self.vote(&near);
+        Reading { kind, near }
+    }
+
+    /// The kind the nearest examples (`near`, closest first) vote for, if they are close enough
+    /// and clear of the others by the margin.
+    fn vote(&self, near: &[(Option<L>, f32)]) -> Option<L> {
         if near.first()?.1 < self.close {
             return None;
         }
@@ -96,6 +108,23 @@ impl<L: Copy + PartialEq> Nearest<L> {
     }
 }
 
+/// A message as the nearest examples read it.
+pub struct Reading<L> {
+    /// The kind they vote for, if close and clear enough.
+    pub kind: Option<L>,
+    /// Every example's label and closeness, closest first.
+    near: Vec<(Option<L>, f32)>,
+}
+
+impl<L: Copy + PartialEq> Reading<L> {
+    /// How much closer the message is to the closest example of `kind` than to the closest
+    /// example of none: below zero, it is more like a message of none.
+    pub fn lean(&self, kind: L) -> f32 {
+        let closest = |l: Option<L>| self.near.iter().find(|(k, _)| *k == l).map_or(-1.0, |(_, s)| *s);
+        closest(Some(kind)) - closest(None)
+    }
+}
+
 /// `text` read by `reader` (learned once per embedding model and process); `None` without the
 /// embedding model or when the text cannot be embedded. Embedding runs on a blocking thread.
 pub async fn read<L: Copy + PartialEq + Send + Sync + 'static>(
@@ -103,12 +132,21 @@ pub async fn read<L: Copy + PartialEq + Send + Sync + 'static>(
     text: &str,
     reader: fn(&Embedder) -> Option<Arc<Nearest<L>>>,
 ) -> Option<L> {
+    reading(embedder, text, reader).await?.kind
+}
+
+/// `text` as `reader` reads it, with its closeness to each kind (`read`).
+pub async fn reading<L: Copy + PartialEq + Send + Sync + 'static>(
+    embedder: Option<&Arc<Embedder>>,
+    text: &str,
+    reader: fn(&Embedder) -> Option<Arc<Nearest<L>>>,
+) -> Option<Reading<L>> {
     let embedder = embedder?.clone();
     let text = text.to_string();
     tokio::task::spawn_blocking(move || {
         let reader = reader(&embedder)?;
         match embedder.embed_query(&text) {
-            Ok(v) => reader.read(&v),
+            Ok(v) => Some(reader.reading(&v)),
             Err(e) => {
                 tracing::warn!(error = %e, "the message could not be embedded; it is read by its words alone");
                 None

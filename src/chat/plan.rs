@@ -160,6 +160,13 @@ impl Planner {
         Ok((request, rendered.prompted))
     }
 
+    /// How each reader takes a question about a product's fields (`aisle eval fields`).
+    pub async fn readings(&self, text: &str) -> asked::Readings {
+        let current = self.retriever.current();
+        let names = names_in(text, current.iter().flat_map(|index| index.products().map(|p| p.title.as_str())));
+        asked::readings(self.retriever.embedder(), &self.translator, text, &names).await
+    }
+
     /// Decides how to answer: a fixed reply, an FAQ, nothing found, or the model with sources.
     pub async fn plan(
         &self,
@@ -190,13 +197,14 @@ impl Planner {
             ask = Ask::parse_with(text, Some(read), &names);
         }
         // A product's field asked in words no cue holds ("what would I be out of pocket for it?"):
-        // the attribute from the nearest examples, read without the product's name.
+        // read without the product's name, by the nearest examples, else by the model.
         let about_one = !names.is_empty() || ask.points_back;
         if ask.may_ask_fact(about_one)
-            && let Some(attr) = asked::read(self.retriever.embedder(), &unnamed(text, &names)).await
+            && let Some((attr, by)) =
+                asked::in_other_words(self.retriever.embedder(), &self.translator, &unnamed(text, &names)).await
         {
-            tracing::debug!(?attr, text, "an attribute read by its nearest examples");
-            ask.attrs.push(attr);
+            tracing::debug!(?attr, by, text, "an attribute read");
+            ask.read_also(attr);
         }
         if intent != Intent::OrderStatus
             && let Some(current) = &current

@@ -52,17 +52,19 @@ pub enum Rank {
 const ATTR_CUES: &[(Attr, &[&str])] = &[
     (Attr::Weight, &["weigh*", "how heavy", "heavy", "heaviness", "kilo", "kilos", "kilogram*", "kg", "lbs"]),
     (Attr::Dimensions, &["dimension*", "how big", "how large", "how tall", "how wide", "how deep", "how long is _ in",
-        "size of", "measure*", "width", "height", "depth", "what size is", "fit in"]),
+        "size of", "measure*", "width", "height", "depth", "what size is", "fit in", "how much space", "take up",
+        "takes up", "taking up", "footprint"]),
     (Attr::MinimumOrder, &["minimum order*", "minimum quantity", "min order", "moq", "how many _ have to",
         "how many _ need to buy", "how many _ must", "how many _ _ have to", "how many _ _ need to",
         "how many _ _ must", "at least how many", "order at least", "buy at least", "smallest order", "fewest",
-        "order several", "buy several"]),
+        "order several", "buy several", "minimum purchase*", "min purchase*", "minimum amount", "minimum buy",
+        "purchase at least", "least number", "smallest number", "one at a time", "individually"]),
     (Attr::Price, &["price*", "cost*", "how much", "expensive", "pricey", "afford*", "pay for", "sell _ for",
         "go for", "charge*", "dollars", "bucks", "going rate", "rate for", "charging for", "charging me",
-        "you charging"]),
+        "you charging", "going for", "selling for", "sells for", "retail for", "retails for"]),
     (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in", "you carry",
-        "in your warehouse"]),
+        "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
         "repair*", "fault*", "stops working", "stop working"]),
     (Attr::Shipping, &["ship*", "deliver*", "arriv*", "get here", "get it", "get them", "get to me", "receive*",
@@ -75,10 +77,17 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "sending _ back"]),
     (Attr::Rating, &["rating*", "rated", "review*", "stars", "star", "score*", "any good", "how good", "good is",
         "customers think", "people think", "people say", "well liked", "worth it", "recommend*", "rate the",
-        "rate it", "rate them", "rate this", "rate that"]),
+        "rate it", "rate them", "rate this", "rate that", "do people like", "do customers like", "do buyers like",
+        "do shoppers like", "people happy with", "customers happy with", "buyers happy with"]),
     (Attr::Brand, &["brand*", "who makes", "who made", "made by", "manufactur*", "maker", "who produces",
         "what make", "which company", "produced by"]),
 ];
+
+/// Buying one and no more: the fewest that may be ordered.
+#[rustfmt::skip]
+const ONE_ONLY: &[&str] = &["buy just one", "order just one", "get just one", "purchase just one", "buy only one",
+    "order only one", "get only one", "purchase only one", "buy a single", "order a single", "get a single",
+    "purchase a single", "buy one single", "order one single", "just the one"];
 
 #[rustfmt::skip]
 const RANK_CUES: &[(Rank, &[&str])] = &[
@@ -89,10 +98,12 @@ const RANK_CUES: &[(Rank, &[&str])] = &[
     (Rank::BestRated, &["best rated", "best-rated", "highest rated", "highest-rated", "top rated", "top-rated",
         "best reviewed", "best-reviewed", "highest rating", "best rating", "best reviews", "most liked",
         "best", "highest score*", "rate* highest", "rate* the highest", "rate* best", "rate* the best",
-        "score* highest", "most highly rated"]),
+        "score* highest", "most highly rated", "most popular", "best loved", "best-loved", "most loved",
+        "most stars", "highest stars"]),
     (Rank::WorstRated, &["worst rated", "worst-rated", "lowest rated", "lowest-rated", "worst reviewed",
         "lowest rating", "worst reviews", "worst", "rate* lowest", "rate* the lowest", "rate* worst",
-        "rate* the worst", "score* lowest"]),
+        "rate* the worst", "score* lowest", "poorest", "weakest rat*", "least popular", "least liked",
+        "least loved", "lowest scor*", "fewest stars"]),
 ];
 
 const COMPARE_CUES: &[&str] = &[
@@ -331,6 +342,40 @@ fn sized_only(w: &[String]) -> bool {
     w.iter().any(|x| x == "size") && !other
 }
 
+/// Whether "how fast" or "how quickly" asks what the product itself does ("how fast does it go",
+/// "how quickly does it heat up"), and no other word asks when it is sent.
+fn its_speed(w: &[String]) -> bool {
+    const DOES: &[&str] = &[
+        "go",
+        "goes",
+        "run",
+        "runs",
+        "drive",
+        "ride",
+        "accelerate",
+        "charge",
+        "charges",
+        "heat",
+        "heats",
+        "boil",
+        "boils",
+        "cook",
+        "cooks",
+        "dry",
+        "dries",
+        "work",
+        "works",
+        "spin",
+        "load",
+        "loads",
+    ];
+    let asked = w.windows(2).any(|x| x[0] == "how" && matches!(x[1].as_str(), "fast" | "quickly"));
+    let does = w.iter().skip_while(|x| !matches!(x.as_str(), "fast" | "quickly")).any(|x| DOES.contains(&x.as_str()));
+    let sent =
+        cues_of(Attr::Shipping).iter().filter(|c| !matches!(**c, "how fast" | "how quickly")).any(|c| has_cue(w, c));
+    asked && does && !sent
+}
+
 /// Whether "charge" is the battery's and nothing else asks the price: "last 12 hours on a
 /// charge", "does it come with a charger?", "fast charging"; not "is there a charge for
 /// delivery?" or "how much is the charger?".
@@ -437,8 +482,10 @@ impl Ask {
         if attrs.contains(&Attr::Price) && battery(&w) {
             attrs.retain(|a| *a != Attr::Price);
         }
-        // "any good for cheese": what it is good for, not its rating.
-        if attrs.contains(&Attr::Rating) && good_for(&w) {
+        // "any good for cheese": what it is good for, not its rating; "what do people like about
+        // it?": what it is liked for.
+        if attrs.contains(&Attr::Rating) && (good_for(&w) || any_cue(&w, &["like about", "love about", "liked about"]))
+        {
             attrs.retain(|a| *a != Attr::Rating);
         }
         // "covered in leather", "a leather cover": what it is made of, not its warranty.
@@ -449,9 +496,20 @@ impl Ask {
         if attrs.contains(&Attr::Price) && amount_of_a_thing(&w) {
             attrs.retain(|a| *a != Attr::Price);
         }
+        // "how fast does it go?", "how quickly does it charge?": its speed, not when it is sent.
+        if attrs.contains(&Attr::Shipping) && its_speed(&w) {
+            attrs.retain(|a| *a != Attr::Shipping);
+        }
         // "the heel height", "the head size": a part's measure, which the catalog does not hold.
         if attrs.contains(&Attr::Dimensions) && part_measured(&w) {
             attrs.retain(|a| *a != Attr::Dimensions);
+        }
+        // "Can I buy just one?", "can I order a single one?": how few may be ordered, not the stock.
+        if any_cue(&w, ONE_ONLY) {
+            attrs.retain(|a| *a != Attr::Stock);
+            if !attrs.contains(&Attr::MinimumOrder) {
+                attrs.push(Attr::MinimumOrder);
+            }
         }
         // A cue read as something else ("the heel height", "how much RAM"): no attribute is asked.
         let set_aside = cued && attrs.is_empty();
@@ -543,6 +601,15 @@ impl Ask {
             && self.problem.is_none()
             && self.terms.is_none()
             && !self.abroad
+    }
+
+    /// An attribute read by other means than the cues (the nearest examples, the model), taken
+    /// as a cued one is: "what size are they?" asks the fit of what is worn, not its parcel.
+    pub fn read_also(&mut self, attr: Attr) {
+        if attr == Attr::Dimensions {
+            self.sized = sized_only(&catalog_words(&self.written));
+        }
+        self.attrs.push(attr);
     }
 
     /// Whether the shopper put a constraint on the products (price, stock, rating).
@@ -1053,12 +1120,37 @@ mod tests {
             ("How many kilos is the Table Lamp?", Attr::Weight),
             ("What is the fewest Table Lamp I can order?", Attr::MinimumOrder),
             ("How do shoppers rate the Table Lamp?", Attr::Rating),
+            ("Can I order just one Table Lamp?", Attr::MinimumOrder),
+            ("Can I buy a single Table Lamp?", Attr::MinimumOrder),
+            ("What's the minimum purchase for the Table Lamp?", Attr::MinimumOrder),
+            ("How much space does the Table Lamp take up?", Attr::Dimensions),
+            ("What's the Table Lamp going for?", Attr::Price),
+            ("Can I still get hold of the Table Lamp?", Attr::Stock),
+            ("Do people like the Table Lamp?", Attr::Rating),
         ] {
             assert_eq!(Ask::parse_with(text, None, &["Table Lamp"]).attrs, vec![attr], "{text}");
         }
         assert!(Ask::parse("how many kilometres does the motorcycle do on a tank?").attrs.is_empty());
         assert!(!Ask::parse("is it fast at charging my phone?").attrs.contains(&Attr::Price));
         assert!(!Ask::parse("How long does the battery pack take to charge?").attrs.contains(&Attr::Price));
+        assert_eq!(Ask::parse_with("Can I buy the Table Lamp today?", None, &["Table Lamp"]).attrs, vec![Attr::Stock]);
+        assert!(Ask::parse("Is there much room inside the backpack?").attrs.is_empty());
+        assert!(Ask::parse("how quickly does the kettle boil?").attrs.is_empty());
+        assert!(Ask::parse_with("What do people like about the Table Lamp?", None, &["Table Lamp"]).attrs.is_empty());
+        // The dimensions read by the examples or the model are a fit where a size is all it asks.
+        let mut ask = Ask::parse_with("What size are the Golden Shoes Woman?", None, &["Golden Shoes Woman"]);
+        assert!(ask.attrs.is_empty());
+        ask.read_also(Attr::Dimensions);
+        assert!(ask.sized && ask.attrs == [Attr::Dimensions]);
+        assert_eq!(Ask::parse("how fast can you ship the kettle?").attrs, vec![Attr::Shipping]);
+        assert_eq!(Ask::parse("how quickly will the kettle get to me?").attrs, vec![Attr::Shipping]);
+        for (text, rank) in [
+            ("Which phone has the poorest rating?", Rank::WorstRated),
+            ("the least popular sunglasses", Rank::WorstRated),
+            ("What's your most popular perfume?", Rank::BestRated),
+        ] {
+            assert_eq!(Ask::parse(text).rank, Some(rank), "{text}");
+        }
     }
 
     #[test]

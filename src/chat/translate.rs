@@ -3,7 +3,8 @@
 //! `prompts/translate.toml`, cached), and search, the catalog's answers, intents and the mood
 //! read that. The answer is given in the shopper's language; the message stored and shown is
 //! theirs, never the translation. A question the help articles did not meet is asked again in
-//! their words the same way (`prompts/rephrase.toml`), for a second search.
+//! their words the same way (`prompts/rephrase.toml`), for a second search, and a question about
+//! a product is read for the catalog field it asks (`prompts/field.toml`, `chat::asked`).
 use crate::domain::{Language, mask};
 use crate::llm::{ChatMessage, GenRequest, Generator, Role, complete};
 use crate::prompts::{Prompts, data};
@@ -14,13 +15,22 @@ use std::sync::{Arc, Mutex};
 const CACHED: usize = 2048;
 /// A rewrite is about as long as the message; more than this is the model rambling.
 const MAX_TOKENS: u32 = 96;
+/// A field's name ("minimum_order") is a few tokens.
+const FIELD_TOKENS: u32 = 6;
+
+/// What a message was rewritten into, which keys the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Purpose {
+    English(Language),
+    ShopWords,
+    Field,
+}
 
 pub struct Translator {
     generator: Option<Arc<dyn Generator>>,
     prompts: Arc<Prompts>,
-    /// Keyed by what the message was turned into: English (`Some` of its language), or the
-    /// help articles' words (`None`).
-    cache: Mutex<HashMap<(Option<Language>, String), String>>,
+    /// Keyed by what the message was turned into.
+    cache: Mutex<HashMap<(Purpose, String), String>>,
 }
 
 impl Translator {
@@ -34,18 +44,31 @@ impl Translator {
         if lang == Language::En {
             return None;
         }
-        self.rewrite(text, Some(lang), self.prompts.translation()).await
+        self.rewrite(text, Purpose::English(lang), self.prompts.translation(), MAX_TOKENS).await
     }
 
     /// An English question asked again in the words the help articles use ("any reduction for
     /// those of us in college?" as "Do you offer student discounts?"), for a search that found
     /// no answer; `None` when no model could (the question is answered as before).
     pub async fn in_shop_words(&self, text: &str) -> Option<String> {
-        self.rewrite(text, None, self.prompts.rephrasing()).await
+        self.rewrite(text, Purpose::ShopWords, self.prompts.rephrasing(), MAX_TOKENS).await
+    }
+
+    /// The name of the catalog field a question about a product asks (`text` with the product
+    /// said as "it"), as the model writes it: a name of `prompts/field.toml`, "none", or
+    /// anything else it may say; `None` when no model could read it.
+    pub async fn field(&self, text: &str) -> Option<String> {
+        self.rewrite(text, Purpose::Field, self.prompts.field_reading(), FIELD_TOKENS).await
     }
 
     /// One short greedy generation after worked examples, cached.
-    async fn rewrite(&self, text: &str, to: Option<Language>, prompt: (&str, &[(String, String)])) -> Option<String> {
+    async fn rewrite(
+        &self,
+        text: &str,
+        to: Purpose,
+        prompt: (&str, &[(String, String)]),
+        max_tokens: u32,
+    ) -> Option<String> {
         let key = (to, text.trim().to_string());
         if let Some(hit) = self.cache.lock().ok()?.get(&key) {
             return Some(hit.clone());
@@ -58,7 +81,7 @@ impl Translator {
             messages.push(ChatMessage { role: Role::Assistant, content: rewritten.clone() });
         }
         messages.push(ChatMessage { role: Role::User, content: data(text) });
-        let request = GenRequest { messages, max_tokens: MAX_TOKENS, greedy: true };
+        let request = GenRequest { messages, max_tokens, greedy: true };
         let rewritten = match complete(generator.as_ref(), request).await {
             Ok((out, _)) => cleaned(&out)?,
             Err(e) => {

@@ -24,6 +24,13 @@ pub enum What {
         #[arg(long)]
         seen: Option<PathBuf>,
     },
+    /// Which catalog field questions about a product ask, as the cues, the nearest examples and
+    /// the model read them, from answer sets' one-turn `attribute` (labelled with their field)
+    /// and `product-open`/`product-yesno` questions (none of the fields).
+    Fields {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Accuracy of the sentiment lexicon on labelled shopper messages.
     Sentiment {
         file: PathBuf,
@@ -67,6 +74,48 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
                 let lines: Vec<String> = report.seen.iter().map(serde_json::to_string).collect::<Result<_, _>>()?;
                 std::fs::write(&path, lines.join("\n") + "\n")
                     .with_context(|| format!("could not write {}", path.display()))?;
+            }
+        }
+        What::Fields { files } => {
+            let mut cases = Vec::new();
+            for file in &files {
+                cases.extend(eval::fields::cases(&eval::answers::load(file).map_err(anyhow::Error::msg)?));
+            }
+            let state = super::data::chat_service(settings, "this evaluation").await?;
+            let (tallies, readings) = eval::fields::run(&state.chat, &cases).await;
+            let fields = cases.iter().filter(|c| c.field.is_some()).count();
+            println!("{} questions: {fields} ask a field, {} none\n", cases.len(), cases.len() - fields);
+            println!("| reading | field right | wrong field | missed | none right | field read for none |");
+            println!("|---|---|---|---|---|---|");
+            for (way, t) in &tallies {
+                let way = way.name();
+                let pct = |n: usize, of: usize| if of == 0 { 0.0 } else { 100.0 * n as f64 / of as f64 };
+                let nones = cases.len() - fields;
+                println!(
+                    "| {way} | {} ({:.1}%) | {} | {} | {} ({:.1}%) | {} |",
+                    t.right,
+                    pct(t.right, fields),
+                    t.wrong,
+                    t.missed,
+                    t.none_right,
+                    pct(t.none_right, nones),
+                    t.false_field
+                );
+            }
+            println!("\nRead by the model (the cues and examples silent, the field standing):");
+            for (case, r) in cases.iter().zip(&readings) {
+                let got = eval::fields::as_chat_reads(r);
+                if r.cues.is_empty() && r.nearest.is_none() && got.is_some() {
+                    let mark = if got == case.field { "right" } else { "WRONG" };
+                    println!("- {mark}: {:?} asks {:?}, read {:?}", case.text, case.field, got);
+                }
+            }
+            println!("\nMistakes as the chat reads (cues, examples, then the model):");
+            for (case, r) in cases.iter().zip(&readings) {
+                let got = eval::fields::as_chat_reads(r);
+                if got != case.field {
+                    println!("- {:?} asks {:?}, read {:?} ({r:?})", case.text, case.field, got);
+                }
             }
         }
         What::Sentiment { file, train } => {

@@ -469,3 +469,57 @@ async fn a_field_asked_in_words_no_cue_holds_is_read_by_its_nearest_examples() {
     let evs = app.ask(&c, "What is the Table Lamp's shade made of?").await;
     assert_eq!(done(&evs)["answered_by"], "model", "{}", said(&evs));
 }
+
+/// A bare follow-up about a product's terms ("how long to ship?", "what's the guarantee?") is
+/// about the product just shown, not the shop's general policy, unless it asks the shop's ways
+/// ("usually"); buying "just one" asks the minimum order, not the stock; "the poorest rating"
+/// ranks; how fast a motorcycle goes is not how fast it ships.
+#[tokio::test]
+async fn bare_follow_ups_single_items_and_the_poorest_rating_are_the_catalogs() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    let c = app.new_conversation().await;
+    app.ask(&c, "Show me the Oppo K1").await;
+    for (ask, expected) in [("how long to ship?", "1-2 business days"), ("what's the guarantee?", "1 month")] {
+        let evs = app.ask(&c, ask).await;
+        assert_eq!(done(&evs)["answered_by"], "catalog", "{ask}: {}", said(&evs));
+        assert!(said(&evs).contains(expected), "{ask}: {}", said(&evs));
+        assert!(said(&evs).contains("Oppo K1"), "{ask}: {}", said(&evs));
+    }
+    let evs = app.ask(&c, "How long does shipping usually take?").await;
+    assert_ne!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Can I order just one Yellow Peeler?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains('6') && !said(&evs).contains("35"), "{}", said(&evs));
+
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Which smartphone has the poorest rating?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("iPhone X"), "{}", said(&evs));
+
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How fast does the Scooter Motorcycle go?").await;
+    assert!(!said(&evs).contains("overnight"), "{}", said(&evs));
+}
+
+/// Where neither a cue nor the nearest examples settle a question about one product ("Who's
+/// behind ...?"), the model names the field (`prompts/field.toml`) and the catalog answers from
+/// it; the model's field stands only where the question is at least as close to that field's
+/// examples as to the examples of none: "what is the shade made of?" never gets the price,
+/// whatever the model says. (A fake stands for the model's word here; the real model's readings
+/// are measured by `aisle eval fields`.)
+#[tokio::test]
+async fn a_field_the_model_names_is_answered_from_the_catalog_unless_the_examples_object() {
+    let app = spawn_demo_app_with(fake("brand")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Who's behind the Man Short Sleeve Shirt?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("Casual Comfort"), "{}", said(&evs));
+
+    let app = spawn_demo_app_with(fake("price")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What is the Table Lamp's shade made of?").await;
+    assert_ne!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(!said(&evs).contains("$49.99"), "{}", said(&evs));
+}

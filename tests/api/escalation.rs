@@ -221,6 +221,8 @@ async fn a_person_asked_for_with_any_verb_or_in_a_sentence_of_its_own_is_brought
         "This is going nowhere. A real person, now.",
         "Is there a human I can talk to?",
         "get me someone who can actually help!!",
+        "real human needed",
+        "Could I be transferred to an advisor?",
     ] {
         let c = app.new_conversation().await;
         let evs = app.ask(&c, ask).await;

@@ -34,6 +34,9 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "That didn't help at all. A human, please!",
         "Is there a person I can talk to?",
         "get me someone who can actually help!!",
+        "real human needed",
+        "Could I be transferred to an advisor?",
+        "an employee, urgently",
     ] {
         assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
     }
@@ -55,6 +58,8 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "I need a watch for a person who swims. Someone sporty.",
         "a gift for someone who can cook",
         "Is this a good gift for a person who likes to chat?",
+        "Which laptop would a financial advisor need?",
+        "gloves for an employee who works outdoors",
     ] {
         assert_ne!(classify(not), Intent::WantsHuman, "{not}");
         assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
