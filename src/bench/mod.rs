@@ -1,6 +1,7 @@
 //! `aisle bench retrieval`: index build time and query latency on synthetic catalogs.
 mod chat;
 mod conversation;
+mod fields;
 mod languages;
 mod reindex;
 mod rewording;
@@ -8,6 +9,7 @@ mod synthetic;
 
 pub use chat::{ChatBench, Prompts, chat, prompts};
 pub use conversation::{Turned, conversations, print as print_conversations};
+pub use fields::{FieldRead, fields, print as print_fields};
 pub use languages::{LanguageTimes, languages, print as print_languages};
 pub use reindex::reindex;
 pub use rewording::{Reworded, print as print_rewording, rewording};

@@ -61,6 +61,13 @@ pub fn confirms(reading: &Reading<Attr>, field: Attr) -> bool {
     reading.lean(field) >= LEAN
 }
 
+/// Who read a field the cues did not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Examples,
+    Model,
+}
+
 /// The field a question about one product asks in words no cue holds (`question`: the products'
 /// names said as "it"), with who read it: the nearest examples' vote, else the model's field
 /// where the examples do not object (`confirms`). `None` without the embedding model.
@@ -68,13 +75,21 @@ pub async fn in_other_words(
     embedder: Option<&Arc<Embedder>>,
     translator: &Translator,
     question: &str,
-) -> Option<(Attr, &'static str)> {
+    only_size: bool,
+) -> Option<(Attr, Reader)> {
     let reading = read(embedder, question).await?;
     if let Some(attr) = reading.kind {
-        return Some((attr, "its nearest examples"));
+        return Some((attr, Reader::Examples));
     }
     let attr = by_model(translator, question).await.filter(|attr| confirms(&reading, *attr))?;
-    Some((attr, "the model"))
+    (!sized_out(attr, only_size)).then_some((attr, Reader::Model))
+}
+
+/// A size alone ("what size are the eggs?", `only_size`) that the model reads as the dimensions
+/// asks the sizes on offer or the fit, which the catalog does not hold: the parcel's measures are
+/// no answer. (The cues take "what size is it?" as the dimensions, but for what is worn.)
+fn sized_out(attr: Attr, only_size: bool) -> bool {
+    attr == Attr::Dimensions && only_size
 }
 
 /// The fields a question asks as each reader takes it (`readings`).
@@ -88,6 +103,8 @@ pub struct Readings {
     pub model: Option<Attr>,
     /// How much closer the question is to the model's field's examples than to none's.
     pub lean: Option<f32>,
+    /// Whether the model's field is set aside as a size alone (`sized_out`).
+    pub sized_out: bool,
 }
 
 /// How each reader takes `text` (`names`: the catalog names it holds), for `aisle eval fields`:
@@ -109,7 +126,8 @@ pub async fn readings(
         model = by_model(translator, &question).await;
         lean = reading.as_ref().zip(model).map(|(r, m)| r.lean(m));
     }
-    Readings { cues: ask.attrs, may_ask, nearest, model, lean }
+    let sized_out = model.is_some_and(|m| sized_out(m, ask.asks_only_size()));
+    Readings { cues: ask.attrs, may_ask, nearest, model, lean, sized_out }
 }
 
 /// The field the model reads `text` (the products' names already out of it) as asking; `None`

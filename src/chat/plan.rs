@@ -200,10 +200,15 @@ impl Planner {
         // read without the product's name, by the nearest examples, else by the model.
         let about_one = !names.is_empty() || ask.points_back;
         if ask.may_ask_fact(about_one)
-            && let Some((attr, by)) =
-                asked::in_other_words(self.retriever.embedder(), &self.translator, &unnamed(text, &names)).await
+            && let Some((attr, by)) = asked::in_other_words(
+                self.retriever.embedder(),
+                &self.translator,
+                &unnamed(text, &names),
+                ask.asks_only_size(),
+            )
+            .await
         {
-            tracing::debug!(?attr, by, text, "an attribute read");
+            tracing::debug!(?attr, ?by, text, "an attribute read");
             ask.read_also(attr);
         }
         if intent != Intent::OrderStatus

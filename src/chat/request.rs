@@ -603,11 +603,16 @@ impl Ask {
             && !self.abroad
     }
 
+    /// Whether the only measure the message asks is a "size" ("what size are they?").
+    pub fn asks_only_size(&self) -> bool {
+        sized_only(&catalog_words(&self.written))
+    }
+
     /// An attribute read by other means than the cues (the nearest examples, the model), taken
     /// as a cued one is: "what size are they?" asks the fit of what is worn, not its parcel.
     pub fn read_also(&mut self, attr: Attr) {
         if attr == Attr::Dimensions {
-            self.sized = sized_only(&catalog_words(&self.written));
+            self.sized = self.asks_only_size();
         }
         self.attrs.push(attr);
     }

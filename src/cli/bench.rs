@@ -39,6 +39,13 @@ pub enum What {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// What reading a product's field costs, through the whole chat: by the cues, the nearest
+    /// examples, the model, or none of them (the model then writes the answer).
+    Fields {
+        /// Also write the results to this JSON file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// What each turn of a conversation costs, through the whole chat: three questions, then a
     /// short follow-up.
     Conversation {
@@ -80,34 +87,48 @@ pub struct ChatArgs {
     json: Option<PathBuf>,
 }
 
+/// The whole chat over the demo database, and a second translator on its model with its own
+/// empty cache, to time a rewrite or a reading alone.
+async fn through_chat(settings: &Settings) -> anyhow::Result<(Arc<aisle::http::AppState>, Translator)> {
+    let state = super::data::chat_service(settings, "this benchmark").await?;
+    let translator = Translator::new(state.chat.generator().cloned(), state.prompts.clone());
+    Ok((state, translator))
+}
+
+/// Writes the results to `json`, when asked.
+fn save<T: serde::Serialize>(json: Option<PathBuf>, results: &T) -> anyhow::Result<()> {
+    if let Some(file) = json {
+        std::fs::write(&file, serde_json::to_string_pretty(results)?)?;
+    }
+    Ok(())
+}
+
 pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
     match what {
         What::Chat(args) => chat(settings, args).await?,
         What::Conversation { json } => {
-            let state = super::data::chat_service(settings, "this benchmark").await?;
+            let (state, _) = through_chat(settings).await?;
             let turns = bench::conversations(&state.chat).await;
             bench::print_conversations(&turns);
-            if let Some(file) = json {
-                std::fs::write(&file, serde_json::to_string_pretty(&turns)?)?;
-            }
+            save(json, &turns)?;
         }
         What::Languages { json } => {
-            let state = super::data::chat_service(settings, "this benchmark").await?;
-            let translator = Translator::new(state.chat.generator().cloned(), state.prompts.clone());
+            let (state, translator) = through_chat(settings).await?;
             let times = bench::languages(&state.chat, &translator).await;
             bench::print_languages(&times);
-            if let Some(file) = json {
-                std::fs::write(&file, serde_json::to_string_pretty(&times)?)?;
-            }
+            save(json, &times)?;
         }
         What::Rewording { json } => {
-            let state = super::data::chat_service(settings, "this benchmark").await?;
-            let translator = Translator::new(state.chat.generator().cloned(), state.prompts.clone());
+            let (state, translator) = through_chat(settings).await?;
             let (warm, times) = bench::rewording(&state.chat, &translator).await;
             bench::print_rewording(warm, &times);
-            if let Some(file) = json {
-                std::fs::write(&file, serde_json::to_string_pretty(&times)?)?;
-            }
+            save(json, &times)?;
+        }
+        What::Fields { json } => {
+            let (state, translator) = through_chat(settings).await?;
+            let (warm, times) = bench::fields(&state.chat, &translator).await;
+            bench::print_fields(warm, &times);
+            save(json, &times)?;
         }
         What::Reindex { repeats } => {
             let pool = super::data::connect(settings).await?;

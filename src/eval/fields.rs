@@ -73,7 +73,7 @@ fn read_as(way: Way, r: &Readings) -> Option<String> {
         return field_name(a);
     }
     let examples = r.nearest.filter(|_| way.examples);
-    let model = way.model.and_then(|bar| r.model.filter(|_| r.lean.is_some_and(|l| l >= bar)));
+    let model = way.model.and_then(|bar| r.model.filter(|_| !r.sized_out && r.lean.is_some_and(|l| l >= bar)));
     examples.or(model).as_ref().and_then(field_name)
 }
 

@@ -522,4 +522,11 @@ async fn a_field_the_model_names_is_answered_from_the_catalog_unless_the_example
     let evs = app.ask(&c, "What is the Table Lamp's shade made of?").await;
     assert_ne!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
     assert!(!said(&evs).contains("$49.99"), "{}", said(&evs));
+
+    // A size alone is the sizes on offer, not the parcel's measures, whatever the model reads.
+    let app = spawn_demo_app_with(fake("dimensions")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "What size are the Eggs?").await;
+    assert_ne!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(!said(&evs).contains("11.42"), "{}", said(&evs));
 }
