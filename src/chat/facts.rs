@@ -287,7 +287,7 @@ const BARE_WORDS: usize = 5;
 /// Words that make a question one of the shop's ways, not of a product: "your", "policy",
 /// "usually".
 #[rustfmt::skip]
-const OF_THE_SHOP: &[&str] = &["your", "you", "policy", "policies", "usually", "generally", "general", "normally",
+const OF_THE_SHOP: &[&str] = &["your", "policy", "policies", "usually", "generally", "general", "normally",
     "typically", "always", "all", "every", "any", "anything", "items", "orders", "products", "things", "stuff"];
 
 fn of_the_shop(lower: &str) -> bool {

@@ -345,30 +345,9 @@ fn sized_only(w: &[String]) -> bool {
 /// Whether "how fast" or "how quickly" asks what the product itself does ("how fast does it go",
 /// "how quickly does it heat up"), and no other word asks when it is sent.
 fn its_speed(w: &[String]) -> bool {
-    const DOES: &[&str] = &[
-        "go",
-        "goes",
-        "run",
-        "runs",
-        "drive",
-        "ride",
-        "accelerate",
-        "charge",
-        "charges",
-        "heat",
-        "heats",
-        "boil",
-        "boils",
-        "cook",
-        "cooks",
-        "dry",
-        "dries",
-        "work",
-        "works",
-        "spin",
-        "load",
-        "loads",
-    ];
+    #[rustfmt::skip]
+    const DOES: &[&str] = &["go", "goes", "run", "runs", "drive", "ride", "accelerate", "charge", "charges", "heat",
+        "heats", "boil", "boils", "cook", "cooks", "dry", "dries", "work", "works", "spin", "load", "loads"];
     let asked = w.windows(2).any(|x| x[0] == "how" && matches!(x[1].as_str(), "fast" | "quickly"));
     let does = w.iter().skip_while(|x| !matches!(x.as_str(), "fast" | "quickly")).any(|x| DOES.contains(&x.as_str()));
     let sent =
