@@ -1,8 +1,9 @@
 //! Which catalog field a question about a product asks, as each reader takes it: the cues alone,
 //! the cues then the nearest examples, and the cues, the examples, then the model where the
-//! question leans toward the model's field by a bar (the chat's bar and others). Read from answer sets (`answers::Labelled`): a one-turn
-//! `attribute` question is labelled with its field; `product-open` and `product-yesno` questions
-//! ask none of the fields, so any field read for them is a wrong one.
+//! question leans toward the model's field by a bar (the chat's bar and others). Read from answer
+//! sets (`answers::Labelled`): a one-turn `attribute` question is labelled with its field;
+//! `product-open` and `product-yesno` questions ask none of the fields, so any field read for
+//! them is a wrong one.
 use super::answers::Labelled;
 use crate::chat::ChatService;
 use crate::chat::asked::Readings;
