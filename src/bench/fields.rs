@@ -4,13 +4,12 @@
 //! none (the model is asked for the field, says none, then writes the answer). The model's
 //! reading is timed on its own too (a second translator with an empty cache, after the chat's
 //! own), and the first reading after start-up, which also reads the prompt, apart.
-use super::median;
+use super::{median, timed};
 use crate::chat::{ChatService, Translator};
 use crate::domain::AnsweredBy;
 use crate::eval::answers::converse;
 use serde::Serialize;
 use std::sync::Arc;
-use std::time::Instant;
 
 /// Questions by who reads their field: the cues, the nearest examples, the model, none.
 const QUESTIONS: &[(&str, &str)] = &[
@@ -41,18 +40,16 @@ pub struct FieldRead {
 /// Runs the warm-up, then every question once through `chat`; `translator` is a second one on
 /// the same model, with its own empty cache, to time the model's reading alone.
 pub async fn fields(chat: &Arc<ChatService>, translator: &Translator) -> (Option<f64>, Vec<FieldRead>) {
-    let started = Instant::now();
-    let warm = translator.field(WARM_UP).await.map(|_| started.elapsed().as_secs_f64() * 1000.0);
+    let warm = timed(translator.field(WARM_UP)).await;
     let mut out = Vec::new();
     for (reader, question) in QUESTIONS {
         let seen = converse(chat, &[question.to_string()]).await;
-        let started = Instant::now();
-        let read = translator.field(question).await;
+        let reading_ms = timed(translator.field(question)).await;
         out.push(FieldRead {
             reader,
             question,
             first_word_ms: seen.first_token_ms,
-            reading_ms: read.map(|_| started.elapsed().as_secs_f64() * 1000.0),
+            reading_ms,
             answered_by: seen.answered_by.map_or("none", AnsweredBy::as_str),
         });
     }

@@ -5,13 +5,12 @@
 //! translator with an empty cache, on the same model; after the chat's own, so the question's
 //! few tokens may be in the engine's cache), and the first rewrite after start-up, which also
 //! reads the prompt, apart.
-use super::median;
+use super::{median, timed};
 use crate::chat::{ChatService, Translator};
 use crate::domain::AnsweredBy;
 use crate::eval::answers::converse;
 use serde::Serialize;
 use std::sync::Arc;
-use std::time::Instant;
 
 /// Answered as asked, by an FAQ or an article's sentences: no rewrite.
 const AS_ASKED: &[&str] = &[
@@ -48,19 +47,17 @@ pub struct Reworded {
 /// Runs the warm-up, then every question once through `chat`; `translator` is a second one on
 /// the same model, with its own empty cache, to time the rewrite alone.
 pub async fn rewording(chat: &Arc<ChatService>, translator: &Translator) -> (Option<f64>, Vec<Reworded>) {
-    let started = Instant::now();
-    let warm = translator.in_shop_words(WARM_UP).await.map(|_| started.elapsed().as_secs_f64() * 1000.0);
+    let warm = timed(translator.in_shop_words(WARM_UP)).await;
     let mut out = Vec::new();
     let questions = AS_ASKED.iter().map(|q| (q, false)).chain(WORDED_AWAY.iter().map(|q| (q, true)));
     for (question, worded_away) in questions {
         let seen = converse(chat, &[question.to_string()]).await;
-        let started = Instant::now();
-        let rewritten = translator.in_shop_words(question).await;
+        let rewrite_ms = timed(translator.in_shop_words(question)).await;
         out.push(Reworded {
             question,
             worded_away,
             first_word_ms: seen.first_token_ms,
-            rewrite_ms: rewritten.map(|_| started.elapsed().as_secs_f64() * 1000.0),
+            rewrite_ms,
             answered_by: seen.answered_by.map_or("none", AnsweredBy::as_str),
         });
     }
