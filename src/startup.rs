@@ -131,8 +131,8 @@ impl Application {
         ));
         tokio::spawn(log.clone().replay_forever());
         if let Some(e) = retriever.embedder().cloned() {
-            // Learn the sentiment classes and the problem and attribute readers now, so no shopper waits
-            // for them.
+            // Learn the sentiment classes and the problem and attribute readers now, so no shopper
+            // waits for them.
             tokio::task::spawn_blocking(move || {
                 crate::chat::sentiment::Centroids::shared(&e);
                 crate::chat::problems::shared(&e);

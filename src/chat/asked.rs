@@ -27,7 +27,7 @@ const CLOSE: f32 = 0.5;
 /// a question the fields do not answer) by this much: a wrong field is worse than none.
 const MARGIN: f32 = 0.08;
 /// How much farther from the model's field than from none a question may be, for the model's
-/// field to stand (`confirms`); chosen on the tuning sets by `aisle eval fields`.
+/// field to stand (`model_stands`); chosen on the tuning sets by `aisle eval fields`.
 pub const LEAN: f32 = 0.0;
 
 #[derive(Deserialize)]
@@ -54,11 +54,13 @@ pub async fn read(embedder: Option<&Arc<Embedder>>, text: &str) -> Option<Readin
 }
 
 /// Whether the model's field for a question the examples did not settle stands: the question
-/// must be at least about as close to an example of that field as to an example of none ("what
+/// leans at least `bar` toward that field's examples against none's (`LEAN` in the chat: "what
 /// is it known for?" is read as its rating by the model, but is most like "what is special about
-/// it?").
-pub fn confirms(reading: &Reading<Attr>, field: Attr) -> bool {
-    reading.lean(field) >= LEAN
+/// it?"), and it is no size alone (`only_size`) read as the dimensions: "what size are the
+/// eggs?" asks the sizes on offer or the fit, which the catalog does not hold, not the parcel's
+/// measures (the cues take "what size is it?" as the dimensions, but for what is worn).
+pub fn model_stands(field: Attr, lean: f32, only_size: bool, bar: f32) -> bool {
+    lean >= bar && !(field == Attr::Dimensions && only_size)
 }
 
 /// Who read a field the cues did not.
@@ -70,7 +72,7 @@ pub enum Reader {
 
 /// The field a question about one product asks in words no cue holds (`question`: the products'
 /// names said as "it"), with who read it: the nearest examples' vote, else the model's field
-/// where the examples do not object (`confirms`). `None` without the embedding model.
+/// where it stands (`model_stands`). `None` without the embedding model.
 pub async fn in_other_words(
     embedder: Option<&Arc<Embedder>>,
     translator: &Translator,
@@ -81,15 +83,9 @@ pub async fn in_other_words(
     if let Some(attr) = reading.kind {
         return Some((attr, Reader::Examples));
     }
-    let attr = by_model(translator, question).await.filter(|attr| confirms(&reading, *attr))?;
-    (!sized_out(attr, only_size)).then_some((attr, Reader::Model))
-}
-
-/// A size alone ("what size are the eggs?", `only_size`) that the model reads as the dimensions
-/// asks the sizes on offer or the fit, which the catalog does not hold: the parcel's measures are
-/// no answer. (The cues take "what size is it?" as the dimensions, but for what is worn.)
-fn sized_out(attr: Attr, only_size: bool) -> bool {
-    attr == Attr::Dimensions && only_size
+    let stands = |attr: &Attr| model_stands(*attr, reading.lean(*attr), only_size, LEAN);
+    let attr = by_model(translator, question).await.filter(stands)?;
+    Some((attr, Reader::Model))
 }
 
 /// The fields a question asks as each reader takes it (`readings`).
@@ -103,8 +99,8 @@ pub struct Readings {
     pub model: Option<Attr>,
     /// How much closer the question is to the model's field's examples than to none's.
     pub lean: Option<f32>,
-    /// Whether the model's field is set aside as a size alone (`sized_out`).
-    pub sized_out: bool,
+    /// Whether the only measure the question asks is a size (`model_stands`).
+    pub only_size: bool,
 }
 
 /// How each reader takes `text` (`names`: the catalog names it holds), for `aisle eval fields`:
@@ -117,7 +113,7 @@ pub async fn readings(
     names: &[&str],
 ) -> Readings {
     let ask = Ask::parse_with(text, None, names);
-    let may_ask = ask.may_ask_fact(!names.is_empty() || ask.points_back);
+    let may_ask = ask.may_ask_fact(!names.is_empty());
     let (mut nearest, mut model, mut lean) = (None, None, None);
     if may_ask {
         let question = unnamed(text, names);
@@ -126,8 +122,8 @@ pub async fn readings(
         model = by_model(translator, &question).await;
         lean = reading.as_ref().zip(model).map(|(r, m)| r.lean(m));
     }
-    let sized_out = model.is_some_and(|m| sized_out(m, ask.asks_only_size()));
-    Readings { cues: ask.attrs, may_ask, nearest, model, lean, sized_out }
+    let only_size = ask.asks_only_size();
+    Readings { cues: ask.attrs, may_ask, nearest, model, lean, only_size }
 }
 
 /// The field the model reads `text` (the products' names already out of it) as asking; `None`

@@ -198,8 +198,7 @@ impl Planner {
         }
         // A product's field asked in words no cue holds ("what would I be out of pocket for it?"):
         // read without the product's name, by the nearest examples, else by the model.
-        let about_one = !names.is_empty() || ask.points_back;
-        if ask.may_ask_fact(about_one)
+        if ask.may_ask_fact(!names.is_empty())
             && let Some((attr, by)) = asked::in_other_words(
                 self.retriever.embedder(),
                 &self.translator,

@@ -272,7 +272,7 @@ fn covering(w: &[String]) -> bool {
     let a_cover =
         w.windows(3).any(|x| matches!(x[0].as_str(), "a" | "an") && x[2] == "cover") || has_cue(w, "cover made");
     // Any other of the warranty's own cues still asks it.
-    let warranty = cues_of(Attr::Warranty).iter().filter(|c| !c.starts_with("cover")).any(|c| has_cue(w, c));
+    let warranty = cued_besides(w, Attr::Warranty, |c| c.starts_with("cover"));
     (material || a_cover) && !warranty
 }
 
@@ -287,7 +287,7 @@ const MUCH_ASKS_PRICE: &[&str] = &["is", "are", "was", "were", "does", "do", "di
 /// have?", "how much sugar is in it?") and no other cue asks its price.
 fn amount_of_a_thing(w: &[String]) -> bool {
     let thing = w.windows(3).any(|x| x[0] == "how" && x[1] == "much" && !MUCH_ASKS_PRICE.contains(&x[2].as_str()));
-    let priced = cues_of(Attr::Price).iter().filter(|c| **c != "how much").any(|c| has_cue(w, c));
+    let priced = cued_besides(w, Attr::Price, |c| c == "how much");
     thing && !priced
 }
 
@@ -338,7 +338,7 @@ const SHOPPER: &[&str] = &["i", "you", "we"];
 /// Whether the message asks the product's dimensions only by its "size" ("what size is it?"),
 /// which for clothes, shoes and jewellery is its fit (`facts::worn`), not its measurements.
 fn sized_only(w: &[String]) -> bool {
-    let other = cues_of(Attr::Dimensions).iter().filter(|c| !c.contains("size")).any(|c| has_cue(w, c));
+    let other = cued_besides(w, Attr::Dimensions, |c| c.contains("size"));
     w.iter().any(|x| x == "size") && !other
 }
 
@@ -350,8 +350,7 @@ fn its_speed(w: &[String]) -> bool {
         "heats", "boil", "boils", "cook", "cooks", "dry", "dries", "work", "works", "spin", "load", "loads"];
     let asked = w.windows(2).any(|x| x[0] == "how" && matches!(x[1].as_str(), "fast" | "quickly"));
     let does = w.iter().skip_while(|x| !matches!(x.as_str(), "fast" | "quickly")).any(|x| DOES.contains(&x.as_str()));
-    let sent =
-        cues_of(Attr::Shipping).iter().filter(|c| !matches!(**c, "how fast" | "how quickly")).any(|c| has_cue(w, c));
+    let sent = cued_besides(w, Attr::Shipping, |c| matches!(c, "how fast" | "how quickly"));
     asked && does && !sent
 }
 
@@ -372,7 +371,7 @@ fn battery(w: &[String]) -> bool {
         "fully charge*",
     ];
     // Any other of the price's own cues, or a charge made for something, still asks it.
-    let priced = cues_of(Attr::Price).iter().filter(|c| **c != "charge*").any(|c| has_cue(w, c))
+    let priced = cued_besides(w, Attr::Price, |c| c == "charge*")
         || any_cue(w, &["charge for", "charge me", "charging for", "charging me", "you charging"]);
     any_cue(w, BATTERY) && !priced
 }
@@ -383,8 +382,14 @@ fn good_for(w: &[String]) -> bool {
     const FOR: &[&str] = &["for", "at", "with", "enough", "on", "in"];
     let for_something = w.windows(2).any(|x| x[0] == "good" && FOR.contains(&x[1].as_str()))
         || w.windows(4).any(|x| x[0] == "good" && x[1] == "is" && FOR.contains(&x[3].as_str()));
-    let rated = cues_of(Attr::Rating).iter().filter(|c| !c.contains("good")).any(|c| has_cue(w, c));
+    let rated = cued_besides(w, Attr::Rating, |c| c.contains("good"));
     for_something && !rated
+}
+
+/// Whether a cue of `attr` holds in `w`, other than those `set_aside` (the cue being read as
+/// something else: "how much" beside "RAM", "size" for a fit).
+fn cued_besides(w: &[String], attr: Attr, set_aside: impl Fn(&str) -> bool) -> bool {
+    cues_of(attr).iter().filter(|c| !set_aside(c)).any(|c| has_cue(w, c))
 }
 
 /// The cues that ask an attribute (`ATTR_CUES`).
@@ -568,11 +573,11 @@ impl Ask {
     }
 
     /// Whether the message may ask a catalog attribute in words no cue holds, worth reading by
-    /// its nearest examples (`chat::asked`): a question about a product (`about_one`: it names or
-    /// points at one) that asks nothing else of the catalog or the policies.
-    pub fn may_ask_fact(&self, about_one: bool) -> bool {
+    /// its nearest examples or the model (`chat::asked`): a question about a product (`named`:
+    /// it names one; or it points at one) that asks nothing else of the catalog or the policies.
+    pub fn may_ask_fact(&self, named: bool) -> bool {
         let asks = self.question || self.written.trim_end().ends_with('?');
-        about_one
+        (named || self.points_back)
             && asks
             && self.attrs.is_empty()
             && !self.set_aside

@@ -6,7 +6,7 @@
 //! them is a wrong one.
 use super::answers::Labelled;
 use crate::chat::ChatService;
-use crate::chat::asked::Readings;
+use crate::chat::asked::{self, Readings};
 
 /// One question and the field it asks (`None`: none of them).
 pub struct Case {
@@ -62,7 +62,7 @@ impl Way {
 /// (the first of them as the chat reads, `asked::LEAN`).
 pub fn ways() -> Vec<Way> {
     let mut ways = vec![Way { examples: false, model: None }, Way { examples: true, model: None }];
-    ways.push(Way { examples: true, model: Some(crate::chat::asked::LEAN) });
+    ways.push(Way { examples: true, model: Some(asked::LEAN) });
     for lean in [-1.0, -0.1, -0.05, 0.05, 0.1] {
         ways.push(Way { examples: true, model: Some(lean) });
     }
@@ -74,7 +74,9 @@ fn read_as(way: Way, r: &Readings) -> Option<String> {
         return field_name(a);
     }
     let examples = r.nearest.filter(|_| way.examples);
-    let model = way.model.and_then(|bar| r.model.filter(|_| !r.sized_out && r.lean.is_some_and(|l| l >= bar)));
+    let model = way
+        .model
+        .and_then(|bar| r.model.filter(|m| r.lean.is_some_and(|lean| asked::model_stands(*m, lean, r.only_size, bar))));
     examples.or(model).as_ref().and_then(field_name)
 }
 
