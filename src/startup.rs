@@ -5,7 +5,7 @@ use crate::escalation::Escalation;
 use crate::events::{Hub, Listener};
 use crate::http::{self, AppState, Limits};
 use crate::knowledge::Editor;
-use crate::llm::{Generator, LlamaEngine};
+use crate::llm::{ChatMessage, Generator, LlamaEngine, Role, worked_examples};
 use crate::orders::{HttpOrders, OrderSource, PostgresOrders};
 use crate::prompts::Prompts;
 use crate::retrieval::{Embedder, Retriever};
@@ -24,8 +24,23 @@ pub enum GeneratorChoice {
     None,
 }
 
-/// Loads the language model, or explains why answers will come without it.
-pub async fn load_generator(settings: &Settings, prompts_system: String) -> Option<Arc<dyn Generator>> {
+/// What the engine keeps evaluated from the start: the chat's system prompt and, with
+/// `readings`, each reading's instruction and worked examples (translation, rewording, a
+/// question's field), so no shopper's message waits for them to be read (about 16 s for the
+/// field reading's on these 2 cores), whatever other conversations the engine served before.
+pub fn openings(prompts: &Prompts, readings: bool) -> Vec<Vec<ChatMessage>> {
+    let mut openings = vec![vec![ChatMessage { role: Role::System, content: prompts.system.clone() }]];
+    if readings {
+        for (system, examples) in [prompts.translation(), prompts.rephrasing(), prompts.field_reading()] {
+            openings.push(worked_examples(system, examples));
+        }
+    }
+    openings
+}
+
+/// Loads the language model, or explains why answers will come without it; `openings` are
+/// what it keeps evaluated (`openings`).
+pub async fn load_generator(settings: &Settings, openings: Vec<Vec<ChatMessage>>) -> Option<Arc<dyn Generator>> {
     let s = settings.llm.clone();
     if let ("remote", Some(url)) = (s.backend.as_str(), &s.remote_url) {
         let model = s.remote_model.clone().unwrap_or_else(|| "default".into());
@@ -38,7 +53,7 @@ pub async fn load_generator(settings: &Settings, prompts_system: String) -> Opti
         ))));
     }
     let engine = load_optional("language model", "chat answers from FAQs and sources only", move || {
-        LlamaEngine::start(&s, &prompts_system)
+        LlamaEngine::start_with(&s, openings)
     })
     .await?;
     Some(Arc::new(engine))
@@ -90,7 +105,7 @@ impl Application {
     ) -> anyhow::Result<Self> {
         let prompts = Arc::new(load_prompts(&settings)?);
         let generator = match generator {
-            GeneratorChoice::FromSettings => load_generator(&settings, prompts.system.clone()).await,
+            GeneratorChoice::FromSettings => load_generator(&settings, openings(&prompts, true)).await,
             GeneratorChoice::Given(g) => Some(g),
             GeneratorChoice::None => None,
         };

@@ -3,7 +3,9 @@
 //! the model names (one short greedy generation before the catalog answers), and questions of
 //! none (the model is asked for the field, says none, then writes the answer). The model's
 //! reading is timed on its own too (a second translator with an empty cache, after the chat's
-//! own), and the first reading after start-up, which also reads the prompt, apart.
+//! own), and two apart: the first reading after start-up, and a reading after as many other
+//! conversations at once as the engine has slots (each could take the cells of the reading's
+//! prompt, which the engine keeps evaluated from the start).
 use super::{median, timed};
 use crate::chat::{ChatService, Translator};
 use crate::domain::AnsweredBy;
@@ -23,8 +25,25 @@ const QUESTIONS: &[(&str, &str)] = &[
     ("none", "Is the Nescafe Coffee decaf?"),
 ];
 
-/// The first reading after start-up, which reads the prompt itself.
+/// The first reading after start-up.
 const WARM_UP: &str = "what would it cost me to get one";
+
+/// Asked in other conversations at once, each answered by the model; then a reading.
+const OTHERS: &[&str] = &[
+    "What is the Table Lamp's shade made of?",
+    "Is the Nescafe Coffee decaf?",
+    "Can I use the Boxed Blender for soup?",
+    "What colour is the Realme XT?",
+];
+const AFTER_OTHERS: &str = "who do I thank for making it";
+
+/// The readings apart, and each question's.
+#[derive(Debug, Serialize)]
+pub struct FieldTimes {
+    pub first_after_start_ms: Option<f64>,
+    pub after_other_conversations_ms: Option<f64>,
+    pub questions: Vec<FieldRead>,
+}
 
 /// One question: who was meant to read it, time to first word, the model's reading alone, who
 /// answered.
@@ -37,10 +56,11 @@ pub struct FieldRead {
     pub answered_by: &'static str,
 }
 
-/// Runs the warm-up, then every question once through `chat`; `translator` is a second one on
-/// the same model, with its own empty cache, to time the model's reading alone.
-pub async fn fields(chat: &Arc<ChatService>, translator: &Translator) -> (Option<f64>, Vec<FieldRead>) {
-    let warm = timed(translator.field(WARM_UP)).await;
+/// Runs the first reading, every question once through `chat`, then the other conversations and
+/// a reading after them; `translator` is a second one on the same model, with its own empty
+/// cache, to time the model's reading alone.
+pub async fn fields(chat: &Arc<ChatService>, translator: &Translator) -> FieldTimes {
+    let first_after_start_ms = timed(translator.field(WARM_UP)).await;
     let mut out = Vec::new();
     for (reader, question) in QUESTIONS {
         let seen = converse(chat, &[question.to_string()]).await;
@@ -53,13 +73,22 @@ pub async fn fields(chat: &Arc<ChatService>, translator: &Translator) -> (Option
             answered_by: seen.answered_by.map_or("none", AnsweredBy::as_str),
         });
     }
-    (warm, out)
+    let others: Vec<Vec<String>> = OTHERS.iter().map(|q| vec![q.to_string()]).collect();
+    futures_util::future::join_all(others.iter().map(|turns| converse(chat, turns))).await;
+    let after_other_conversations_ms = timed(translator.field(AFTER_OTHERS)).await;
+    FieldTimes { first_after_start_ms, after_other_conversations_ms, questions: out }
 }
 
 /// The figures as a table, then the median first word for each reader.
-pub fn print(warm: Option<f64>, times: &[FieldRead]) {
+pub fn print(t: &FieldTimes) {
     let ms = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.0}"));
-    println!("first reading after start-up: {} ms\n", ms(warm));
+    println!("first reading after start-up: {} ms", ms(t.first_after_start_ms));
+    println!(
+        "a reading after {} other conversations at once: {} ms\n",
+        OTHERS.len(),
+        ms(t.after_other_conversations_ms)
+    );
+    let times = &t.questions;
     println!("| read by | question | first word ms | the model's reading alone ms | answered by |");
     println!("|---|---|---|---|---|");
     for t in times {

@@ -31,13 +31,13 @@ pub fn label(doc: &Doc) -> String {
     }
 }
 
-/// The middle value (the upper one of an even count); 0 for none.
 /// Milliseconds until `work` gave something; `None` when it gave nothing.
 async fn timed<T>(work: impl std::future::Future<Output = Option<T>>) -> Option<f64> {
     let started = Instant::now();
     work.await.map(|_| started.elapsed().as_secs_f64() * 1000.0)
 }
 
+/// The middle value (the upper one of an even count); 0 for none.
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(0.0)

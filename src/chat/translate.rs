@@ -6,7 +6,7 @@
 //! their words the same way (`prompts/rephrase.toml`), for a second search, and a question about
 //! a product is read for the catalog field it asks (`prompts/field.toml`, `chat::asked`).
 use crate::domain::{Language, mask};
-use crate::llm::{ChatMessage, GenRequest, Generator, Role, complete};
+use crate::llm::{ChatMessage, GenRequest, Generator, Role, complete, worked_examples};
 use crate::prompts::{Prompts, data};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -75,11 +75,7 @@ impl Translator {
         }
         let generator = self.generator.as_ref()?;
         let (system, examples) = prompt;
-        let mut messages = vec![ChatMessage { role: Role::System, content: system.to_string() }];
-        for (message, rewritten) in examples {
-            messages.push(ChatMessage { role: Role::User, content: message.clone() });
-            messages.push(ChatMessage { role: Role::Assistant, content: rewritten.clone() });
-        }
+        let mut messages = worked_examples(system, examples);
         messages.push(ChatMessage { role: Role::User, content: data(text) });
         let request = GenRequest { messages, max_tokens, greedy: true };
         let rewritten = match complete(generator.as_ref(), request).await {

@@ -126,8 +126,8 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
         }
         What::Fields { json } => {
             let (state, translator) = through_chat(settings).await?;
-            let (warm, times) = bench::fields(&state.chat, &translator).await;
-            bench::print_fields(warm, &times);
+            let times = bench::fields(&state.chat, &translator).await;
+            bench::print_fields(&times);
             save(json, &times)?;
         }
         What::Reindex { repeats } => {

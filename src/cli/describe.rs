@@ -1,7 +1,7 @@
 //! `aisle describe SKU`: product descriptions drafted from catalog fields, stored for review.
 use aisle::config::Settings;
 use aisle::describe::{DescribeRequest, Length, Tone, describe};
-use aisle::startup::{load_generator, load_prompts};
+use aisle::startup::{load_generator, load_prompts, openings};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -18,7 +18,7 @@ pub struct Args {
 pub async fn run(settings: &Settings, a: Args) -> anyhow::Result<ExitCode> {
     let pool = super::data::connect(settings).await?;
     let prompts = load_prompts(settings)?;
-    let generator = load_generator(settings, prompts.system.clone()).await;
+    let generator = load_generator(settings, openings(&prompts, false)).await;
     let req = DescribeRequest { variants: a.variants, tone: a.tone, length: a.length };
     for d in describe(&pool, generator.as_deref(), &prompts, &a.sku, req).await? {
         let flags =

@@ -4,7 +4,7 @@ use aisle::config::Settings;
 use aisle::domain::Language;
 use aisle::eval;
 use aisle::retrieval::Retriever;
-use aisle::startup::{load_embedder, load_generator, load_prompts};
+use aisle::startup::{load_embedder, load_generator, load_prompts, openings};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -171,7 +171,7 @@ fn titles(retriever: &Retriever) -> Vec<String> {
 /// The chat's translation step, with the configured model.
 async fn translator(settings: &Settings) -> anyhow::Result<Translator> {
     let prompts = std::sync::Arc::new(load_prompts(settings)?);
-    let generator = load_generator(settings, prompts.system.clone()).await;
+    let generator = load_generator(settings, openings(&prompts, true)).await;
     anyhow::ensure!(generator.is_some(), "the language model is needed to translate (scripts/setup)");
     Ok(Translator::new(generator, prompts))
 }

@@ -1,15 +1,16 @@
 //! The engine thread's work: continuous batching over parallel slots, with a shared prompt prefix.
 //!
-//! Each slot is one conversation's answer and owns KV-cache sequence `slot index`; the system
-//! prompt lives in its own sequence and is shared into each slot (unified KV cache: the cells are
-//! tagged, not copied), so a new answer evaluates only what follows the prefix.
+//! Each slot is one conversation's answer and owns KV-cache sequence `slot index`; each opening
+//! (the chat's system prompt; a reading's instruction and worked examples) lives in a sequence of
+//! its own after the slots' and is shared into a slot whose prompt starts with it (unified KV
+//! cache: the cells are tagged, not copied), so a request evaluates only what follows it.
 //!
 //! A slot that finishes keeps what its sequence holds (the prompt and the answer). A request that
 //! continues a free slot's last prompt (the same conversation), or shares most of what follows the
 //! system prompt with it, goes to that slot, keeps the cells up to the common prefix and evaluates
 //! only the rest: a follow-up reads only its new turn. Otherwise the least recently used free slot
 //! is taken and starts from the system prompt.
-use super::{ChatMessage, GenError, GenEvent, GenRequest, Role, StopReason, Usage};
+use super::{ChatMessage, GenError, GenEvent, GenRequest, StopReason, Usage};
 use crate::config::LlmSettings;
 use llama_cpp_2::context::LlamaContext;
 use llama_cpp_2::context::params::LlamaContextParams;
@@ -86,22 +87,23 @@ impl Model {
         &self,
         backend: &LlamaBackend,
         s: &LlmSettings,
-        system_prompt: &str,
+        openings: &[Vec<ChatMessage>],
         jobs: Receiver<Job>,
         counter: &AtomicU64,
     ) {
-        let system = [ChatMessage { role: Role::System, content: system_prompt.to_string() }];
-        let prefix: Vec<LlamaToken> = if s.prefix_cache {
-            self.format(&system, false).map(|p| self.tokenize(&p)).unwrap_or_default()
+        let prefixes: Vec<Vec<LlamaToken>> = if s.prefix_cache {
+            openings.iter().map(|o| self.format(o, false).map(|p| self.tokenize(&p)).unwrap_or_default()).collect()
         } else {
             Vec::new()
         };
         let n_slots = s.slots.max(1);
-        let n_ctx = s.ctx_per_slot * n_slots + prefix.len() as u32 + 16;
+        let n_prefixes = prefixes.len() as u32;
+        let held: usize = prefixes.iter().map(Vec::len).sum();
+        let n_ctx = s.ctx_per_slot * n_slots + held as u32 + 16;
         let params = LlamaContextParams::default()
             .with_n_ctx(NonZeroU32::new(n_ctx))
             .with_n_batch(N_BATCH as u32)
-            .with_n_seq_max(n_slots + 1)
+            .with_n_seq_max(n_slots + n_prefixes.max(1))
             .with_kv_unified(true)
             .with_n_threads(s.threads)
             .with_n_threads_batch(s.threads);
@@ -117,16 +119,18 @@ impl Model {
         let mut b = Batcher {
             model: self,
             ctx,
-            batch: LlamaBatch::new(N_BATCH, n_slots as i32 + 1),
+            batch: LlamaBatch::new(N_BATCH, (n_slots + n_prefixes.max(1)) as i32),
             slots: (0..n_slots).map(|_| None).collect(),
             kept: (0..n_slots).map(|_| Kept::default()).collect(),
             tick: 0,
-            prefix: Vec::new(),
+            prefixes: Vec::new(),
             settings: s,
             counter,
             seed: 1,
         };
-        b.cache_prefix(prefix);
+        for prefix in prefixes {
+            b.cache_prefix(prefix);
+        }
         while b.admit(&jobs) {
             if b.fill_batch() {
                 b.step();
@@ -191,8 +195,8 @@ struct Batcher<'m> {
     kept: Vec<Kept>,
     /// Counts releases, to tell which slot was used least recently.
     tick: u64,
-    /// The tokens of the shared prefix held in the prefix sequence.
-    prefix: Vec<LlamaToken>,
+    /// The tokens of each opening, held in sequence `slots.len() + its index`.
+    prefixes: Vec<Vec<LlamaToken>>,
     settings: &'m LlmSettings,
     counter: &'m AtomicU64,
     seed: u32,
@@ -212,13 +216,19 @@ fn sampler(temperature: f32, seed: u32) -> LlamaSampler {
 }
 
 impl Batcher<'_> {
-    fn prefix_seq(&self) -> i32 {
-        self.slots.len() as i32
+    fn prefix_seq(&self, k: usize) -> i32 {
+        (self.slots.len() + k) as i32
     }
 
-    /// Evaluates the shared prefix once, into its own sequence.
+    /// The opening `tokens` start with, as (its tokens in common, its sequence): the longest.
+    fn shared(&self, tokens: &[LlamaToken]) -> (usize, i32) {
+        let best = self.prefixes.iter().enumerate().map(|(k, p)| (common_prefix(p, tokens), k)).max();
+        best.map_or((0, 0), |(common, k)| (common, self.prefix_seq(k)))
+    }
+
+    /// Evaluates an opening once, into its own sequence (after those already held).
     fn cache_prefix(&mut self, tokens: Vec<LlamaToken>) {
-        let seq = self.prefix_seq();
+        let seq = self.prefix_seq(self.prefixes.len());
         let mut done = 0;
         for chunk in tokens.chunks(N_BATCH) {
             self.batch.clear();
@@ -226,14 +236,15 @@ impl Batcher<'_> {
                 let _ = self.batch.add(*t, (done + i) as i32, &[seq], false);
             }
             if self.ctx.decode(&mut self.batch).is_err() {
-                tracing::warn!("could not evaluate the system prompt; each answer will evaluate it");
+                tracing::warn!("could not evaluate a prompt's opening; each request will evaluate it");
                 let _ = self.ctx.kv_cache_seq_rm(seq, None, None);
+                self.prefixes.push(Vec::new());
                 return;
             }
             done += chunk.len();
         }
         tracing::info!(prefix_tokens = done, "prompt prefix cached");
-        self.prefix = tokens;
+        self.prefixes.push(tokens);
     }
 
     /// Moves waiting jobs into free slots; blocks only when nothing is running.
@@ -281,7 +292,7 @@ impl Batcher<'_> {
     /// conversation), else one holding most of what follows the system prompt, else the least
     /// recently used. Sharing only the system prompt is no reason to evict a conversation.
     fn choose(&self, tokens: &[LlamaToken]) -> usize {
-        let shared = common_prefix(&self.prefix, tokens);
+        let (shared, _) = self.shared(tokens);
         let fit = |i: usize| {
             let common = common_prefix(&self.kept[i].tokens, tokens);
             if common > shared && common >= self.kept[i].prompt {
@@ -302,17 +313,18 @@ impl Batcher<'_> {
         // At least the last prompt token is evaluated: its logits give the first answer token.
         let last = tokens.len() - 1;
         let kept = common_prefix(&self.kept[i].tokens, &tokens).min(last);
-        let shared = common_prefix(&self.prefix, &tokens).min(last);
+        let (shared, opening) = self.shared(&tokens);
+        let shared = shared.min(last);
         let seq = i as i32;
         // Keep what this slot already holds up to the common prefix, or start again from the
-        // shared system prompt's cells.
+        // cells of the opening it starts with.
         let reused = kept >= shared && kept > 0 && self.ctx.kv_cache_seq_rm(seq, Some(kept as u32), None).is_ok();
         let common = if reused {
             kept
         } else {
             let _ = self.ctx.kv_cache_seq_rm(seq, None, None);
             if shared > 0 {
-                let _ = self.ctx.kv_cache_seq_cp(self.prefix_seq(), seq, Some(0), Some(shared as u32));
+                let _ = self.ctx.kv_cache_seq_cp(opening, seq, Some(0), Some(shared as u32));
             }
             shared
         };

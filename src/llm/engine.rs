@@ -1,7 +1,7 @@
 //! llama.cpp generation the way its own server does it: one model and one context on a dedicated
 //! thread (see `batcher`), a bounded queue in front, tokens streamed out over channels.
 use super::batcher::{Job, Model};
-use super::{GenError, GenEvent, GenRequest, Generator};
+use super::{ChatMessage, GenError, GenEvent, GenRequest, Generator, Role};
 use crate::config::LlmSettings;
 use llama_cpp_2::llama_backend::LlamaBackend;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,6 +47,13 @@ pub struct LlamaEngine {
 impl LlamaEngine {
     /// Loads the model and starts the engine thread; `system_prompt` is the stable prefix to cache.
     pub fn start(settings: &LlmSettings, system_prompt: &str) -> Result<Self, GenError> {
+        Self::start_with(settings, vec![vec![ChatMessage { role: Role::System, content: system_prompt.to_string() }]])
+    }
+
+    /// Loads the model and starts the engine thread, which evaluates each of `openings` once
+    /// (the chat's system prompt; a reading's instruction and worked examples) and keeps it for
+    /// every request that starts the same way, before it takes the first request.
+    pub fn start_with(settings: &LlmSettings, openings: Vec<Vec<ChatMessage>>) -> Result<Self, GenError> {
         if !settings.model_path.is_file() {
             return Err(GenError::Unavailable(format!(
                 "the model file {} is missing: run scripts/setup, or set AISLE__LLM__MODEL_PATH",
@@ -58,7 +65,6 @@ impl LlamaEngine {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let name = settings.model_path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         let settings = settings.clone();
-        let system_prompt = system_prompt.to_string();
         let generated = Arc::new(AtomicU64::new(0));
         let counter = generated.clone();
         std::thread::Builder::new()
@@ -66,7 +72,7 @@ impl LlamaEngine {
             .spawn(move || match Model::load(backend, &settings) {
                 Ok(model) => {
                     let _ = ready_tx.send(Ok(()));
-                    model.serve(backend, &settings, &system_prompt, rx, &counter);
+                    model.serve(backend, &settings, &openings, rx, &counter);
                 }
                 Err(e) => {
                     let _ = ready_tx.send(Err(e));

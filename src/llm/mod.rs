@@ -93,6 +93,18 @@ pub trait Generator: Send + Sync {
     fn model_name(&self) -> &str;
 }
 
+/// An instruction followed by worked examples, each a (message, answer) pair of turns: the
+/// opening of every reading the model does (translation, rewording, a question's field). The
+/// engine keeps each such opening evaluated, so only the message after it is read each time.
+pub fn worked_examples(system: &str, examples: &[(String, String)]) -> Vec<ChatMessage> {
+    let mut messages = vec![ChatMessage { role: Role::System, content: system.to_string() }];
+    for (message, answer) in examples {
+        messages.push(ChatMessage { role: Role::User, content: message.clone() });
+        messages.push(ChatMessage { role: Role::Assistant, content: answer.clone() });
+    }
+    messages
+}
+
 /// Runs a request to the end and returns the whole text.
 pub async fn complete(generator: &dyn Generator, req: GenRequest) -> Result<(String, Usage), String> {
     let mut rx = generator.generate(req).map_err(|e| e.to_string())?;

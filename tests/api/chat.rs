@@ -314,6 +314,40 @@ async fn a_follow_up_reads_only_its_new_turn_and_answers_as_if_read_whole() {
 }
 
 #[tokio::test]
+async fn a_readings_opening_is_read_once_at_start_whatever_other_conversations_did_since() {
+    use aisle::llm::{ChatMessage, GenRequest, LlamaEngine, Role, complete, worked_examples};
+    let prompts = aisle::prompts::Prompts::load("the Aisle demo shop", 80).expect("prompts");
+    let (instruction, examples) = prompts.field_reading();
+    let opening = worked_examples(instruction, examples);
+    let system = vec![ChatMessage { role: Role::System, content: prompts.system.clone() }];
+    let engine =
+        LlamaEngine::start_with(&test_llm_settings(2, 4), vec![system.clone(), opening.clone()]).expect("engine");
+    // Two conversations at once take both slots: whatever a slot held before is gone.
+    let chat = |q: &str| {
+        let mut messages = system.clone();
+        messages.push(ChatMessage { role: Role::User, content: q.to_string() });
+        complete(&engine, GenRequest { messages, max_tokens: 8, greedy: false })
+    };
+    let (a, b) = tokio::join!(chat("Do you ship to Canada?"), chat("Which wireless earphones do you sell?"));
+    a.and(b).expect("other conversations");
+    let mut messages = opening;
+    messages.push(ChatMessage { role: Role::User, content: "how heavy is it?".into() });
+    let reading = GenRequest { messages, max_tokens: 6, greedy: true };
+    let (warm, usage) = complete(&engine, reading.clone()).await.expect("reading");
+    assert!(
+        usage.prompt_tokens - usage.cached_tokens < 32,
+        "only the question after the opening is read: {} cached of {}",
+        usage.cached_tokens,
+        usage.prompt_tokens
+    );
+    // Read whole by an engine that keeps only the system prompt, the reading is the same.
+    let fresh = LlamaEngine::start(&test_llm_settings(1, 1), &prompts.system).expect("engine");
+    let (cold, usage) = complete(&fresh, reading).await.expect("reading, cold");
+    assert!(usage.cached_tokens < 32, "nothing of the opening is cached there");
+    assert_eq!(warm, cold);
+}
+
+#[tokio::test]
 async fn a_question_about_the_product_just_shown_is_answered_about_it_when_search_finds_nothing_new() {
     let app = spawn_demo_app_with(fake("The New DELL XPS 13 9300 Laptop would suit that [1].")).await;
     let c = app.new_conversation().await;
