@@ -56,16 +56,22 @@ const TEAMS: &[(&str, &str)] = &[
 ];
 /// Soft words that may stand around a bare request ("a real person now please").
 #[rustfmt::skip]
-const SOFT: &[&str] = &["a", "an", "real", "live", "please", "now", "pls", "plz", "actual", "the", "your", "to", "me",
+const SOFT: &[&str] = &["a", "an", "real", "live", "please", "now", "actual", "the", "your", "to", "me",
     "needed", "wanted", "required", "asap", "urgently", "immediately"];
 
-/// The message as lowercase words, punctuation gone ("hello!" is `hello`, "don't" is `don't`).
+/// Chat shorthand, as the words it stands for: "r u open" is "are you open".
+#[rustfmt::skip]
+const SHORTHAND: &[(&str, &str)] = &[("u", "you"), ("r", "are"), ("ur", "your"), ("pls", "please"), ("plz", "please"),
+    ("thx", "thanks"), ("wat", "what"), ("wut", "what"), ("abt", "about")];
+
+/// The message as lowercase words, punctuation gone ("hello!" is `hello`, "don't" is `don't`),
+/// chat shorthand written out ("u" is `you`).
 pub(super) fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
+        .map(|w| SHORTHAND.iter().find(|(short, _)| *short == w).map_or(w, |(_, full)| full).to_string())
         .collect()
 }
 
@@ -192,7 +198,7 @@ fn asks_for_person(w: &[String], text: &str) -> bool {
 
 const GREETINGS: &[&str] =
     &["hi", "hello", "hey", "hiya", "howdy", "greetings", "yo", "hallo", "morning", "evening", "afternoon"];
-const THANKS: &[&str] = &["thanks", "thank", "thx", "ty", "cheers", "appreciated", "appreciate", "thankyou"];
+const THANKS: &[&str] = &["thanks", "thank", "ty", "cheers", "appreciated", "appreciate", "thankyou"];
 /// Words that may stand beside a greeting or thanks without making it a question.
 const FILLER: &[&str] = &[
     "there", "you", "so", "much", "a", "lot", "all", "good", "again", "very", "aisle", "team", "everyone", "guys",

@@ -61,10 +61,13 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "purchase at least", "least number", "smallest number", "one at a time", "individually"]),
     (Attr::Price, &["price*", "cost*", "how much", "expensive", "pricey", "afford*", "pay for", "sell _ for",
         "go for", "charge*", "dollars", "bucks", "going rate", "rate for", "charging for", "charging me",
-        "you charging", "going for", "selling for", "sells for", "retail for", "retails for"]),
+        "you charging", "going for", "selling for", "sells for", "retail for", "retails for", "asking price",
+        "you asking", "they asking", "what's the damage", "whats the damage", "what is the damage", "the damage be",
+        "set me back", "set you back", "what do i owe", "what would i owe", "what will i owe"]),
     (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in", "you carry",
-        "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have"]),
+        "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have", "ready to ship",
+        "ready to send", "ready to go", "ready for dispatch", "ready to dispatch"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
         "repair*", "fault*", "stops working", "stop working"]),
     (Attr::Shipping, &["ship*", "deliver*", "arriv*", "get here", "get it", "get them", "get to me", "receive*",
@@ -251,12 +254,18 @@ pub fn singular(word: &str) -> String {
 
 /// Whether `cue` occurs in `w` as a run of words (`word*` a prefix, `_` any one word).
 fn has_cue(w: &[String], cue: &str) -> bool {
+    cue_at(w, cue).is_some()
+}
+
+/// Where `cue` first occurs in `w`: (its first word, its length in words).
+fn cue_at(w: &[String], cue: &str) -> Option<(usize, usize)> {
     let parts: Vec<&str> = cue.split(' ').collect();
     let matches = |word: &str, part: &str| match part.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => part == "_" || word == part,
     };
-    w.windows(parts.len()).any(|win| win.iter().zip(&parts).all(|(x, p)| matches(x, p)))
+    let at = w.windows(parts.len()).position(|win| win.iter().zip(&parts).all(|(x, p)| matches(x, p)))?;
+    Some((at, parts.len()))
 }
 
 /// Whether "cover" names what a thing is covered in, and nothing else asks its warranty: "covered
@@ -352,6 +361,24 @@ fn its_speed(w: &[String]) -> bool {
     let does = w.iter().skip_while(|x| !matches!(x.as_str(), "fast" | "quickly")).any(|x| DOES.contains(&x.as_str()));
     let sent = cued_besides(w, Attr::Shipping, |c| matches!(c, "how fast" | "how quickly"));
     asked && does && !sent
+}
+
+/// Words that say what the item is like once it is there ("is the kiwi ripe when it arrives?",
+/// "does it come assembled on delivery?"): its state, not when it is sent.
+#[rustfmt::skip]
+const ON_ARRIVAL: &[&str] = &["when it arriv*", "when they arriv*", "once it arriv*", "once they arriv*",
+    "when it's deliver*", "when it is deliver*", "when they're deliver*", "when they are deliver*", "once deliver*",
+    "when deliver*", "on arrival", "upon arrival", "on delivery", "upon delivery", "when it gets here",
+    "when they get here", "when it comes", "when they come", "when i get it", "when i get them",
+    "when i receive*", "when it reach*", "when they reach*"];
+
+/// Whether the shipping cues all stand in a clause about the item once it is there ("is it ripe
+/// when it arrives?"), and nothing else asks when it comes ("when it arrives, how long until
+/// the next one ships?" still does).
+fn on_arrival(w: &[String]) -> bool {
+    let Some((at, len)) = ON_ARRIVAL.iter().find_map(|c| cue_at(w, c)) else { return false };
+    let rest: Vec<String> = w[..at].iter().chain(&w[at + len..]).cloned().collect();
+    !any_cue(&rest, cues_of(Attr::Shipping))
 }
 
 /// Whether "charge" is the battery's and nothing else asks the price: "last 12 hours on a
@@ -480,8 +507,9 @@ impl Ask {
         if attrs.contains(&Attr::Price) && amount_of_a_thing(&w) {
             attrs.retain(|a| *a != Attr::Price);
         }
-        // "how fast does it go?", "how quickly does it charge?": its speed, not when it is sent.
-        if attrs.contains(&Attr::Shipping) && its_speed(&w) {
+        // "how fast does it go?", "how quickly does it charge?": its speed, not when it is sent;
+        // "is it ripe when it arrives?": what it is like once there.
+        if attrs.contains(&Attr::Shipping) && (its_speed(&w) || on_arrival(&w)) {
             attrs.retain(|a| *a != Attr::Shipping);
         }
         // "the heel height", "the head size": a part's measure, which the catalog does not hold.
@@ -1116,6 +1144,9 @@ mod tests {
             ("What's the Table Lamp going for?", Attr::Price),
             ("Can I still get hold of the Table Lamp?", Attr::Stock),
             ("Do people like the Table Lamp?", Attr::Rating),
+            ("wat r u asking for the Table Lamp", Attr::Price),
+            ("What's the damage on the Table Lamp?", Attr::Price),
+            ("What will the Table Lamp set me back?", Attr::Price),
         ] {
             assert_eq!(Ask::parse_with(text, None, &["Table Lamp"]).attrs, vec![attr], "{text}");
         }
@@ -1133,6 +1164,13 @@ mod tests {
         assert!(ask.sized && ask.attrs == [Attr::Dimensions]);
         assert_eq!(Ask::parse("how fast can you ship the kettle?").attrs, vec![Attr::Shipping]);
         assert_eq!(Ask::parse("how quickly will the kettle get to me?").attrs, vec![Attr::Shipping]);
+        // What it is like once there is not when it comes; being ready to send is being in stock.
+        assert!(Ask::parse("Is the kiwi ripe when it arrives?").attrs.is_empty());
+        assert!(Ask::parse("does the desk come assembled on delivery?").attrs.is_empty());
+        assert_eq!(Ask::parse("when will it arrive?").attrs, vec![Attr::Shipping]);
+        assert_eq!(Ask::parse("once it arrives, how long until the second one ships?").attrs, vec![Attr::Shipping]);
+        assert!(Ask::parse("Is the kettle ready to ship?").attrs.contains(&Attr::Stock));
+        assert!(Ask::parse("Was there damage to the box?").attrs.is_empty());
         for (text, rank) in [
             ("Which phone has the poorest rating?", Rank::WorstRated),
             ("the least popular sunglasses", Rank::WorstRated),
