@@ -50,6 +50,12 @@ DAYS = {"es": ["{n} días", "{n} dias"], "fr": ["{n} jours"], "de": ["{n} Tage",
         "zh": ["{n} 天", "{n}天"], "ja": ["{n} 日", "{n}日"]}
 YEARS = {"es": ["{n} año", "{n} años"], "fr": ["{n} an", "{n} ans"], "de": ["{n} Jahr", "{n} Jahre"],
          "zh": ["{n} 年", "{n}年"], "ja": ["{n} 年", "{n}年"]}
+MONTHS = {"es": ["{n} mes", "{n} meses"], "fr": ["{n} mois"], "de": ["{n} Monat", "{n} Monate", "{n} Monaten"],
+          "zh": ["{n} 个月", "{n}个月", "{n}個月"], "ja": ["{n} か月", "{n}か月", "{n}ヶ月", "{n}カ月", "{n}ヵ月"]}
+WEEKS = {"es": ["{n} semana", "{n} semanas"], "fr": ["{n} semaine", "{n} semaines"], "de": ["{n} Woche", "{n} Wochen"],
+         "zh": ["{n} 周", "{n}周", "{n}个星期"], "ja": ["{n} 週間", "{n}週間"]}
+# A warranty's unit (the word after its number in the catalog) and how each language says it.
+UNITS = {"year": YEARS, "month": MONTHS, "week": WEEKS, "day": DAYS}
 OUT = {"es": ["agotado", "sin existencias", "no nos queda", "no tenemos", "no hay"],
        "fr": ["rupture", "plus de", "n'avons pas", "pas en stock", "il n'y a pas"],
        "de": ["nicht auf lager", "keine", "ausverkauft"], "zh": ["缺货", "没有库存", "无货"], "ja": ["在庫切れ", "在庫がありません", "在庫なし"]}
@@ -86,9 +92,13 @@ def warranty(lang, id_, text, title, split="heldout"):
     if w.lower().startswith("no "):
         return dict(id=id_, split=split, lang=lang, kind="attribute", attr="warranty", turns=[text], any=NO_WARRANTY[lang],
                     cites=[sku(title)])
-    n = w.split()[0]
+    n, unit = w.split()[0], w.split()[1].rstrip("s") if len(w.split()) > 1 else "year"
+    if unit not in UNITS:  # "Lifetime warranty": no number to say
+        return dict(id=id_, split=split, lang=lang, kind="attribute", attr="warranty", turns=[text],
+                    any=forms(YEARS, lang, n) + [w.lower()], cites=[sku(title)])
+    said = [f.format(n=n) for f in UNITS[unit][lang]] + [f"{n} {unit}"]
     return dict(id=id_, split=split, lang=lang, kind="attribute", attr="warranty", turns=[text],
-                any=forms(YEARS, lang, n) + [w.lower()], cites=[sku(title)])
+                any=said + [w.lower()], cites=[sku(title)])
 
 
 def stock(lang, id_, text, title, split="heldout"):
