@@ -347,6 +347,11 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         let name = if words.is_empty() { t.any_product.clone() } else { words.join(" ") };
         return Some(list(t, ask, group, &name));
     }
+    if ask.overview
+        && let [p] = products[..]
+    {
+        return Some(Answer { text: overview(t, p), products: vec![p.clone()] });
+    }
     if products.is_empty() || (ask.attrs.is_empty() && ask.claimed.is_empty()) {
         return None;
     }
@@ -371,6 +376,19 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         return None;
     }
     Some(Answer { text: sentences.join(" "), products: products.into_iter().take(MAX_LISTED).cloned().collect() })
+}
+
+/// A product as a whole, from its fields: its description (in the catalog's language, so only
+/// for an answer in it), price, stock and rating.
+fn overview(t: &FactTemplates, p: &Product) -> String {
+    let mut sentences = Vec::new();
+    if t.lang == Language::En && !p.description.trim().is_empty() {
+        sentences.push(p.description.trim().to_string());
+    }
+    let attrs = [Attr::Price, Attr::Stock, Attr::Rating];
+    sentences
+        .extend(attrs.iter().filter(|a| **a != Attr::Rating || p.rating.is_some()).map(|a| fact_sentence(t, p, *a)));
+    sentences.join(" ")
 }
 
 /// The words of a category or tag for what is worn, whose "size" is its fit: a T-shirt's size is

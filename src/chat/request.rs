@@ -67,7 +67,8 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
     (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in", "you carry",
         "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have", "ready to ship",
-        "ready to send", "ready to go", "ready for dispatch", "ready to dispatch"]),
+        "ready to send", "ready to go", "ready for dispatch", "ready to dispatch", "you run out", "you ran out",
+        "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
         "repair*", "fault*", "stops working", "stop working"]),
     (Attr::Shipping, &["ship*", "deliver*", "arriv*", "get here", "get it", "get them", "get to me", "receive*",
@@ -77,7 +78,7 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
     (Attr::Returns, &["return*", "refund*", "send _ back", "send back", "take _ back", "take back", "bring _ back",
         "give _ back", "give back", "hand _ back", "hand back", "money back", "exchange*", "change my mind",
         "don't like it", "don't want it", "doesn't fit", "not happy with", "returnable", "send it back",
-        "sending _ back"]),
+        "sending _ back", "it go back", "they go back", "it goes back", "can _ go back", "could _ go back"]),
     (Attr::Rating, &["rating*", "rated", "review*", "stars", "star", "score*", "any good", "how good", "good is",
         "customers think", "people think", "people say", "well liked", "worth it", "recommend*", "rate the",
         "rate it", "rate them", "rate this", "rate that", "do people like", "do customers like", "do buyers like",
@@ -226,6 +227,9 @@ pub struct Ask {
     /// The dimensions are asked only by the word "size" ("what size is the T-shirt?"): for a
     /// product that is worn, its fit, not its measurements.
     pub sized: bool,
+    /// Asks to see or hear about a product and nothing of it in particular ("show me the Oppo
+    /// K1", "tell me more about it", "do you sell the Kiwi?"): the catalog's overview answers.
+    pub overview: bool,
     /// The message opens as a question ("does", "is", "how"...): it asks, it does not report.
     question: bool,
     /// The message's words, singular, with shoppers' names for groups mapped to the catalog's.
@@ -307,7 +311,8 @@ const MEASURES: &[&str] = &["size", "height", "width", "depth", "length"];
 #[rustfmt::skip]
 const OF_THE_WHOLE: &[&str] = &["the", "its", "their", "his", "her", "this", "that", "what", "which", "overall",
     "total", "full", "exact", "actual", "rough", "approximate", "general", "product", "item", "package",
-    "packaging", "packed", "box", "parcel", "and", "or", "of", "in", "a", "s", "it", "they", "one", "thing"];
+    "packaging", "packed", "box", "parcel", "and", "or", "of", "in", "a", "s", "it", "they", "one", "thing",
+    "exactly", "really", "roughly", "approximately", "actually", "altogether", "then", "please"];
 
 /// Whether every measure the message asks is a part's ("the head size", "the heel height", "how
 /// big is the screen"), not the product's dimensions, and no other cue asks those ("dimensions").
@@ -379,6 +384,29 @@ fn on_arrival(w: &[String]) -> bool {
     let Some((at, len)) = ON_ARRIVAL.iter().find_map(|c| cue_at(w, c)) else { return false };
     let rest: Vec<String> = w[..at].iter().chain(&w[at + len..]).cloned().collect();
     !any_cue(&rest, cues_of(Attr::Shipping))
+}
+
+/// Words that ask to see or hear about a product.
+#[rustfmt::skip]
+const ABOUT: &[&str] = &["show", "tell", "info", "information", "detail", "details", "describe", "description",
+    "interested", "about", "more", "see", "look", "learn", "know", "what", "what's", "whats"];
+/// Words around a product's name that ask nothing of it ("do you sell the...", "I'm looking at
+/// the...").
+#[rustfmt::skip]
+const AROUND_A_NAME: &[&str] = &["me", "the", "a", "an", "on", "of", "is", "it", "its", "it's", "i", "i'm", "im", "am",
+    "in", "at", "for", "please", "can", "you", "could", "would", "some", "any", "want", "to", "let", "have", "give",
+    "get", "like", "hear", "check", "out", "do", "does", "this", "that", "one", "them", "they", "these", "those",
+    "quick", "bit", "little", "be", "so", "ok", "okay", "hi", "hello", "hey", "there", "well", "now", "looking",
+    "sell", "product", "item", "and", "your", "with", "thinking", "considering", "buying", "us", "we", "our"];
+
+/// Whether the message's words (`w`, the catalog's names left out) ask about a product as a
+/// whole and nothing else: only words that ask to see or hear about it ("show me", "tell me
+/// about", "what is") and words around a name, or only the latter beside a `named` product
+/// ("the Oppo K1?", "do you sell the Kiwi?").
+fn asks_about(w: &[String], named: bool) -> bool {
+    let all_around = w.iter().all(|x| ABOUT.contains(&x.as_str()) || AROUND_A_NAME.contains(&x.as_str()));
+    let asks = w.iter().any(|x| ABOUT.contains(&x.as_str()));
+    all_around && (asks || named)
 }
 
 /// Whether "charge" is the battery's and nothing else asks the price: "last 12 hours on a
@@ -566,6 +594,16 @@ impl Ask {
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
         let question = w.first().is_some_and(|first| QUESTION_OPENERS.contains(&first.as_str()));
+        let overview = attrs.is_empty()
+            && !set_aside
+            && rank.is_none()
+            && !compare
+            && filters.is_empty()
+            && claimed.is_empty()
+            && problem.is_none()
+            && terms.is_none()
+            && !abroad
+            && asks_about(&w, !names.is_empty());
         Ask {
             attrs,
             rank,
@@ -579,6 +617,7 @@ impl Ask {
             to_country,
             ordinal,
             sized,
+            overview,
             question,
             words,
             written: text.to_lowercase(),
@@ -613,6 +652,7 @@ impl Ask {
             && self.problem.is_none()
             && self.terms.is_none()
             && !self.abroad
+            && !self.overview
     }
 
     /// Whether the only measure the message asks is a "size" ("what size are they?").
@@ -1147,6 +1187,9 @@ mod tests {
             ("wat r u asking for the Table Lamp", Attr::Price),
             ("What's the damage on the Table Lamp?", Attr::Price),
             ("What will the Table Lamp set me back?", Attr::Price),
+            ("How big is the Table Lamp exactly?", Attr::Dimensions),
+            ("Have you run out of the Table Lamp?", Attr::Stock),
+            ("If the Table Lamp isn't right, can it go back?", Attr::Returns),
         ] {
             assert_eq!(Ask::parse_with(text, None, &["Table Lamp"]).attrs, vec![attr], "{text}");
         }
@@ -1178,6 +1221,39 @@ mod tests {
         ] {
             assert_eq!(Ask::parse(text).rank, Some(rank), "{text}");
         }
+    }
+
+    #[test]
+    fn a_product_asked_about_as_a_whole_is_an_overview() {
+        let names = ["Oppo K1", "Kiwi"];
+        let overview = |text: &str| Ask::parse_with(text, None, &names_in_test(text, &names)).overview;
+        for text in [
+            "Show me the Oppo K1",
+            "Tell me more about it",
+            "Oppo K1?",
+            "What is the Kiwi?",
+            "Do you sell the Kiwi?",
+            "I'm interested in the Oppo K1",
+            "any info on the Oppo K1 please",
+        ] {
+            assert!(overview(text), "{text}");
+        }
+        for text in [
+            "Is the Kiwi organic?",
+            "Show me laptops under $500",
+            "Tell me about your return policy",
+            "What is the price of the Oppo K1?",
+            "ok",
+            "Tell me about the Oppo K1's camera",
+            "the cheapest phone?",
+        ] {
+            assert!(!overview(text), "{text}");
+        }
+        assert!(!Ask::parse_with("Show me the Oppo K1", None, &["Oppo K1"]).may_ask_fact(true));
+    }
+
+    fn names_in_test<'a>(text: &str, names: &[&'a str]) -> Vec<&'a str> {
+        names.iter().copied().filter(|n| text.contains(n)).collect()
     }
 
     #[test]

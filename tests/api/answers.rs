@@ -503,6 +503,30 @@ async fn bare_follow_ups_single_items_and_the_poorest_rating_are_the_catalogs() 
     assert!(!said(&evs).contains("overnight"), "{}", said(&evs));
 }
 
+/// A product asked about as a whole ("show me...", "tell me about...", "do you sell...?", its
+/// name alone) is shown from the catalog: its description, price, stock and rating, with its
+/// card; the model (here a fake that would invent colours) writes nothing of it. Anything
+/// particular asked of it still goes past the overview.
+#[tokio::test]
+async fn a_product_asked_about_as_a_whole_is_shown_from_its_catalog_fields() {
+    let app = spawn_demo_app_with(fake("It comes in black, white and blue.")).await;
+    for ask in ["Show me the Oppo K1", "Tell me about the Oppo K1", "Oppo K1?", "Do you sell the Oppo K1?"] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, ask).await;
+        assert_eq!(done(&evs)["answered_by"], "catalog", "{ask}: {}", said(&evs));
+        assert!(said(&evs).contains("$299.99") && said(&evs).contains("55"), "{ask}: {}", said(&evs));
+        assert!(!said(&evs).contains("blue"), "{ask}: {}", said(&evs));
+        assert_eq!(cards(&evs).len(), 1, "{ask}: {:?}", cards(&evs));
+    }
+    let c = app.new_conversation().await;
+    app.ask(&c, "Show me the Oppo K1").await;
+    let evs = app.ask(&c, "tell me more about it").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("Oppo K1"), "{}", said(&evs));
+    let evs = app.ask(&c, "Is the Oppo K1 waterproof?").await;
+    assert_ne!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+}
+
 /// Where neither a cue nor the nearest examples settle a question about one product ("Who's
 /// behind ...?"), the model names the field (`prompts/field.toml`) and the catalog answers from
 /// it; the model's field stands only where the question is at least as close to that field's

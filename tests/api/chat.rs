@@ -127,7 +127,7 @@ async fn the_real_model_streams_a_grounded_cited_answer() {
     let app = spawn_demo_app_with(GeneratorChoice::Given(real_generator())).await;
     let c = app.new_conversation().await;
     // A question the catalog cannot answer by itself, so the model writes.
-    let evs = app.ask(&c, "Tell me about the Beats Flex wireless earphones").await;
+    let evs = app.ask(&c, "Would the Beats Flex wireless earphones suit someone who runs?").await;
     let tokens = events(&evs, "token").len();
     let done = events(&evs, "done")[0];
     assert_eq!(done["answered_by"], "model", "{evs:?}");
