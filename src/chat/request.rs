@@ -1226,7 +1226,9 @@ mod tests {
     #[test]
     fn a_product_asked_about_as_a_whole_is_an_overview() {
         let names = ["Oppo K1", "Kiwi"];
-        let overview = |text: &str| Ask::parse_with(text, None, &names_in_test(text, &names)).overview;
+        let overview = |text: &str| {
+            Ask::parse_with(text, None, &crate::chat::translate::names_in(text, names.iter().copied())).overview
+        };
         for text in [
             "Show me the Oppo K1",
             "Tell me more about it",
@@ -1250,10 +1252,6 @@ mod tests {
             assert!(!overview(text), "{text}");
         }
         assert!(!Ask::parse_with("Show me the Oppo K1", None, &["Oppo K1"]).may_ask_fact(true));
-    }
-
-    fn names_in_test<'a>(text: &str, names: &[&'a str]) -> Vec<&'a str> {
-        names.iter().copied().filter(|n| text.contains(n)).collect()
     }
 
     #[test]

@@ -145,7 +145,7 @@ async fn a_message_refused_as_busy_leaves_no_trace_and_its_retry_is_answered_onc
     let app = spawn_with_generator(demo_settings().await, GeneratorChoice::Given(generator.clone())).await;
     app.wait_ready().await;
     let c = app.new_conversation().await;
-    let question = "do you sell red lipstick?";
+    let question = "which lipstick would suit a wedding?";
     generator.busy.store(true, Ordering::SeqCst);
     for _ in 0..3 {
         let r = app.send_message(&c, question).await;

@@ -293,7 +293,7 @@ async fn a_claim_beside_a_hedge_or_naming_the_product_by_its_kind_is_checked() {
     assert!(text.contains("Fresh eggs, a versatile ingredient"), "what the catalog says instead: {text}");
     let app = spawn_demo_app_with(fake("The bag is stitched from Italian calfskin with gold hardware.")).await;
     let c = app.new_conversation().await;
-    let evs = app.ask(&c, "Describe the Prada Women Bag.").await;
+    let evs = app.ask(&c, "What is the Prada Women Bag made of?").await;
     let text = said(&evs);
     assert!(!text.contains("calfskin"), "{text}");
     assert_eq!(done(&evs)["claims"]["action"], "withheld", "{text}");
