@@ -38,8 +38,8 @@ async function ask(page, text) {
 
 test("a shopper asks and sees a streamed answer citing the catalog", async () => {
   await openChat(shopper);
-  // A question for the model (a price alone is answered from the catalog at once).
-  const { bubble, cardsWhileWriting } = await ask(shopper, "Tell me about the Beats Flex wireless earphones");
+  // A question for the model (a price, or the product as a whole, is answered from the catalog at once).
+  const { bubble, cardsWhileWriting } = await ask(shopper, "Would the Beats Flex wireless earphones suit someone who runs?");
   const text = await bubble.locator(".text").textContent();
   assert.ok(text.length > 20, text);
   // The catalog's cards come at once; the words follow a checked sentence at a time.
