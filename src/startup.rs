@@ -5,7 +5,7 @@ use crate::escalation::Escalation;
 use crate::events::{Hub, Listener};
 use crate::http::{self, AppState, Limits};
 use crate::knowledge::Editor;
-use crate::llm::{ChatMessage, Generator, LlamaEngine, Role, worked_examples};
+use crate::llm::{ChatMessage, Generator, LlamaEngine, worked_examples};
 use crate::orders::{HttpOrders, OrderSource, PostgresOrders};
 use crate::prompts::Prompts;
 use crate::retrieval::{Embedder, Retriever};
@@ -29,7 +29,7 @@ pub enum GeneratorChoice {
 /// question's field), so no shopper's message waits for them to be read (about 16 s for the
 /// field reading's on these 2 cores), whatever other conversations the engine served before.
 pub fn openings(prompts: &Prompts, readings: bool) -> Vec<Vec<ChatMessage>> {
-    let mut openings = vec![vec![ChatMessage { role: Role::System, content: prompts.system.clone() }]];
+    let mut openings = vec![worked_examples(&prompts.system, &[])];
     if readings {
         for (system, examples) in [prompts.translation(), prompts.rephrasing(), prompts.field_reading()] {
             openings.push(worked_examples(system, examples));

@@ -594,17 +594,7 @@ impl Ask {
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
         let question = w.first().is_some_and(|first| QUESTION_OPENERS.contains(&first.as_str()));
-        let overview = attrs.is_empty()
-            && !set_aside
-            && rank.is_none()
-            && !compare
-            && filters.is_empty()
-            && claimed.is_empty()
-            && problem.is_none()
-            && terms.is_none()
-            && !abroad
-            && asks_about(&w, !names.is_empty());
-        Ask {
+        let mut ask = Ask {
             attrs,
             rank,
             filters,
@@ -617,12 +607,20 @@ impl Ask {
             to_country,
             ordinal,
             sized,
-            overview,
+            overview: false,
             question,
             words,
             written: text.to_lowercase(),
             set_aside,
-        }
+        };
+        // Nothing else asked of the catalog or the policies: a product asked about as a whole.
+        ask.overview = ask.asks_no_fact()
+            && !ask.set_aside
+            && ask.problem.is_none()
+            && ask.terms.is_none()
+            && !ask.abroad
+            && asks_about(&w, !names.is_empty());
+        ask
     }
 
     /// Whether the message may report a problem no cue names ("the fish smelled awful"), worth

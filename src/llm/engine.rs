@@ -1,7 +1,7 @@
 //! llama.cpp generation the way its own server does it: one model and one context on a dedicated
 //! thread (see `batcher`), a bounded queue in front, tokens streamed out over channels.
 use super::batcher::{Job, Model};
-use super::{ChatMessage, GenError, GenEvent, GenRequest, Generator, Role};
+use super::{ChatMessage, GenError, GenEvent, GenRequest, Generator, worked_examples};
 use crate::config::LlmSettings;
 use llama_cpp_2::llama_backend::LlamaBackend;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,7 +47,7 @@ pub struct LlamaEngine {
 impl LlamaEngine {
     /// Loads the model and starts the engine thread; `system_prompt` is the stable prefix to cache.
     pub fn start(settings: &LlmSettings, system_prompt: &str) -> Result<Self, GenError> {
-        Self::start_with(settings, vec![vec![ChatMessage { role: Role::System, content: system_prompt.to_string() }]])
+        Self::start_with(settings, vec![worked_examples(system_prompt, &[])])
     }
 
     /// Loads the model and starts the engine thread, which evaluates each of `openings` once
