@@ -105,8 +105,11 @@ pub fn real_generator() -> Arc<dyn Generator> {
     static G: OnceLock<Arc<dyn Generator>> = OnceLock::new();
     G.get_or_init(|| {
         let system = aisle::prompts::Prompts::load("the Aisle demo shop", 80).expect("prompts").system;
-        let engine =
-            LlamaEngine::start(&test_llm_settings(2, 8), &system).expect("the test model is needed: run scripts/setup");
+        // One engine serves every test of the process, as one server serves many shoppers: its
+        // queue is long enough for all of them at once (a full queue is a 503, tested with an
+        // engine of its own in `chat::a_full_queue_answers_503_with_retry_after`).
+        let engine = LlamaEngine::start(&test_llm_settings(2, 64), &system)
+            .expect("the test model is needed: run scripts/setup");
         Arc::new(engine)
     })
     .clone()
