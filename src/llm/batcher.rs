@@ -3,7 +3,9 @@
 //! Each slot is one conversation's answer and owns KV-cache sequence `slot index`; each opening
 //! (the chat's system prompt; a reading's instruction and worked examples) lives in a sequence of
 //! its own after the slots' and is shared into a slot whose prompt starts with it (unified KV
-//! cache: the cells are tagged, not copied), so a request evaluates only what follows it.
+//! cache: the cells are tagged, not copied), so a request evaluates only what follows it. The
+//! first opening (the system prompt) is read at start; the others while the engine has nothing
+//! else to do, or just before the first request that starts with one, so start-up waits for none.
 //!
 //! A slot that finishes keeps what its sequence holds (the prompt and the answer). A request that
 //! continues a free slot's last prompt (the same conversation), or shares most of what follows the
@@ -123,13 +125,13 @@ impl Model {
             slots: (0..n_slots).map(|_| None).collect(),
             kept: (0..n_slots).map(|_| Kept::default()).collect(),
             tick: 0,
-            prefixes: Vec::new(),
+            prefixes: prefixes.into_iter().map(|tokens| Opening { tokens, read: false }).collect(),
             settings: s,
             counter,
             seed: 1,
         };
-        for prefix in prefixes {
-            b.cache_prefix(prefix);
+        if !b.prefixes.is_empty() {
+            b.read_opening(0);
         }
         while b.admit(&jobs) {
             if b.fill_batch() {
@@ -195,11 +197,18 @@ struct Batcher<'m> {
     kept: Vec<Kept>,
     /// Counts releases, to tell which slot was used least recently.
     tick: u64,
-    /// The tokens of each opening, held in sequence `slots.len() + its index`.
-    prefixes: Vec<Vec<LlamaToken>>,
+    /// Each opening, held in sequence `slots.len() + its index` once read.
+    prefixes: Vec<Opening>,
     settings: &'m LlmSettings,
     counter: &'m AtomicU64,
     seed: u32,
+}
+
+/// A prompt's opening kept evaluated for every request that starts with it.
+struct Opening {
+    tokens: Vec<LlamaToken>,
+    /// Whether its sequence holds it (an opening that could not be read holds no tokens).
+    read: bool,
 }
 
 fn sampler(temperature: f32, seed: u32) -> LlamaSampler {
@@ -220,40 +229,61 @@ impl Batcher<'_> {
         (self.slots.len() + k) as i32
     }
 
-    /// The opening `tokens` start with, as (its tokens in common, its sequence): the longest.
+    /// The opening `tokens` start with, as (its tokens in common, its sequence): the longest
+    /// of those read.
     fn shared(&self, tokens: &[LlamaToken]) -> (usize, i32) {
-        let best = self.prefixes.iter().enumerate().map(|(k, p)| (common_prefix(p, tokens), k)).max();
+        let read = self.prefixes.iter().enumerate().filter(|(_, p)| p.read);
+        let best = read.map(|(k, p)| (common_prefix(&p.tokens, tokens), k)).max();
         best.map_or((0, 0), |(common, k)| (common, self.prefix_seq(k)))
     }
 
-    /// Evaluates an opening once, into its own sequence (after those already held).
-    fn cache_prefix(&mut self, tokens: Vec<LlamaToken>) {
-        let seq = self.prefix_seq(self.prefixes.len());
-        let mut done = 0;
-        for chunk in tokens.chunks(N_BATCH) {
+    /// Evaluates opening `k` once, into its own sequence.
+    fn read_opening(&mut self, k: usize) {
+        let seq = self.prefix_seq(k);
+        let tokens = std::mem::take(&mut self.prefixes[k].tokens);
+        self.prefixes[k].read = true;
+        for (n, chunk) in tokens.chunks(N_BATCH).enumerate() {
             self.batch.clear();
             for (i, t) in chunk.iter().enumerate() {
-                let _ = self.batch.add(*t, (done + i) as i32, &[seq], false);
+                let _ = self.batch.add(*t, (n * N_BATCH + i) as i32, &[seq], false);
             }
             if self.ctx.decode(&mut self.batch).is_err() {
                 tracing::warn!("could not evaluate a prompt's opening; each request will evaluate it");
                 let _ = self.ctx.kv_cache_seq_rm(seq, None, None);
-                self.prefixes.push(Vec::new());
                 return;
             }
-            done += chunk.len();
         }
-        tracing::info!(prefix_tokens = done, "prompt prefix cached");
-        self.prefixes.push(tokens);
+        tracing::info!(prefix_tokens = tokens.len(), "prompt prefix cached");
+        self.prefixes[k].tokens = tokens;
     }
 
-    /// Moves waiting jobs into free slots; blocks only when nothing is running.
-    /// Returns false when the engine should stop.
+    /// The opening not read yet that `tokens` start with whole, if any.
+    fn unread_opening_of(&self, tokens: &[LlamaToken]) -> Option<usize> {
+        let whole = |p: &Opening| !p.read && !p.tokens.is_empty() && common_prefix(&p.tokens, tokens) == p.tokens.len();
+        self.prefixes.iter().position(whole)
+    }
+
+    /// Moves waiting jobs into free slots; blocks only when nothing is running and every
+    /// opening is read (an idle engine reads the next one). Returns false when the engine
+    /// should stop.
     fn admit(&mut self, jobs: &Receiver<Job>) -> bool {
         let busy = self.slots.iter().any(Option::is_some);
-        let mut next = if busy { None } else { jobs.recv().ok() };
-        if !busy && next.is_none() {
-            return false; // every sender is gone: the server stopped
+        let mut next = None;
+        if !busy {
+            let job = match self.prefixes.iter().position(|p| !p.read) {
+                // Idle with an opening still unread: read it, unless a request is waiting.
+                Some(k) => match jobs.try_recv() {
+                    Err(TryRecvError::Empty) => {
+                        self.read_opening(k);
+                        return true;
+                    }
+                    other => other.ok(),
+                },
+                None => jobs.recv().ok(),
+            };
+            // Every sender is gone: the server stopped.
+            let Some(job) = job else { return false };
+            next = Some(job);
         }
         while self.slots.iter().any(Option::is_none) {
             let job = match next.take().map(Ok).unwrap_or_else(|| jobs.try_recv()) {
@@ -261,6 +291,9 @@ impl Batcher<'_> {
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
             };
             if let Some(tokens) = self.tokens(&job) {
+                if let Some(k) = self.unread_opening_of(&tokens) {
+                    self.read_opening(k);
+                }
                 let i = self.choose(&tokens);
                 self.slots[i] = Some(self.start(i, job, tokens));
             }

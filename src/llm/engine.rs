@@ -52,7 +52,8 @@ impl LlamaEngine {
 
     /// Loads the model and starts the engine thread, which evaluates each of `openings` once
     /// (the chat's system prompt; a reading's instruction and worked examples) and keeps it for
-    /// every request that starts the same way, before it takes the first request.
+    /// every request that starts the same way: the first before it takes a request, the others
+    /// while it is idle or when the first request that starts with one comes.
     pub fn start_with(settings: &LlmSettings, openings: Vec<Vec<ChatMessage>>) -> Result<Self, GenError> {
         if !settings.model_path.is_file() {
             return Err(GenError::Unavailable(format!(

@@ -314,7 +314,7 @@ async fn a_follow_up_reads_only_its_new_turn_and_answers_as_if_read_whole() {
 }
 
 #[tokio::test]
-async fn a_readings_opening_is_read_once_at_start_whatever_other_conversations_did_since() {
+async fn a_readings_opening_is_read_once_whatever_other_conversations_did_since() {
     use aisle::llm::{ChatMessage, GenRequest, LlamaEngine, Role, complete, worked_examples};
     let prompts = aisle::prompts::Prompts::load("the Aisle demo shop", 80).expect("prompts");
     let (instruction, examples) = prompts.field_reading();
