@@ -332,8 +332,14 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
     });
     let earlier = if other_kind { &[][..] } else { earlier };
     let products = meant(ask, catalog.named(ask), earlier, text);
-    if ask.compare && products.len() >= 2 {
-        return Some(compare(t, ask, &products));
+    let cards: Vec<Product> = products.iter().take(MAX_LISTED).map(|p| (*p).clone()).collect();
+    let named = told_apart(t, &products);
+    let products: Vec<&Product> = named.iter().collect();
+    // Products of one title are not compared with each other: "now it's cheaper" of the Rolex
+    // Cellini Moonphase is about the one bought.
+    let titles: std::collections::HashSet<&str> = cards.iter().map(|p| p.title.as_str()).collect();
+    if ask.compare && products.len() >= 2 && titles.len() >= 2 {
+        return Some(Answer { products: cards, ..compare(t, ask, &products) });
     }
     if let Some(rank) = ask.rank {
         let (group, words) = group?;
@@ -347,10 +353,10 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         let name = if words.is_empty() { t.any_product.clone() } else { words.join(" ") };
         return Some(list(t, ask, group, &name));
     }
-    if ask.overview
-        && let [p] = products[..]
-    {
-        return Some(Answer { text: overview(t, p), products: vec![p.clone()] });
+    // One product, or those of one title (each told apart).
+    if ask.overview && !cards.is_empty() && cards.iter().all(|p| p.title == cards[0].title) {
+        let text = products.iter().map(|p| overview(t, p)).collect::<Vec<_>>().join("\n\n");
+        return Some(Answer { text, products: cards });
     }
     if products.is_empty() || (ask.attrs.is_empty() && ask.claimed.is_empty()) {
         return None;
@@ -375,7 +381,23 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
     if sentences.is_empty() {
         return None;
     }
-    Some(Answer { text: sentences.join(" "), products: products.into_iter().take(MAX_LISTED).cloned().collect() })
+    Some(Answer { text: sentences.join(" "), products: cards })
+}
+
+/// The products as an answer names them: one whose title another of them shares is told apart by
+/// its category ("Rolex Cellini Moonphase (womens watches)").
+fn told_apart(t: &FactTemplates, products: &[&Product]) -> Vec<Product> {
+    let shared = |p: &Product| products.iter().any(|q| q.sku != p.sku && q.title == p.title);
+    products
+        .iter()
+        .map(|p| {
+            let mut named = (*p).clone();
+            if shared(p) {
+                named.title = fill(&t.told_apart, &[("title", &p.title), ("kind", &p.category.replace('-', " "))]);
+            }
+            named
+        })
+        .collect()
 }
 
 /// A product as a whole, from its fields: its description (in the catalog's language, so only
@@ -479,6 +501,28 @@ pub(super) mod tests {
         {
             assert!(ask(q, &[by_title("Oppo K1")]).is_none(), "{q}");
         }
+    }
+
+    /// "What's its price?" after the Rolex Cellini Moonphase was shown got the men's watch's price
+    /// alone: the catalog also sells a women's watch of that name, at another price.
+    #[test]
+    fn products_sharing_a_title_are_each_answered_and_told_apart() {
+        let (men, women) = ("$12,999.99", "$15,999.99");
+        let a = ask("How much is the Rolex Cellini Moonphase?", &[]).expect("an answer");
+        assert!(a.text.contains(men) && a.text.contains(women), "{}", a.text);
+        assert!(a.text.contains("(mens watches)") && a.text.contains("(womens watches)"), "{}", a.text);
+        assert_eq!(a.products.len(), 2);
+        assert!(a.products.iter().all(|p| p.title == "Rolex Cellini Moonphase"), "the cards keep the catalog's title");
+        let a = ask("Tell me about the Rolex Cellini Moonphase", &[]).expect("an answer");
+        assert!(a.text.contains(men) && a.text.contains(women), "{}", a.text);
+        let a = ask("what's its price?", &a.products).expect("an answer");
+        assert!(a.text.contains(men) && a.text.contains(women), "{}", a.text);
+        // Nor are they compared with each other: the shopper means the one they bought.
+        let a = ask("I bought the Rolex Cellini Moonphase last week and now it's cheaper", &[]);
+        assert!(a.is_none_or(|a| !a.text.contains("·")), "not a comparison");
+        // The shopper who names the kind gets that one.
+        let a = ask("How much is the women's Rolex Cellini Moonphase?", &[]).expect("an answer");
+        assert!(a.text.contains(women) && !a.text.contains(men), "{}", a.text);
     }
 
     /// "How much RAM does the Samsung Galaxy S7 have?" was answered with its price.

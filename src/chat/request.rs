@@ -334,6 +334,21 @@ fn part_measured(w: &[String]) -> bool {
     !parts.is_empty() && parts.iter().all(|p| *p) && !other
 }
 
+fn opens_as_question(w: &[String]) -> bool {
+    w.first().is_some_and(|first| QUESTION_OPENERS.contains(&first.as_str()))
+}
+
+/// Openings of a clause that supposes something ("if it isn't right, ...").
+const SUPPOSING: &[&str] = &["if", "in case", "suppose", "supposing", "say", "assuming", "should"];
+
+/// Whether the message supposes something and then asks ("If the lamp isn't right, can it go
+/// back?"): its clause after the supposition opens as a question. Nothing is reported.
+fn supposes_then_asks(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let supposes = SUPPOSING.iter().any(|s| lower.strip_prefix(s).is_some_and(|r| r.starts_with(' ')));
+    supposes && lower.split_once(',').is_some_and(|(_, main)| opens_as_question(&words(main)))
+}
+
 /// Whether the message supposes the problem it names rather than telling it: its cues stand
 /// only after "if", "in case" or "should" ("what cover do I get if the watch stops working?",
 /// "in case it breaks"), not before ("it stopped working, what if I return it?").
@@ -384,6 +399,49 @@ fn on_arrival(w: &[String]) -> bool {
     let Some((at, len)) = ON_ARRIVAL.iter().find_map(|c| cue_at(w, c)) else { return false };
     let rest: Vec<String> = w[..at].iter().chain(&w[at + len..]).cloned().collect();
     !any_cue(&rest, cues_of(Attr::Shipping))
+}
+
+/// What follows "how many" when the shop's count of a product is asked: "how many do you have",
+/// "how many units of it are there", "how many remain".
+#[rustfmt::skip]
+const HELD: &[&str] = &["do you have", "have you got", "you got", "you've got", "do you hold", "do you keep",
+    "do you carry", "are there", "is there", "are on hand", "remain*", "can you send", "can you supply",
+    "can you ship", "could you send", "could you supply"];
+/// Words between "how many" and `HELD` that count something other than the product: "how many
+/// colours do you have?", "how many people is there room for?".
+#[rustfmt::skip]
+const OTHER_COUNTS: &[&str] = &["colour", "colours", "color", "colors", "shade", "shades", "size", "sizes", "kind",
+    "kinds", "type", "types", "sort", "sorts", "model", "models", "version", "versions", "variant", "variants", "style",
+    "styles", "option", "options", "flavour", "flavours", "flavor", "flavors", "pattern", "patterns", "design",
+    "designs", "brand", "brands", "people", "person", "persons", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "hour", "hours", "minute", "minutes", "time", "times", "review", "reviews", "star", "stars",
+    "store", "stores", "shop", "shops", "branch", "branches", "seat", "seats", "setting", "settings", "mode", "modes",
+    "feature", "features", "port", "ports", "language", "languages", "channel", "channels", "speed", "speeds",
+    "calorie", "calories", "serving", "servings", "slot", "slots", "drawer", "drawers", "pocket", "pockets"];
+/// Words after `HELD` that make it the contents of something ("how many are there in a pack?").
+const INSIDE: &[&str] = &["in", "inside", "per", "to", "within"];
+/// The most words "how many" and `HELD` may have between them (the product's name).
+const COUNTED_WORDS: usize = 6;
+
+/// What follows "how many" when the fewest that may be ordered is asked: "how many Table Lamps
+/// do I have to buy?"
+const MUST_BUY: &[&str] =
+    &["do i have to", "do i need to", "must i", "do we have to", "do we need to", "have i got to"];
+
+/// Whether the words (`w`) are "how many", a few words (the product's name, "units of the"),
+/// then one of `phrases` not followed by `INSIDE`: "how many Tennis Rackets do you have?", "how
+/// many units of it are there?"; not "how many colours do you have" or "how many are there in a
+/// pack".
+fn how_many_then(w: &[String], phrases: &[&str]) -> bool {
+    let Some((at, len)) = cue_at(w, "how many") else { return false };
+    let after = &w[at + len..];
+    (0..after.len().min(COUNTED_WORDS + 1)).any(|k| {
+        after[..k].iter().all(|x| !OTHER_COUNTS.contains(&x.as_str()))
+            && phrases.iter().any(|h| match cue_at(&after[k..], h) {
+                Some((0, n)) => after.get(k + n).is_none_or(|next| !INSIDE.contains(&next.as_str())),
+                _ => false,
+            })
+    })
 }
 
 /// Words that ask to see or hear about a product.
@@ -551,6 +609,13 @@ impl Ask {
                 attrs.push(Attr::MinimumOrder);
             }
         }
+        // "How many Table Lamps do I have to buy?": the fewest that may be ordered; "how many units
+        // of it are there?": the stock.
+        if attrs.is_empty() && how_many_then(&w, MUST_BUY) {
+            attrs.push(Attr::MinimumOrder);
+        } else if attrs.is_empty() && how_many_then(&w, HELD) {
+            attrs.push(Attr::Stock);
+        }
         // A cue read as something else ("the heel height", "how much RAM"): no attribute is asked.
         let set_aside = cued && attrs.is_empty();
         let sized = attrs.contains(&Attr::Dimensions) && sized_only(&w);
@@ -593,7 +658,7 @@ impl Ask {
         // Products and groups are named by what is left once constraints are lifted ("under $300"
         // names no "300 Touring").
         let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
-        let question = w.first().is_some_and(|first| QUESTION_OPENERS.contains(&first.as_str()));
+        let question = opens_as_question(&w) || supposes_then_asks(text);
         let mut ask = Ask {
             attrs,
             rank,
@@ -846,11 +911,24 @@ impl<'a> CatalogWords<'a> {
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(written(b.2).cmp(&written(a.2))));
         let mut named: Vec<(&'a Product, HashSet<&str>)> = Vec::new();
         for (_, _, p, hit) in scored {
-            if named.iter().all(|(_, h)| !hit.is_subset(h)) {
+            // Products of one title (a men's and a women's watch) are each named by it.
+            if named.iter().all(|(q, h)| !hit.is_subset(h) || q.title == p.title) {
                 named.push((p, hit));
             }
         }
-        named.into_iter().map(|(p, _)| p).take(4).collect()
+        let named: Vec<&'a Product> = named.into_iter().map(|(p, _)| p).collect();
+        self.told_apart(named, &said).into_iter().take(4).collect()
+    }
+
+    /// Of products that share a title, those whose category the message names ("the women's
+    /// Rolex Cellini Moonphase"); all of them when it names none.
+    fn told_apart(&self, named: Vec<&'a Product>, said: &HashSet<&str>) -> Vec<&'a Product> {
+        let category = |p: &Product| self.products.iter().find(|e| e.product.sku == p.sku).map(|e| &e.category);
+        let chosen = |p: &Product| category(p).is_some_and(|c| c.iter().any(|w| said.contains(w.as_str())));
+        let shares = |p: &Product| named.iter().any(|q| q.sku != p.sku && q.title == p.title);
+        let passed_over =
+            |p: &Product| shares(p) && !chosen(p) && named.iter().any(|q| q.title == p.title && chosen(q));
+        named.iter().copied().filter(|p| !passed_over(p)).collect()
     }
 
     /// The products of the group the message names ("smartphone", "men's watch", "apple"):
@@ -1219,6 +1297,47 @@ mod tests {
         ] {
             assert_eq!(Ask::parse(text).rank, Some(rank), "{text}");
         }
+    }
+
+    #[test]
+    fn a_supposition_then_a_question_asks_and_reports_nothing() {
+        for text in [
+            "If the Table Lamp isn't right, can it go back?",
+            "if it turns out to be the wrong colour, what do I do?",
+            "Say the Table Lamp is not what I expected, could I swap it?",
+        ] {
+            assert!(!Ask::parse_with(text, None, &["Table Lamp"]).may_report(), "{text}");
+        }
+        // Told, not supposed: a report the examples may read.
+        for text in
+            ["The Table Lamp isn't right, I want my money back", "I'm not happy with the Table Lamp, it's not right"]
+        {
+            assert!(Ask::parse_with(text, None, &["Table Lamp"]).may_report(), "{text}");
+        }
+    }
+
+    #[test]
+    fn how_many_of_a_product_the_shop_has_asks_its_stock() {
+        for text in [
+            "How many Table Lamps do you have?",
+            "how many of the Table Lamp have you got",
+            "How many pieces of the Table Lamp are there right now?",
+            "How many Table Lamp remain?",
+            "how many could you send me?",
+        ] {
+            assert_eq!(Ask::parse_with(text, None, &["Table Lamp"]).attrs, vec![Attr::Stock], "{text}");
+        }
+        for text in [
+            "How many colours of the Table Lamp do you have?",
+            "How many bulbs are there in the Table Lamp?",
+            "How many people is there room for on the sofa?",
+            "how many kilometres does the motorcycle do on a tank?",
+        ] {
+            assert!(!Ask::parse_with(text, None, &["Table Lamp"]).attrs.contains(&Attr::Stock), "{text}");
+        }
+        // The fewest that may be ordered is its own question.
+        let ask = Ask::parse_with("How many Table Lamps do I have to buy?", None, &["Table Lamp"]);
+        assert_eq!(ask.attrs, vec![Attr::MinimumOrder]);
     }
 
     #[test]

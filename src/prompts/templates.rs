@@ -72,6 +72,7 @@ pub struct FactTemplates {
     pub fact_returns: String,
     pub fact_brand: String,
     pub any_product: String,
+    pub told_apart: String,
 }
 
 /// The order answers of `prompts/orders.toml`: sentences with the order's values filled in.

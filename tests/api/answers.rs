@@ -554,3 +554,42 @@ async fn a_field_the_model_names_is_answered_from_the_catalog_unless_the_example
     assert_ne!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
     assert!(!said(&evs).contains("11.42"), "{}", said(&evs));
 }
+
+/// "How many units of the Black Aluminium Cup are there?" got the cup's description from the
+/// model; "what's its price?" after the Rolex Cellini Moonphase got the men's watch's price alone,
+/// though the catalog also sells a women's watch of that name at another price. Both are the
+/// catalog's: how many the shop holds, and every product of a shared name, told apart.
+#[tokio::test]
+async fn how_many_the_shop_holds_and_each_product_of_a_shared_name_are_the_catalogs() {
+    let app = spawn_real_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "How many Tennis Rackets have you got?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("We have 6 of the Tennis Racket in stock"), "{}", said(&evs));
+
+    let c = app.new_conversation().await;
+    app.ask(&c, "Tell me about the Rolex Cellini Moonphase").await;
+    let evs = app.ask(&c, "how much is it?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    for told in ["(mens watches) is $12,999.99", "(womens watches) is $15,999.99"] {
+        assert!(said(&evs).contains(told), "{told}: {}", said(&evs));
+    }
+    assert_eq!(cards(&evs).len(), 2, "{:?}", cards(&evs));
+    let evs = app.ask(&c, "And the women's Rolex Cellini Moonphase, how long is its warranty?").await;
+    assert!(said(&evs).contains("1 month"), "{}", said(&evs));
+    assert!(!said(&evs).contains("6 months"), "the men's watch's warranty: {}", said(&evs));
+}
+
+/// "If the Pampi Shoes isn't right, can it go back?" got the warranty's fault procedure: the
+/// examples of problems read the supposed "isn't right" as a fault told. A supposition followed
+/// by a question reports nothing; the product's own return terms answer (the field here named by
+/// a fake for the model, as in the test above).
+#[tokio::test]
+async fn a_supposition_then_a_question_gets_the_products_terms_not_a_fault_procedure() {
+    let app = spawn_demo_app_with(fake("returns")).await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "If the Table Lamp is not what I expected, what can I do?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("within 90 days"), "{}", said(&evs));
+    assert!(!said(&evs).contains("fault"), "{}", said(&evs));
+}
