@@ -42,6 +42,20 @@ pub struct LlamaEngine {
     jobs: SyncSender<Job>,
     name: String,
     generated: Arc<AtomicU64>,
+    /// The engine thread, joined when the engine is dropped: it may be reading an opening while
+    /// idle, and llama.cpp must not be decoding while the process tears its backends down.
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for LlamaEngine {
+    fn drop(&mut self) {
+        // Closing the queue ends the thread once it has finished what it is doing.
+        let (closed, _) = sync_channel(0);
+        drop(std::mem::replace(&mut self.jobs, closed));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl LlamaEngine {
@@ -68,7 +82,7 @@ impl LlamaEngine {
         let settings = settings.clone();
         let generated = Arc::new(AtomicU64::new(0));
         let counter = generated.clone();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("llm-engine".into())
             .spawn(move || match Model::load(backend, &settings) {
                 Ok(model) => {
@@ -81,7 +95,7 @@ impl LlamaEngine {
             })
             .map_err(|e| GenError::Unavailable(e.to_string()))?;
         ready_rx.recv().map_err(|_| GenError::Unavailable("the engine thread died".into()))??;
-        Ok(Self { jobs, name, generated })
+        Ok(Self { jobs, name, generated, thread: Some(thread) })
     }
 
     /// Tokens generated since start, over every conversation.
