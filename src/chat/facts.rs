@@ -358,12 +358,19 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         let text = products.iter().map(|p| overview(t, p)).collect::<Vec<_>>().join("\n\n");
         return Some(Answer { text, products: cards });
     }
-    if products.is_empty() || (ask.attrs.is_empty() && ask.claimed.is_empty()) {
+    // "Is the iPhone X under $1000?", "is it rated over 4?": a product's own value against a
+    // limit is that value.
+    let attrs = if ask.attrs.is_empty() { limited(&ask.filters) } else { ask.attrs.clone() };
+    if products.is_empty() || (attrs.is_empty() && ask.claimed.is_empty()) {
         return None;
     }
     let mut sentences = Vec::new();
     for p in products.iter().take(MAX_LISTED) {
-        for attr in &ask.attrs {
+        // When it would ship says nothing of a product out of stock: that comes first.
+        if attrs.contains(&Attr::Shipping) && !attrs.contains(&Attr::Stock) && !p.in_stock() {
+            sentences.push(fact_sentence(t, p, Attr::Stock));
+        }
+        for attr in &attrs {
             // "What size is the T-shirt?" asks its fit, which the catalog does not hold.
             if *attr == Attr::Dimensions && ask.sized && worn(p) {
                 continue;
@@ -382,6 +389,21 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         return None;
     }
     Some(Answer { text: sentences.join(" "), products: cards })
+}
+
+/// The facts a product's own value is held against in `f` ("under $1000" its price).
+fn limited(f: &Filters) -> Vec<Attr> {
+    let mut attrs = Vec::new();
+    if f.min_price.is_some() || f.max_price.is_some() {
+        attrs.push(Attr::Price);
+    }
+    if f.min_rating.is_some() {
+        attrs.push(Attr::Rating);
+    }
+    if f.in_stock {
+        attrs.push(Attr::Stock);
+    }
+    attrs
 }
 
 /// The products as an answer names them: one whose title another of them shares is told apart by
@@ -523,6 +545,22 @@ pub(super) mod tests {
         // The shopper who names the kind gets that one.
         let a = ask("How much is the women's Rolex Cellini Moonphase?", &[]).expect("an answer");
         assert!(a.text.contains(women) && !a.text.contains(men), "{}", a.text);
+    }
+
+    /// "Is the iPhone X under $1000?" went to the model, and "when will the Samsung Galaxy S8 be
+    /// back?" was told it ships in a week: it is out of stock.
+    #[test]
+    fn a_value_against_a_limit_is_the_value_and_an_item_out_of_stock_says_so_before_its_shipping() {
+        let a = ask("Is the iPhone X under $1000?", &[]).expect("an answer");
+        assert!(a.text.contains("$899.99"), "{}", a.text);
+        let a = ask("Is the Oppo K1 rated 4 stars or more?", &[]).expect("an answer");
+        assert!(a.text.contains("4.25"), "{}", a.text);
+        for q in ["When will the Samsung Galaxy S8 be back?", "How soon would the Samsung Galaxy S8 ship?"] {
+            let a = ask(q, &[]).expect("an answer");
+            assert!(a.text.starts_with("We have none of the Samsung Galaxy S8"), "{q}: {}", a.text);
+        }
+        let a = ask("How soon would the Oppo K1 ship?", &[]).expect("an answer");
+        assert!(!a.text.contains("stock"), "in stock, shipping alone: {}", a.text);
     }
 
     /// "How much RAM does the Samsung Galaxy S7 have?" was answered with its price.

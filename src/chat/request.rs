@@ -68,7 +68,8 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in", "you carry",
         "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have", "ready to ship",
         "ready to send", "ready to go", "ready for dispatch", "ready to dispatch", "you run out", "you ran out",
-        "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone"]),
+        "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone", "be back",
+        "back on sale"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
         "repair*", "fault*", "stops working", "stop working"]),
     (Attr::Shipping, &["ship*", "deliver*", "arriv*", "get here", "get it", "get them", "get to me", "receive*",
@@ -423,6 +424,31 @@ const INSIDE: &[&str] = &["in", "inside", "per", "to", "within"];
 /// The most words "how many" and `HELD` may have between them (the product's name).
 const COUNTED_WORDS: usize = 6;
 
+/// Whether "be back" is said of a person ("when will you be back?", "can someone be back to
+/// me?"), not of a product.
+fn someone_back(w: &[String]) -> bool {
+    const SOMEONE: &[&str] = &["you", "we", "i", "someone", "somebody", "anyone", "team", "staff", "support"];
+    let Some((at, n)) = cue_at(w, "be back") else { return false };
+    let of_someone = at > 0 && SOMEONE.contains(&w[at - 1].as_str());
+    of_someone || w.get(at + n).is_some_and(|x| x == "to")
+}
+
+/// Words between `HELD` and a number that ask for at least that many: "do you have at least 10?"
+const AT_LEAST: &[&str] = &["at", "least", "more", "than", "over", "about", "around", "some", "like"];
+/// Numbers written as words, which a count may be.
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "fifty", "hundred", "dozen", "several", "enough"];
+
+/// Whether the words ask whether the shop holds a number of a product: "do you have at least 10
+/// Tennis Rackets?", "have you got three of them?", "could you supply fifty?".
+fn holds_a_number(w: &[String]) -> bool {
+    HELD.iter().filter_map(|h| cue_at(w, h)).any(|(at, n)| {
+        let after = w[at + n..].iter().skip_while(|x| AT_LEAST.contains(&x.as_str()) || *x == "a");
+        after.take(1).any(|x| x.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&x.as_str()))
+    })
+}
+
 /// What follows "how many" when the fewest that may be ordered is asked: "how many Table Lamps
 /// do I have to buy?"
 const MUST_BUY: &[&str] =
@@ -609,11 +635,15 @@ impl Ask {
                 attrs.push(Attr::MinimumOrder);
             }
         }
+        // "When will you be back?" asks when a person is, not a product.
+        if attrs.contains(&Attr::Stock) && someone_back(&w) && !cued_besides(&w, Attr::Stock, |c| c == "be back") {
+            attrs.retain(|a| *a != Attr::Stock);
+        }
         // "How many Table Lamps do I have to buy?": the fewest that may be ordered; "how many units
         // of it are there?": the stock.
         if attrs.is_empty() && how_many_then(&w, MUST_BUY) {
             attrs.push(Attr::MinimumOrder);
-        } else if attrs.is_empty() && how_many_then(&w, HELD) {
+        } else if attrs.is_empty() && (how_many_then(&w, HELD) || holds_a_number(&w)) {
             attrs.push(Attr::Stock);
         }
         // A cue read as something else ("the heel height", "how much RAM"): no attribute is asked.
@@ -1314,6 +1344,24 @@ mod tests {
         {
             assert!(Ask::parse_with(text, None, &["Table Lamp"]).may_report(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_number_held_or_a_product_back_asks_its_stock() {
+        for text in [
+            "Do you have at least 10 Table Lamps?",
+            "have you got three of the Table Lamp?",
+            "When will the Table Lamp be back?",
+            "will it be back in soon",
+        ] {
+            // ("when will" also asks when it would ship: both are answered.)
+            assert!(Ask::parse_with(text, None, &["Table Lamp"]).attrs.contains(&Attr::Stock), "{text}");
+        }
+        for text in ["When will you be back?", "Can someone be back to me about the Table Lamp?"] {
+            assert!(!Ask::parse_with(text, None, &["Table Lamp"]).attrs.contains(&Attr::Stock), "{text}");
+        }
+        let ask = Ask::parse_with("Do you have a 2 year warranty on the Table Lamp?", None, &["Table Lamp"]);
+        assert_eq!(ask.attrs, vec![Attr::Warranty]);
     }
 
     #[test]

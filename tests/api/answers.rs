@@ -593,3 +593,20 @@ async fn a_supposition_then_a_question_gets_the_products_terms_not_a_fault_proce
     assert!(said(&evs).contains("within 90 days"), "{}", said(&evs));
     assert!(!said(&evs).contains("fault"), "{}", said(&evs));
 }
+
+/// "Is the iPhone X under $1000?" went to the model, which described the phone and could not
+/// confirm its price; "When will the Samsung Galaxy S8 be back?" was told it ships in a week,
+/// though none is in stock. A product's value against a limit is that value, from the catalog;
+/// an item out of stock says so before when it would ship.
+#[tokio::test]
+async fn a_limit_asked_of_a_product_and_the_shipping_of_one_out_of_stock_are_the_catalogs() {
+    let app = spawn_real_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Is the iPhone X under $1000?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("$899.99"), "{}", said(&evs));
+    let evs = app.ask(&c, "Do you have at least 10 Tennis Rackets?").await;
+    assert!(said(&evs).contains("We have 6 of the Tennis Racket in stock"), "{}", said(&evs));
+    let evs = app.ask(&c, "How soon could the Samsung Galaxy S8 ship?").await;
+    assert!(said(&evs).starts_with("We have none of the Samsung Galaxy S8 right now"), "{}", said(&evs));
+}
