@@ -68,7 +68,7 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in", "you carry",
         "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have", "ready to ship",
         "ready to send", "ready to go", "ready for dispatch", "ready to dispatch", "you run out", "you ran out",
-        "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone", "be back",
+        "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone",
         "back on sale"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
         "repair*", "fault*", "stops working", "stop working"]),
@@ -424,15 +424,6 @@ const INSIDE: &[&str] = &["in", "inside", "per", "to", "within"];
 /// The most words "how many" and `HELD` may have between them (the product's name).
 const COUNTED_WORDS: usize = 6;
 
-/// Whether "be back" is said of a person ("when will you be back?", "can someone be back to
-/// me?"), not of a product.
-fn someone_back(w: &[String]) -> bool {
-    const SOMEONE: &[&str] = &["you", "we", "i", "someone", "somebody", "anyone", "team", "staff", "support"];
-    let Some((at, n)) = cue_at(w, "be back") else { return false };
-    let of_someone = at > 0 && SOMEONE.contains(&w[at - 1].as_str());
-    of_someone || w.get(at + n).is_some_and(|x| x == "to")
-}
-
 /// Words between `HELD` and a number that ask for at least that many: "do you have at least 10?"
 const AT_LEAST: &[&str] = &["at", "least", "more", "than", "over", "about", "around", "some", "like"];
 /// Numbers written as words, which a count may be.
@@ -634,10 +625,6 @@ impl Ask {
             if !attrs.contains(&Attr::MinimumOrder) {
                 attrs.push(Attr::MinimumOrder);
             }
-        }
-        // "When will you be back?" asks when a person is, not a product.
-        if attrs.contains(&Attr::Stock) && someone_back(&w) && !cued_besides(&w, Attr::Stock, |c| c == "be back") {
-            attrs.retain(|a| *a != Attr::Stock);
         }
         // "How many Table Lamps do I have to buy?": the fewest that may be ordered; "how many units
         // of it are there?": the stock.
@@ -1347,19 +1334,17 @@ mod tests {
     }
 
     #[test]
-    fn a_number_held_or_a_product_back_asks_its_stock() {
+    fn a_number_held_asks_the_stock() {
         for text in [
             "Do you have at least 10 Table Lamps?",
             "have you got three of the Table Lamp?",
-            "When will the Table Lamp be back?",
-            "will it be back in soon",
+            "will it be back in stock soon",
         ] {
-            // ("when will" also asks when it would ship: both are answered.)
             assert!(Ask::parse_with(text, None, &["Table Lamp"]).attrs.contains(&Attr::Stock), "{text}");
         }
-        for text in ["When will you be back?", "Can someone be back to me about the Table Lamp?"] {
-            assert!(!Ask::parse_with(text, None, &["Table Lamp"]).attrs.contains(&Attr::Stock), "{text}");
-        }
+        // Back from a repair is no stock; when it is back in the shop is its shipping, which says
+        // first that it is out of stock (`facts`).
+        assert!(!Ask::parse("Would a repaired Table Lamp be back within a week?").attrs.contains(&Attr::Stock));
         let ask = Ask::parse_with("Do you have a 2 year warranty on the Table Lamp?", None, &["Table Lamp"]);
         assert_eq!(ask.attrs, vec![Attr::Warranty]);
     }
