@@ -359,8 +359,8 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         return Some(Answer { text, products: cards });
     }
     // "Is the iPhone X under $1000?", "is it rated over 4?": a product's own value against a
-    // limit is that value.
-    let attrs = if ask.attrs.is_empty() { limited(&ask.filters) } else { ask.attrs.clone() };
+    // limit is that value ("something like it under $200" asks for other products).
+    let attrs = if ask.attrs.is_empty() && !ask.asks_for_others() { limited(&ask.filters) } else { ask.attrs.clone() };
     if products.is_empty() || (attrs.is_empty() && ask.claimed.is_empty()) {
         return None;
     }
@@ -558,6 +558,9 @@ pub(super) mod tests {
         for q in ["When will the Samsung Galaxy S8 be back?", "How soon would the Samsung Galaxy S8 ship?"] {
             let a = ask(q, &[]).expect("an answer");
             assert!(a.text.starts_with("We have none of the Samsung Galaxy S8"), "{q}: {}", a.text);
+        }
+        for q in ["Do you have something like the Oppo K1 under $200?", "any alternative to the Oppo K1 below $250?"] {
+            assert!(ask(q, &[]).is_none_or(|a| !a.text.contains("The price of the Oppo K1")), "{q}");
         }
         let a = ask("How soon would the Oppo K1 ship?", &[]).expect("an answer");
         assert!(!a.text.contains("stock"), "in stock, shipping alone: {}", a.text);

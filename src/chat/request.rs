@@ -461,6 +461,11 @@ fn how_many_then(w: &[String], phrases: &[&str]) -> bool {
     })
 }
 
+/// Words that ask for other products than those named (`Ask::asks_for_others`).
+#[rustfmt::skip]
+const FOR_OTHERS: &[&str] = &["similar", "alternative", "other", "another", "something", "anything", "instead", "else",
+    "option", "recommend", "suggest"];
+
 /// Words that ask to see or hear about a product.
 #[rustfmt::skip]
 const ABOUT: &[&str] = &["show", "tell", "info", "information", "detail", "details", "describe", "description",
@@ -784,6 +789,12 @@ impl Ask {
 
     fn words(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str).filter(|w| !STOP.contains(w))
+    }
+
+    /// Whether the message asks for other products than those it names ("something like the
+    /// Oppo K1 under $200", "an alternative to it"), not about the named ones themselves.
+    pub fn asks_for_others(&self) -> bool {
+        self.words.iter().any(|w| FOR_OTHERS.contains(&w.as_str()))
     }
 
     /// Whether the message says "it", "they" or "both".
