@@ -68,8 +68,7 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in", "you carry",
         "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have", "ready to ship",
         "ready to send", "ready to go", "ready for dispatch", "ready to dispatch", "you run out", "you ran out",
-        "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone",
-        "back on sale"]),
+        "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
         "repair*", "fault*", "stops working", "stop working"]),
     (Attr::Shipping, &["ship*", "deliver*", "arriv*", "get here", "get it", "get them", "get to me", "receive*",
@@ -335,6 +334,7 @@ fn part_measured(w: &[String]) -> bool {
     !parts.is_empty() && parts.iter().all(|p| *p) && !other
 }
 
+/// Whether the words open as a question ("does", "can", "what"...).
 fn opens_as_question(w: &[String]) -> bool {
     w.first().is_some_and(|first| QUESTION_OPENERS.contains(&first.as_str()))
 }
