@@ -331,7 +331,7 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         !words.is_empty() && !earlier.iter().any(|e| group.iter().any(|p| p.sku == e.sku))
     });
     let earlier = if other_kind { &[][..] } else { earlier };
-    let products = meant(ask, catalog.named(ask), earlier, text);
+    let products = catalog.of_the_kind_said(meant(ask, catalog.named(ask), earlier, text), ask);
     let cards: Vec<Product> = products.iter().take(MAX_LISTED).map(|p| (*p).clone()).collect();
     let named = told_apart(t, &products);
     let products: Vec<&Product> = named.iter().collect();
@@ -539,6 +539,8 @@ pub(super) mod tests {
         assert!(a.text.contains(men) && a.text.contains(women), "{}", a.text);
         let a = ask("what's its price?", &a.products).expect("an answer");
         assert!(a.text.contains(men) && a.text.contains(women), "{}", a.text);
+        let b = ask("and the women's one, how long is its warranty?", &a.products).expect("an answer");
+        assert!(b.text.contains("1 month") && !b.text.contains("6 months"), "{}", b.text);
         // Nor are they compared with each other: the shopper means the one they bought.
         let a = ask("I bought the Rolex Cellini Moonphase last week and now it's cheaper", &[]);
         assert!(a.is_none_or(|a| !a.text.contains("·")), "not a comparison");
