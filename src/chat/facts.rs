@@ -5,6 +5,7 @@ use super::pointing;
 use super::request::{Ask, Attr, CatalogWords, Rank};
 use crate::domain::{Filters, Language, Money, Product};
 use crate::prompts::{FactTemplates, fill};
+use std::collections::HashSet;
 
 /// A catalog answer and the products it is about (shown as cards, remembered for follow-ups).
 #[derive(Debug)]
@@ -331,14 +332,13 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         !words.is_empty() && !earlier.iter().any(|e| group.iter().any(|p| p.sku == e.sku))
     });
     let earlier = if other_kind { &[][..] } else { earlier };
-    let products = catalog.of_the_kind_said(meant(ask, catalog.named(ask), earlier, text), ask);
-    let cards: Vec<Product> = products.iter().take(MAX_LISTED).map(|p| (*p).clone()).collect();
-    let named = told_apart(t, &products);
+    // The products meant (at most `MAX_LISTED`), as their cards show them, and as the answer
+    // names them.
+    let cards: Vec<Product> =
+        catalog.of_the_kind_said(meant(ask, catalog.named(ask), earlier, text), ask).into_iter().cloned().collect();
+    let named = told_apart(t, &cards);
     let products: Vec<&Product> = named.iter().collect();
-    // Products of one title are not compared with each other: "now it's cheaper" of the Rolex
-    // Cellini Moonphase is about the one bought.
-    let titles: std::collections::HashSet<&str> = cards.iter().map(|p| p.title.as_str()).collect();
-    if ask.compare && products.len() >= 2 && titles.len() >= 2 {
+    if compares(ask, &cards) {
         return Some(Answer { products: cards, ..compare(t, ask, &products) });
     }
     if let Some(rank) = ask.rank {
@@ -365,7 +365,7 @@ pub fn answer(t: &FactTemplates, text: &str, ask: &Ask, catalog: &CatalogWords, 
         return None;
     }
     let mut sentences = Vec::new();
-    for p in products.iter().take(MAX_LISTED) {
+    for p in &products {
         // When it would ship says nothing of a product out of stock: that comes first.
         if attrs.contains(&Attr::Shipping) && !attrs.contains(&Attr::Stock) && !p.in_stock() {
             sentences.push(fact_sentence(t, p, Attr::Stock));
@@ -406,14 +406,21 @@ fn limited(f: &Filters) -> Vec<Attr> {
     attrs
 }
 
+/// Whether the message compares `products`: of two titles or more ("the Realme XT or the Oppo
+/// K1?"). Products of one title are not compared with each other: "now it's cheaper" of the Rolex
+/// Cellini Moonphase is about the one bought.
+pub fn compares<'a>(ask: &Ask, products: impl IntoIterator<Item = &'a Product>) -> bool {
+    ask.compare && products.into_iter().map(|p| p.title.as_str()).collect::<HashSet<_>>().len() >= 2
+}
+
 /// The products as an answer names them: one whose title another of them shares is told apart by
 /// its category ("Rolex Cellini Moonphase (womens watches)").
-fn told_apart(t: &FactTemplates, products: &[&Product]) -> Vec<Product> {
+fn told_apart(t: &FactTemplates, products: &[Product]) -> Vec<Product> {
     let shared = |p: &Product| products.iter().any(|q| q.sku != p.sku && q.title == p.title);
     products
         .iter()
         .map(|p| {
-            let mut named = (*p).clone();
+            let mut named = p.clone();
             if shared(p) {
                 named.title = fill(&t.told_apart, &[("title", &p.title), ("kind", &p.category.replace('-', " "))]);
             }

@@ -18,7 +18,6 @@ use crate::domain::{AnsweredBy, DocKind, Filters, Language, SearchRequest};
 use crate::llm::{GenRequest, Role};
 use crate::prompts::Prompts;
 use crate::retrieval::{Hit, Index, Mode, Retriever, Source};
-use std::collections::HashSet;
 use std::sync::Arc;
 
 pub enum Plan {
@@ -216,12 +215,9 @@ impl Planner {
             && let Some(plan) = self.catalog_answer(current, history, msg, &ask)
         {
             // Terms asked of a product ("can I pay for it monthly?"): its facts, then the policy;
-            // a comparison ("the price difference between...") is the catalog's alone. Products of
-            // one title are not compared ("I bought it and now it's cheaper").
-            let titles = |sources: &[SourceCard]| {
-                sources.iter().filter_map(|s| s.product.as_ref()).map(|p| &p.title).collect::<HashSet<_>>().len()
-            };
-            let compared = ask.compare && matches!(&plan, Plan::Fixed { sources, .. } if titles(sources) >= 2);
+            // a comparison ("the price difference between...") is the catalog's alone.
+            let compared = matches!(&plan, Plan::Fixed { sources, .. }
+                if facts::compares(&ask, sources.iter().filter_map(|s| s.product.as_ref())));
             if ask.terms.is_some() && !compared {
                 return self.with_policy(current, &ask, text, plan, msg, has_model).await;
             }

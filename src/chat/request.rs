@@ -944,19 +944,14 @@ impl<'a> CatalogWords<'a> {
                 named.push((p, hit));
             }
         }
-        let named: Vec<&'a Product> = named.into_iter().map(|(p, _)| p).collect();
-        self.told_apart(named, &said).into_iter().take(4).collect()
+        named.into_iter().map(|(p, _)| p).take(4).collect()
     }
 
     /// Of products that share a title (named, or shown before and pointed at: "and the women's
-    /// one?"), those whose category the message names; all of them when it names none.
-    pub fn of_the_kind_said<'p>(&self, products: Vec<&'p Product>, ask: &Ask) -> Vec<&'p Product> {
-        self.told_apart(products, &ask.words().collect())
-    }
-
-    /// Of products that share a title, those whose category `said` names ("the women's Rolex
-    /// Cellini Moonphase"); all of them when it names none.
-    fn told_apart<'p>(&self, named: Vec<&'p Product>, said: &HashSet<&str>) -> Vec<&'p Product> {
+    /// one?"), those whose category the message names ("the women's Rolex Cellini Moonphase");
+    /// all of them when it names none.
+    pub fn of_the_kind_said<'p>(&self, named: Vec<&'p Product>, ask: &Ask) -> Vec<&'p Product> {
+        let said: HashSet<&str> = ask.words().collect();
         let category = |p: &Product| self.products.iter().find(|e| e.product.sku == p.sku).map(|e| &e.category);
         let chosen = |p: &Product| category(p).is_some_and(|c| c.iter().any(|w| said.contains(w.as_str())));
         let shares = |p: &Product| named.iter().any(|q| q.sku != p.sku && q.title == p.title);
