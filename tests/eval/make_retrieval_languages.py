@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes retrieval-languages.jsonl (tuning: the translation prompt was chosen on it),
 retrieval-languages-heldout.jsonl (unseen for the translation prompt) and
-retrieval-languages-fresh.jsonl (unseen for the multilingual model): queries of retrieval.jsonl (their judgements copied)
+retrieval-languages-fresh.jsonl (unseen for the multilingual model) and
+retrieval-languages-fresh2.jsonl (written 2026-12-05, before any code ran on it): queries of retrieval.jsonl (their judgements copied)
 in English and in Spanish, French, German, Chinese and Japanese, written as a shopper of each
 language would. `aisle eval retrieval` reports hybrid nDCG@10 per language, as written and
 translated into English by the model; English is the figure each language is held against.
@@ -78,6 +79,26 @@ FRESH = {
     "card got rejected at checkout": ["me rechazaron la tarjeta al pagar", "ma carte a été refusée au paiement", "meine Karte wurde an der Kasse abgelehnt", "结账时我的卡被拒了", "支払いでカードが拒否されました"],
 }
 
+# Written at the start of the eighth round (2026-12-05), before anything was run on it, from the
+# retrieval.jsonl queries no set above uses (typos only where a shopper of that language would make them).
+FRESH2 = {
+    "caffeine": ["cafeína", "caféine", "Koffein", "咖啡因", "カフェイン"],
+    "hold my phone for selfies": ["algo para sujetar el móvil al hacer selfies", "tenir mon téléphone pour faire des selfies", "etwas, das mein Handy für Selfies hält", "自拍时固定手机的东西", "自撮りのときにスマホを固定するもの"],
+    "shoes for a wedding party": ["zapatos para una boda", "chaussures pour un mariage", "Schuhe für eine Hochzeitsfeier", "参加婚礼穿的鞋子", "結婚式に履いていく靴"],
+    "wash my hands": ["lavarme las manos", "me laver les mains", "mir die Hände waschen", "洗手用的", "手を洗いたい"],
+    "samsng galaxy": ["móvil samsng galaxy", "téléphone samsng galaxy", "Samsng Galaxy Handy", "三星 galxy", "サムスン galxy"],
+    "rolx watch": ["reloj rolx", "montre rolx", "Rolx Uhr", "rolx 手表", "ロレクスの時計"],
+    "smartphone under $200": ["móvil por menos de 200 dólares", "smartphone à moins de 200 $", "Smartphone unter 200 $", "200美元以下的智能手机", "200ドル以下のスマートフォン"],
+    "perfume under 60 dollars": ["perfume por menos de 60 dólares", "parfum à moins de 60 dollars", "Parfüm unter 60 Dollar", "60美元以内的香水", "60ドル以下の香水"],
+    "watch under $150 in stock": ["reloj de menos de 150 $ disponible", "montre à moins de 150 $ en stock", "Uhr unter 150 $ auf Lager", "150美元以下有现货的手表", "在庫のある150ドル以下の腕時計"],
+    "laptop over $1500": ["portátil de más de 1500 dólares", "ordinateur portable à plus de 1500 $", "Laptop über 1500 $", "1500美元以上的笔记本电脑", "1500ドル以上のノートパソコン"],
+    "kitchen appliance under $40": ["electrodoméstico de cocina por menos de 40 $", "appareil de cuisine à moins de 40 $", "Küchengerät unter 40 $", "40美元以下的厨房电器", "40ドル以下のキッチン家電"],
+    "running shoes rated 4.5+": ["zapatillas para correr con valoración de 4,5 o más", "chaussures de course notées 4,5 ou plus", "Laufschuhe mit mindestens 4,5 Sternen", "评分4.5以上的跑鞋", "評価4.5以上のランニングシューズ"],
+    "what size should I order": ["¿qué talla debería pedir?", "quelle taille dois-je commander ?", "welche Größe soll ich bestellen?", "我应该订哪个尺码？", "どのサイズを注文すればいいですか？"],
+    "the box came crushed": ["la caja llegó aplastada", "le colis est arrivé écrasé", "der Karton kam zerdrückt an", "箱子送到时被压坏了", "箱がつぶれて届きました"],
+    "when is the volleyball back in stock": ["¿cuándo vuelve a haber balones de voleibol?", "quand le ballon de volley sera-t-il de nouveau en stock ?", "wann ist der Volleyball wieder auf Lager?", "排球什么时候补货？", "バレーボールはいつ再入荷しますか？"],
+}
+
 
 def write(name, queries):
     with open(HERE / name, "w") as f:
@@ -90,4 +111,5 @@ def write(name, queries):
 write("retrieval-languages.jsonl", QUERIES)
 write("retrieval-languages-heldout.jsonl", HELDOUT)
 write("retrieval-languages-fresh.jsonl", FRESH)
-print(f"{len(QUERIES) * 6} tuning queries, {len(HELDOUT) * 6} held-out, {len(FRESH) * 6} fresh")
+write("retrieval-languages-fresh2.jsonl", FRESH2)
+print(f"{len(QUERIES) * 6} tuning queries, {len(HELDOUT) * 6} held-out, {len(FRESH) * 6} fresh, {len(FRESH2) * 6} fresh2")
