@@ -66,7 +66,7 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "set me back", "set you back", "what do i owe", "what would i owe", "what will i owe"]),
     (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
         "how many _ have", "can i buy", "can i get one", "can i order", "restock*", "back in", "you carry",
-        "in your warehouse", "get hold of", "get my hands on", "still sell", "you still have", "ready to ship",
+        "in your warehouse", "in the warehouse", "on the shel*", "on your shel*", "on shel*", "get hold of", "get my hands on", "still sell", "you still have", "ready to ship",
         "ready to send", "ready to go", "ready for dispatch", "ready to dispatch", "you run out", "you ran out",
         "you've run out", "are you out", "you out of", "all gone", "is it gone", "are they gone"]),
     (Attr::Warranty, &["warrant*", "guarantee*", "cover*", "coverage", "breaks", "break*", "broke*", "defect*",
@@ -109,6 +109,50 @@ const RANK_CUES: &[(Rank, &[&str])] = &[
         "rate* the worst", "score* lowest", "poorest", "weakest rat*", "least popular", "least liked",
         "least loved", "lowest scor*", "fewest stars"]),
 ];
+
+/// Words of degree and what they rank: "the top rating", "the highest customer reviews", "the
+/// steepest price". "Best" ranks prices from the cheapest ("the best price").
+const RANK_DEGREES: &[(&[&str], &[&str], Rank)] = &[
+    (&["top", "highest", "best", "greatest", "biggest", "strongest", "finest"], RATED, Rank::BestRated),
+    (&["lowest", "worst", "poorest", "fewest", "weakest", "bottom", "smallest"], RATED, Rank::WorstRated),
+    (&["highest", "top", "biggest", "steepest", "largest"], PRICED, Rank::Dearest),
+    (&["lowest", "best", "smallest", "keenest", "cheapest"], PRICED, Rank::Cheapest),
+];
+const RATED: &[&str] = &["rating*", "rated", "review*", "score*", "star", "stars", "marks", "feedback"];
+const PRICED: &[&str] = &["price*", "priced", "cost*", "price-tag"];
+/// Words that may stand between a degree and what it ranks: "the highest customer rating".
+const RANK_FILLER: &[&str] = &[
+    "customer",
+    "customers",
+    "user",
+    "users",
+    "buyer",
+    "buyers",
+    "shopper",
+    "shoppers",
+    "review",
+    "overall",
+    "average",
+    "star",
+    "possible",
+    "ever",
+    "of",
+    "all",
+];
+
+/// A degree word then, within a few filler words, what it ranks (`RANK_DEGREES`).
+fn ranked_by(w: &[String]) -> Option<Rank> {
+    let is = |word: &str, list: &[&str]| {
+        list.iter().any(|c| c.strip_suffix('*').map_or(*c == word, |prefix| word.starts_with(prefix)))
+    };
+    RANK_DEGREES.iter().find_map(|(degrees, measures, rank)| {
+        w.iter().enumerate().filter(|(_, x)| degrees.contains(&x.as_str())).find_map(|(i, _)| {
+            let rest = &w[i + 1..];
+            let skipped = rest.iter().take(2).take_while(|x| RANK_FILLER.contains(&x.as_str())).count();
+            rest.get(skipped).is_some_and(|x| is(x, measures)).then_some(*rank)
+        })
+    })
+}
 
 const COMPARE_CUES: &[&str] = &[
     "compare*",
@@ -641,7 +685,7 @@ impl Ask {
         // A cue read as something else ("the heel height", "how much RAM"): no attribute is asked.
         let set_aside = cued && attrs.is_empty();
         let sized = attrs.contains(&Attr::Dimensions) && sized_only(&w);
-        let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r);
+        let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r).or_else(|| ranked_by(&w));
         // "best for back pain" asks for advice, and "best known for" what a thing is, not the
         // best rated.
         if rank == Some(Rank::BestRated) && has_cue(&w, "best") && !any_cue(&w, &["best rat*", "best review*"]) {
@@ -1049,6 +1093,13 @@ mod tests {
         assert_eq!(Ask::parse("which laptop do reviewers rate the highest?").rank, Some(Rank::BestRated));
         assert_eq!(Ask::parse("the sunglasses people rated lowest").rank, Some(Rank::WorstRated));
         assert_eq!(Ask::parse("how do people rate the Vivo X21?").rank, None);
+        // A degree said of what it ranks, in words no cue lists.
+        assert_eq!(Ask::parse("which sunglasses have the top rating").rank, Some(Rank::BestRated));
+        assert_eq!(Ask::parse("the blender with the highest customer reviews?").rank, Some(Rank::BestRated));
+        assert_eq!(Ask::parse("which lipstick has the poorest feedback").rank, Some(Rank::WorstRated));
+        assert_eq!(Ask::parse("what tablet has the steepest price tag").rank, Some(Rank::Dearest));
+        assert_eq!(Ask::parse("the perfume with the smallest price?").rank, Some(Rank::Cheapest));
+        assert_eq!(Ask::parse("is the top of the Tray removable?").rank, None);
         // A minimum order asked with words between ("how many ... do I have to buy"), a price as a
         // going rate.
         let names = ["Yellow Peeler"];
@@ -1351,6 +1402,8 @@ mod tests {
             "Do you have at least 10 Table Lamps?",
             "have you got three of the Table Lamp?",
             "will it be back in stock soon",
+            "any Table Lamp on the shelf?",
+            "is there a Table Lamp on your shelves right now",
         ] {
             assert!(Ask::parse_with(text, None, &["Table Lamp"]).attrs.contains(&Attr::Stock), "{text}");
         }

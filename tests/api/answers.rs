@@ -610,3 +610,27 @@ async fn a_limit_asked_of_a_product_and_the_shipping_of_one_out_of_stock_are_the
     let evs = app.ask(&c, "How soon could the Samsung Galaxy S8 ship?").await;
     assert!(said(&evs).starts_with("We have none of the Samsung Galaxy S8 right now"), "{}", said(&evs));
 }
+
+/// "Which sunglasses have the top rating" named no superlative the cues knew, so "sunglasses"
+/// named the product called "Sunglasses" and its own rating answered (3.02, the lowest of the
+/// group); "any Table Lamp on the shelf?" was no stock question, and the model answered. A degree
+/// said of what it ranks is a superlative over the group; the shelf is the stock.
+#[tokio::test]
+async fn a_top_rating_asked_of_a_group_named_like_a_product_and_a_product_on_the_shelf_are_the_catalogs() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    let best: String = sqlx::query_scalar(
+        "SELECT title FROM products WHERE category = 'sunglasses' ORDER BY rating DESC, title LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("query");
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "which sunglasses have the top rating").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains(&best), "{} (best rated: {best})", said(&evs));
+
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "any Table Lamp on the shelf?").await;
+    assert_eq!(done(&evs)["answered_by"], "catalog", "{}", said(&evs));
+    assert!(said(&evs).contains("9 of the Table Lamp in stock"), "{}", said(&evs));
+}
