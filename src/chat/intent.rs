@@ -36,6 +36,11 @@ const REQUESTS: &[&str] = &[
     "reach", "contact", "call", "let", "prefer", "rather", "ask", "asked", "asking", "wait", "waiting", "pass",
     "hand", "switch", "forward", "route", "transferred", "connected", "escalated", "speaking", "talking",
 ];
+/// Requests to talk: the person said right after them is asked for even when described ("can I
+/// speak with somebody who works there?", "talk to someone with authority").
+const TALK: &[&str] = &["talk", "speak", "chat", "speaking", "talking"];
+/// What may stand between a request to talk and the person asked for.
+const TO_WHOM: &[&str] = &["to", "with", "a", "an", "the", "some", "real", "actual", "live", "one", "of", "your"];
 /// Requests that take "for" before the person: "I asked for a human", "waiting for an agent".
 const ASK_FOR: &[&str] = &["ask", "asked", "asking", "wait", "waiting"];
 /// What a person is asked to do: "can someone help me?"
@@ -194,6 +199,36 @@ fn asks_for_person(w: &[String], text: &str) -> bool {
             let for_asks = ASK_FOR.contains(&x.as_str());
             is_one_of(x, REQUESTS) && (i + 1..w.len().min(i + 7)).any(|j| person_at(w, j, for_asks).is_some())
         })
+        || talked_with(w)
+        || asks_for_a_call(w)
+}
+
+/// How a shopper asks the shop to phone them: only a person can.
+#[rustfmt::skip]
+const CALLS: &[&[&str]] = &[&["call", "me"], &["phone", "me"], &["ring", "me"], &["give", "me", "a", "call"],
+    &["get", "a", "call"], &["a", "call", "from"], &["a", "call", "back"], &["a", "callback"], &["call", "back"]];
+/// What makes a call wait for something ("call me when it is back in stock"): a notice, not a person now.
+const UNTIL: &[&str] = &["when", "if", "once", "as", "after", "whenever"];
+
+/// "Can someone call me back?", "could I get a call from the store?": a call asked for now.
+fn asks_for_a_call(w: &[String]) -> bool {
+    (0..w.len()).any(|i| {
+        CALLS.iter().any(|c| {
+            let end = i + c.len();
+            w.len() >= end
+                && w[i..end].iter().zip(c.iter()).all(|(x, y)| x == y)
+                && !w[end..].iter().skip_while(|x| *x == "back").take(1).any(|x| UNTIL.contains(&x.as_str()))
+        })
+    })
+}
+
+/// "Can I speak with somebody who works there?": a request to talk, then at once a person, whoever
+/// they are said to be.
+fn talked_with(w: &[String]) -> bool {
+    w.iter().enumerate().filter(|(_, x)| TALK.contains(&x.as_str())).any(|(i, _)| {
+        let between = w[i + 1..].iter().take_while(|x| TO_WHOM.contains(&x.as_str())).count();
+        w.get(i + 1 + between).is_some_and(|p| is_one_of(p, PEOPLE)) && (1..=3).contains(&between)
+    })
 }
 
 const GREETINGS: &[&str] =

@@ -229,3 +229,27 @@ async fn a_person_asked_for_with_any_verb_or_in_a_sentence_of_its_own_is_brought
         assert_eq!(done(&evs)["answered_by"], "handoff", "{ask}: {}", said(&evs));
     }
 }
+
+/// "Can I speak with somebody who works there?" read "somebody who ..." as a person described
+/// (as in "a gift for somebody who cooks"), and "Un employé peut-il me rappeler ?" ("can an
+/// employee call me back?") or "can I get a call from the store?" named no one to talk to: a person
+/// right after a request to talk, and a call asked of the shop, bring a person in, in any language;
+/// a call asked for later ("when it is back in stock") does not.
+#[tokio::test]
+async fn someone_to_speak_with_whoever_they_are_said_to_be_and_a_call_asked_for_bring_a_person_in() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    for ask in [
+        "Can I speak with somebody who works there?",
+        "Can I get a call from the store?",
+        "Un employé peut-il me rappeler ?",
+        "¿Alguien de la tienda puede llamarme?",
+        "お店の方から電話をもらえますか？",
+    ] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, ask).await;
+        assert_eq!(done(&evs)["answered_by"], "handoff", "{ask}: {}", said(&evs));
+    }
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Will you call me when the Volleyball is back in stock?").await;
+    assert_ne!(done(&evs)["answered_by"], "handoff", "{}", said(&evs));
+}

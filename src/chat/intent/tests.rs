@@ -37,6 +37,11 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "real human needed",
         "Could I be transferred to an advisor?",
         "an employee, urgently",
+        "Can I speak with somebody who works there?",
+        "I'd like to talk to someone who knows the products",
+        "let me speak to a person with authority",
+        "Can I get a call from the store?",
+        "could you phone me please",
     ] {
         assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
     }
@@ -60,6 +65,11 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "Is this a good gift for a person who likes to chat?",
         "Which laptop would a financial advisor need?",
         "gloves for an employee who works outdoors",
+        "can we chat about what a person with diabetes can eat?",
+        "I want to talk about a gift for someone who works nights",
+        "will you call me when the volleyball is back in stock?",
+        "does the phone block spam calls?",
+        "can I call you on Saturday?",
     ] {
         assert_ne!(classify(not), Intent::WantsHuman, "{not}");
         assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
