@@ -47,10 +47,14 @@ fn dimension(p: &Product, side: &str) -> Option<String> {
     p.attributes.get("dimensions")?.get(side)?.as_f64().map(number)
 }
 
-/// A catalog duration ("3 year warranty", "1 Month Warranty") as the templates' language writes
-/// it ("3 ans", "1 mois"); `None` for any other value, which is shown as the catalog has it.
+/// A catalog duration ("3 year warranty", "1 Month Warranty", "Lifetime warranty") as the
+/// templates' language writes it ("3 ans", "1 mois", "garantie à vie"); `None` for any other
+/// value, which is shown as the catalog has it.
 fn duration(t: &FactTemplates, value: &str) -> Option<String> {
     let words: Vec<String> = value.split_whitespace().map(str::to_lowercase).collect();
+    if words.first().is_some_and(|w| w == "lifetime") {
+        return Some(t.lifetime.clone());
+    }
     let [n, unit, ..] = &words[..] else { return None };
     let n: u32 = n.parse().ok()?;
     let template = match (unit.trim_end_matches('s'), n == 1) {
@@ -681,7 +685,9 @@ pub(super) mod tests {
         assert_eq!(said(Language::Es, Attr::Warranty, &p), "La garantía del iPhone X es: 1 mes.");
         assert_eq!(said(Language::Zh, Attr::Warranty, &p), "iPhone X 的保修：1个月。");
         p.warranty = Some("Lifetime warranty".into());
-        assert_eq!(said(Language::Fr, Attr::Warranty, &p), "La garantie du iPhone X : lifetime warranty.");
+        assert_eq!(said(Language::Fr, Attr::Warranty, &p), "La garantie du iPhone X : garantie à vie.");
+        assert_eq!(said(Language::De, Attr::Warranty, &p), "Die Garantie für iPhone X: lebenslange Garantie.");
+        assert_eq!(said(Language::En, Attr::Warranty, &p), "The warranty on the iPhone X is a lifetime warranty.");
     }
 
     #[test]

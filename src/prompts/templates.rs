@@ -42,6 +42,7 @@ pub struct FactTemplates {
     pub duration_months: String,
     pub duration_year: String,
     pub duration_years: String,
+    pub lifetime: String,
     pub premise_wrong: String,
     pub premise_right: String,
     pub cheapest: String,

@@ -142,3 +142,15 @@ async fn a_spanish_order_question_is_answered_from_the_order_in_spanish() {
     assert!(text.contains("El pedido AS-10481") && text.contains("se envió el") && text.contains("con DHL"), "{text}");
     assert_eq!(cards(&evs)[0]["type"], "order");
 }
+
+/// A warranty for the product's life was said in the catalog's English ("Die Garantie für Baseball
+/// Glove: lifetime warranty.") where a number of years is said in German.
+#[tokio::test]
+async fn a_lifetime_warranty_is_said_in_the_shoppers_language() {
+    let app = spawn_real_demo_app().await;
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Wie lange ist der Baseball Glove garantiert?").await;
+    let text = said(&evs);
+    assert!(text.contains("lebenslange Garantie"), "{text}");
+    assert!(!text.to_lowercase().contains("lifetime"), "{text}");
+}
