@@ -45,8 +45,10 @@ fn unit_of(word: &str, dollar: bool) -> &'static str {
 static GROUPED_DECIMAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.\u{202F}\u{a0}]\d{3})+),(\d{1,2})\b").expect("valid pattern"));
 static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d+),(\d{1,2})\b").expect("valid pattern"));
-static MONEY_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d[\d.,]*)\s?(?:US\$|\$US|\$|€|£|￥|¥|元|円|EUR|USD|GBP)").expect("valid pattern"));
+static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d[\d.,]*)\s?(?:US\$|\$US|\$|€|£|￥|¥|元|円|EUR|USD|GBP|美元|ドル|dólares|dollars)")
+        .expect("valid pattern")
+});
 static MONEY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:US\$|CA\$|A\$|JP¥|CN¥|€|£|￥|¥)\s?(\d)").expect("valid pattern"));
 /// A currency written beside a number, either side: "50元", "$50", "649 €", "US$1,099.99".

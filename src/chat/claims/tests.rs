@@ -235,3 +235,28 @@ fn a_count_is_held_only_by_a_sources_count_of_the_same_thing() {
     let e = Evidence::new(&[phone], "Tell me about the iPhone 13 Pro");
     assert_eq!(e.check("The iPhone 13 Pro has 2 cameras [1].").1, 0);
 }
+
+/// Two of an article's sums said together where no sentence of it says them together: each is
+/// the shop's, the pairing is the model's ("under $50 it costs $14.99", seen in Japanese).
+#[test]
+fn sums_said_together_must_be_said_together_by_a_source() {
+    let text = "Standard shipping is free on orders of $50 or more. Below $50, standard shipping costs $4.99 per \
+                order.\nExpress shipping costs $14.99 per order, whatever the order value.";
+    let e = Evidence::new(&[article(text)], "how much is shipping?");
+    for (sentence, unsupported) in [
+        ("Below $50, standard shipping costs $4.99 [2].", 0),
+        ("Orders under $50 cost $14.99 to ship [2].", 1),
+        ("50ドル未満の注文は、14.99ドルです。", 1),
+        ("50ドル未満の注文の送料は4.99ドルです。", 0),
+        ("Express costs $14.99 [2].", 0),
+    ] {
+        assert_eq!(e.check(sentence).1, unsupported, "{sentence}");
+    }
+    // The shopper's own sum and a product's price are theirs to pair.
+    let e = Evidence::new(&[article(text), product(2_000, "30 days return policy")], "my basket is $30");
+    for sentence in
+        ["Your $30 basket is below $50, so shipping costs $4.99 [2].", "The iPhone X at $20 ships for $4.99 [1][2]."]
+    {
+        assert_eq!(e.check(sentence).1, 0, "{sentence}");
+    }
+}
