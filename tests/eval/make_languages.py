@@ -87,15 +87,20 @@ IN_STOCK = {"es": ["en existencias", "en stock", "disponible"], "fr": ["en stock
             "zh": ["有货", "库存"], "ja": ["在庫あり", "在庫があります", "在庫は"]}
 
 
+# A warranty for the product's life, as each language says it (answers said it in English,
+# "lifetime warranty", until 2026-12-05; both are right).
+LIFETIME = {"es": ["de por vida", "vitalicia"], "fr": ["à vie"], "de": ["lebenslang"], "zh": ["终身"], "ja": ["永久", "生涯"]}
+
+
 def warranty(lang, id_, text, title, split="heldout"):
     w = CATALOG[title]["warrantyInformation"]
     if w.lower().startswith("no "):
         return dict(id=id_, split=split, lang=lang, kind="attribute", attr="warranty", turns=[text], any=NO_WARRANTY[lang],
                     cites=[sku(title)])
     n, unit = w.split()[0], w.split()[1].rstrip("s") if len(w.split()) > 1 else "year"
-    if unit not in UNITS:  # "Lifetime warranty": no number to say
+    if unit not in UNITS:  # "Lifetime warranty": no number to say, the language's word for it
         return dict(id=id_, split=split, lang=lang, kind="attribute", attr="warranty", turns=[text],
-                    any=forms(YEARS, lang, n) + [w.lower()], cites=[sku(title)])
+                    any=forms(YEARS, lang, n) + [w.lower()] + LIFETIME[lang], cites=[sku(title)])
     said = [f.format(n=n) for f in UNITS[unit][lang]] + [f"{n} {unit}"]
     return dict(id=id_, split=split, lang=lang, kind="attribute", attr="warranty", turns=[text],
                 any=said + [w.lower()], cites=[sku(title)])
