@@ -118,8 +118,8 @@ const RANK_DEGREES: &[(&[&str], &[&str], Rank)] = &[
     (&["highest", "top", "biggest", "steepest", "largest"], PRICED, Rank::Dearest),
     (&["lowest", "best", "smallest", "keenest", "cheapest"], PRICED, Rank::Cheapest),
 ];
-const RATED: &[&str] = &["rating*", "rated", "review*", "score*", "star", "stars", "marks", "feedback"];
-const PRICED: &[&str] = &["price*", "priced", "cost*", "price-tag"];
+const RATED: &[&str] = &["rating*", "rated", "review*", "score*", "star", "stars", "mark", "marks", "feedback"];
+const PRICED: &[&str] = &["price*", "priced", "cost*", "price-tag", "end"];
 /// Words that may stand between a degree and what it ranks: "the highest customer rating".
 const RANK_FILLER: &[&str] = &[
     "customer",
@@ -140,18 +140,24 @@ const RANK_FILLER: &[&str] = &[
     "all",
 ];
 
-/// A degree word then, within a few filler words, what it ranks (`RANK_DEGREES`).
-fn ranked_by(w: &[String]) -> Option<Rank> {
+/// Each degree word that ranks what follows it within a few filler words (`RANK_DEGREES`): its
+/// place and the ranking ("top" in "the top rating" and "top rated", not in "which top is best").
+fn degrees(w: &[String]) -> Vec<(usize, Rank)> {
     let is = |word: &str, list: &[&str]| {
         list.iter().any(|c| c.strip_suffix('*').map_or(*c == word, |prefix| word.starts_with(prefix)))
     };
-    RANK_DEGREES.iter().find_map(|(degrees, measures, rank)| {
-        w.iter().enumerate().filter(|(_, x)| degrees.contains(&x.as_str())).find_map(|(i, _)| {
-            let rest = &w[i + 1..];
-            let skipped = rest.iter().take(2).take_while(|x| RANK_FILLER.contains(&x.as_str())).count();
-            rest.get(skipped).is_some_and(|x| is(x, measures)).then_some(*rank)
-        })
-    })
+    let mut found = Vec::new();
+    for (i, x) in w.iter().enumerate() {
+        let rest = &w[i + 1..];
+        let skipped = rest.iter().take(2).take_while(|x| RANK_FILLER.contains(&x.as_str())).count();
+        let ranked = RANK_DEGREES.iter().find(|(degree, measures, _)| {
+            degree.contains(&x.as_str()) && rest.get(skipped).is_some_and(|m| is(m, measures))
+        });
+        if let Some((_, _, rank)) = ranked {
+            found.push((i, *rank));
+        }
+    }
+    found
 }
 
 const COMPARE_CUES: &[&str] = &[
@@ -685,7 +691,8 @@ impl Ask {
         // A cue read as something else ("the heel height", "how much RAM"): no attribute is asked.
         let set_aside = cued && attrs.is_empty();
         let sized = attrs.contains(&Attr::Dimensions) && sized_only(&w);
-        let mut rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r).or_else(|| ranked_by(&w));
+        let rank = RANK_CUES.iter().find(|(_, cues)| any_cue(&w, cues)).map(|(r, _)| *r);
+        let mut rank = rank.or_else(|| degrees(&w).first().map(|(_, r)| *r));
         // "best for back pain" asks for advice, and "best known for" what a thing is, not the
         // best rated.
         if rank == Some(Rank::BestRated) && has_cue(&w, "best") && !any_cue(&w, &["best rat*", "best review*"]) {
@@ -722,8 +729,13 @@ impl Ask {
             attrs.push(implied);
         }
         // Products and groups are named by what is left once constraints are lifted ("under $300"
-        // names no "300 Touring").
-        let words = catalog_words(&rest).iter().map(|x| singular(x)).collect();
+        // names no "300 Touring"), and the words of a ranking ("the top rating" names no tops).
+        let mut words: Vec<String> = catalog_words(&rest).iter().map(|x| singular(x)).collect();
+        if rank.is_some() {
+            for (i, _) in degrees(&words).into_iter().rev() {
+                words.remove(i);
+            }
+        }
         let question = opens_as_question(&w) || supposes_then_asks(text);
         let mut ask = Ask {
             attrs,
@@ -1100,6 +1112,12 @@ mod tests {
         assert_eq!(Ask::parse("what tablet has the steepest price tag").rank, Some(Rank::Dearest));
         assert_eq!(Ask::parse("the perfume with the smallest price?").rank, Some(Rank::Cheapest));
         assert_eq!(Ask::parse("is the top of the Tray removable?").rank, None);
+        // The words of a ranking name no group: "top" is no "tops" there, but is in "which top is
+        // the best rated?".
+        let a = Ask::parse("which sunglasses have the top rating");
+        assert!(!a.words.iter().any(|w| w == "top"), "{:?}", a.words);
+        let a = Ask::parse("which top is the best rated?");
+        assert!(a.words.iter().any(|w| w == "top") && a.rank == Some(Rank::BestRated), "{:?}", a.words);
         // A minimum order asked with words between ("how many ... do I have to buy"), a price as a
         // going rate.
         let names = ["Yellow Peeler"];
