@@ -61,7 +61,7 @@ const ATTR_CUES: &[(Attr, &[&str])] = &[
         "purchase at least", "least number", "smallest number", "one at a time", "individually"]),
     (Attr::Price, &["price*", "cost*", "how much", "expensive", "pricey", "afford*", "pay for", "sell _ for",
         "go for", "charge*", "dollars", "bucks", "going rate", "rate for", "charging for", "charging me",
-        "you charging", "going for", "selling for", "sells for", "retail for", "retails for", "asking price",
+        "you charging", "going for", "selling for", "selling _ for", "sells for", "retail for", "retails for", "asking price",
         "you asking", "they asking", "what's the damage", "whats the damage", "what is the damage", "the damage be",
         "set me back", "set you back", "what do i owe", "what would i owe", "what will i owe"]),
     (Attr::Stock, &["stock*", "in store", "availab*", "sold out", "any left", "have _ left", "how many _ left",
@@ -113,7 +113,7 @@ const RANK_CUES: &[(Rank, &[&str])] = &[
 /// Words of degree and what they rank: "the top rating", "the highest customer reviews", "the
 /// steepest price". "Best" ranks prices from the cheapest ("the best price").
 const RANK_DEGREES: &[(&[&str], &[&str], Rank)] = &[
-    (&["top", "highest", "best", "greatest", "biggest", "strongest", "finest"], RATED, Rank::BestRated),
+    (&["top", "highest", "best", "greatest", "biggest", "strongest", "finest", "most"], RATED, Rank::BestRated),
     (&["lowest", "worst", "poorest", "fewest", "weakest", "bottom", "smallest"], RATED, Rank::WorstRated),
     (&["highest", "top", "biggest", "steepest", "largest"], PRICED, Rank::Dearest),
     (&["lowest", "best", "smallest", "keenest", "cheapest"], PRICED, Rank::Cheapest),
@@ -121,22 +121,10 @@ const RANK_DEGREES: &[(&[&str], &[&str], Rank)] = &[
 const RATED: &[&str] = &["rating*", "rated", "review*", "score*", "star", "stars", "mark", "marks", "feedback"];
 const PRICED: &[&str] = &["price*", "priced", "cost*", "price-tag", "end"];
 /// Words that may stand between a degree and what it ranks: "the highest customer rating".
+#[rustfmt::skip]
 const RANK_FILLER: &[&str] = &[
-    "customer",
-    "customers",
-    "user",
-    "users",
-    "buyer",
-    "buyers",
-    "shopper",
-    "shoppers",
-    "review",
-    "overall",
-    "average",
-    "star",
-    "possible",
-    "ever",
-    "of",
+    "positive", "favourable", "favorable", "glowing", "good", "great", "customer", "customers", "user", "users",
+    "buyer", "buyers", "shopper", "shoppers", "review", "overall", "average", "star", "possible", "ever", "of",
     "all",
 ];
 
@@ -150,8 +138,10 @@ fn degrees(w: &[String]) -> Vec<(usize, Rank)> {
     for (i, x) in w.iter().enumerate() {
         let rest = &w[i + 1..];
         let skipped = rest.iter().take(2).take_while(|x| RANK_FILLER.contains(&x.as_str())).count();
+        // "the most positive reviews", not "do most reviews say ...".
+        let most_of_all = x != "most" || i.checked_sub(1).is_some_and(|j| w[j] == "the");
         let ranked = RANK_DEGREES.iter().find(|(degree, measures, _)| {
-            degree.contains(&x.as_str()) && rest.get(skipped).is_some_and(|m| is(m, measures))
+            degree.contains(&x.as_str()) && most_of_all && rest.get(skipped).is_some_and(|m| is(m, measures))
         });
         if let Some((_, _, rank)) = ranked {
             found.push((i, *rank));
@@ -251,7 +241,7 @@ const STOP: &[&str] = &[
 /// Words a question opens with: what follows asks, it does not report.
 #[rustfmt::skip]
 const QUESTION_OPENERS: &[&str] = &["does", "do", "did", "is", "are", "was", "were", "can", "could", "will", "would",
-    "should", "what", "which", "how", "when", "where", "why", "who", "have", "has", "any", "may"];
+    "should", "what", "which", "how", "when", "where", "why", "who", "have", "has", "any", "may", "am", "shall"];
 
 /// A parsed shopper message, before products are resolved against the catalog.
 #[derive(Debug, Clone, Default)]
@@ -1112,6 +1102,13 @@ mod tests {
         assert_eq!(Ask::parse("what tablet has the steepest price tag").rank, Some(Rank::Dearest));
         assert_eq!(Ask::parse("the perfume with the smallest price?").rank, Some(Rank::Cheapest));
         assert_eq!(Ask::parse("is the top of the Tray removable?").rank, None);
+        assert_eq!(Ask::parse("Which kitchen accessory gets the most positive reviews?").rank, Some(Rank::BestRated));
+        assert_eq!(Ask::parse("do most reviews say the Tray is sturdy?").rank, None);
+        // "What are you selling the iPhone X for?" asks its price; "am I covered?" asks.
+        let ask = Ask::parse_with("What are you selling the iPhone X for?", None, &["iPhone X"]);
+        assert_eq!(ask.attrs, vec![Attr::Price]);
+        let ask = Ask::parse_with("If something goes wrong with the Milk, am I covered?", None, &["Milk"]);
+        assert!(ask.question && ask.attrs == vec![Attr::Warranty], "{:?}", ask.attrs);
         // The words of a ranking name no group: "top" is no "tops" there, but is in "which top is
         // the best rated?".
         let a = Ask::parse("which sunglasses have the top rating");
