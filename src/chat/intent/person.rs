@@ -26,7 +26,7 @@ const HELPS: &[&str] = &["help", "assist", "handle", "take", "look", "sort", "ch
 /// Words that name a person by themselves.
 #[rustfmt::skip]
 const PEOPLE: &[&str] = &["person", "human", "agent", "representative", "rep", "someone", "somebody", "staff",
-    "operator", "colleague", "manager", "supervisor", "advisor", "adviser", "consultant", "employee"];
+    "operator", "colleague", "manager", "supervisor", "advisor", "adviser", "consultant", "employee", "anyone", "anybody"];
 /// Pairs that name the shop's people ("support" alone may be a support bra).
 const TEAMS: &[(&str, &str)] = &[
     ("customer", "service"),

@@ -42,6 +42,7 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "let me speak to a person with authority",
         "Can I get a call from the store?",
         "could you phone me please",
+        "Is there anyone I can talk to?",
     ] {
         assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
     }
@@ -70,6 +71,7 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "will you call me when the volleyball is back in stock?",
         "does the phone block spam calls?",
         "can I call you on Saturday?",
+        "does anyone buy a case with this phone?",
     ] {
         assert_ne!(classify(not), Intent::WantsHuman, "{not}");
         assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
