@@ -38,6 +38,10 @@ pub fn classify(text: &str, lang: Language, words: &Words) -> Option<Intent> {
     if words.person.iter().map(|p| normal(p, unspaced)).any(|p| !p.trim().is_empty() && said.contains(&p)) {
         return Some(Intent::WantsHuman);
     }
+    // "人工！", "¡humano!": a person named and nothing else ("persona mayor" names no one asked for).
+    if rest_after(text, &words.person_alone, unspaced).is_some_and(|rest| rest <= usize::from(unspaced)) {
+        return Some(Intent::WantsHuman);
+    }
     // A greeting or thanks with at most a word or two beside it ("hola equipo", "merci beaucoup
     // pour tout"); anything longer is a question that happens to be polite.
     let (greeting_room, thanks_room) = if unspaced { (2, 3) } else { (1, 2) };
@@ -94,6 +98,10 @@ mod tests {
         assert_eq!(ask("Kann ich bitte mit einem Mitarbeiter sprechen?", De), Some(Intent::WantsHuman));
         assert_eq!(ask("转人工", Zh), Some(Intent::WantsHuman));
         assert_eq!(ask("担当者と話したいです", Ja), Some(Intent::WantsHuman));
+        assert_eq!(ask("人工！", Zh), Some(Intent::WantsHuman));
+        assert_eq!(ask("¡Humano!", Es), Some(Intent::WantsHuman));
+        assert_eq!(ask("这个包是人工皮革的吗？", Zh), None);
+        assert_eq!(ask("¿Es cómodo para una persona mayor?", Es), None);
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub struct Words {
     pub greetings: Vec<String>,
     pub thanks: Vec<String>,
     pub person: Vec<String>,
+    /// A word for a person that asks for one when it is the whole message ("人工！").
+    pub person_alone: Vec<String>,
     /// How an answer in this language says yes to a policy topic, and says no (`chat::claims`).
     pub claim_in_stock: Vec<String>,
     pub claim_returns: Vec<String>,

@@ -244,6 +244,7 @@ async fn someone_to_speak_with_whoever_they_are_said_to_be_and_a_call_asked_for_
         "Un employé peut-il me rappeler ?",
         "¿Alguien de la tienda puede llamarme?",
         "お店の方から電話をもらえますか？",
+        "人工！",
     ] {
         let c = app.new_conversation().await;
         let evs = app.ask(&c, ask).await;
