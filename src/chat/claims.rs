@@ -165,21 +165,6 @@ impl Outcome {
     }
 }
 
-/// The sums of money of each sentence of `text`.
-fn sums_by_sentence(text: &str) -> Vec<Vec<f64>> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let end = sentence_end(rest).unwrap_or(rest.len());
-        let sums: Vec<f64> = amounts(&rest[..end]).into_iter().filter(|a| a.unit == "money").map(|a| a.value).collect();
-        if !sums.is_empty() {
-            out.push(sums);
-        }
-        rest = &rest[end..];
-    }
-    out
-}
-
 /// How a small model garbles the offer of a person into its refusal ("I can't connect you with a
 /// person from the team"): the shop can always bring a person in, so this is never said.
 const NO_PERSON: &[&str] = &[
@@ -266,9 +251,6 @@ pub struct Evidence {
     /// The question asks for a catalog attribute (price, warranty, shipping...): the catalog's
     /// facts said instead of a left-out sentence answer it.
     asks_facts: bool,
-    /// The sums of money each sentence of the sources' own texts says: sums a sentence of the
-    /// answer says together must be said together by one of them (`said_together`).
-    money_sentences: Vec<Vec<f64>>,
 }
 
 /// A yes or a no as it is checked: the words of what it says yes or no to, and whether it says
@@ -358,7 +340,6 @@ impl Evidence {
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
         currencies.extend(products.iter().filter_map(|(_, p)| currency(&p.currency.to_uppercase())));
-        let money_sentences = sources.iter().filter_map(|s| s.text.as_deref()).flat_map(sums_by_sentence).collect();
         Self {
             amounts: amounts(&text),
             counts: counts(&text),
@@ -384,7 +365,6 @@ impl Evidence {
             described_as: String::new(),
             asks_kind,
             asks_facts,
-            money_sentences,
         }
     }
 
@@ -463,7 +443,7 @@ impl Evidence {
     }
 
     /// Whether the sums of money a sentence says together (`said`), other than the products'
-    /// prices and the shopper's own, are said together by one sentence of a source: an article's
+    /// prices and the shopper's own, are said together by one sentence of an article: an article's
     /// "$50" and "$14.99" are each the shop's, but "orders under $50 cost $14.99" is not (it is
     /// $4.99 below $50, and $14.99 for express at any value).
     fn said_together(&self, said: &[Amount]) -> bool {
@@ -476,7 +456,12 @@ impl Evidence {
             said.iter().filter(|a| a.unit == "money" && !theirs(a.value)).map(|a| a.value).collect();
         sums.sort_by(f64::total_cmp);
         sums.dedup_by(|a, b| same(*a, *b));
-        sums.len() < 2 || self.money_sentences.iter().any(|s| sums.iter().all(|v| s.iter().any(|x| same(*x, *v))))
+        // Read from the articles' sentences only when there is a pairing to check (rarely).
+        let together = |text: &str| {
+            let there = amounts(text);
+            sums.iter().all(|v| there.iter().any(|x| x.unit == "money" && same(x.value, *v)))
+        };
+        sums.len() < 2 || self.source_words.iter().flat_map(SourceWords::quotable).any(|t| together(&t.text))
     }
 
     /// The products a sentence is about: those it cites or names, else every product source.

@@ -131,9 +131,7 @@ const RANK_FILLER: &[&str] = &[
 /// Each degree word that ranks what follows it within a few filler words (`RANK_DEGREES`): its
 /// place and the ranking ("top" in "the top rating" and "top rated", not in "which top is best").
 fn degrees(w: &[String]) -> Vec<(usize, Rank)> {
-    let is = |word: &str, list: &[&str]| {
-        list.iter().any(|c| c.strip_suffix('*').map_or(*c == word, |prefix| word.starts_with(prefix)))
-    };
+    let is = |word: &str, list: &[&str]| list.iter().any(|c| part_matches(word, c));
     let mut found = Vec::new();
     for (i, x) in w.iter().enumerate() {
         let rest = &w[i + 1..];
@@ -301,14 +299,18 @@ fn has_cue(w: &[String], cue: &str) -> bool {
     cue_at(w, cue).is_some()
 }
 
+/// Whether `word` is a cue's `part`: the word itself, a prefix with `*` ("rat*"), or any word (`_`).
+fn part_matches(word: &str, part: &str) -> bool {
+    match part.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => part == "_" || word == part,
+    }
+}
+
 /// Where `cue` first occurs in `w`: (its first word, its length in words).
 fn cue_at(w: &[String], cue: &str) -> Option<(usize, usize)> {
     let parts: Vec<&str> = cue.split(' ').collect();
-    let matches = |word: &str, part: &str| match part.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => part == "_" || word == part,
-    };
-    let at = w.windows(parts.len()).position(|win| win.iter().zip(&parts).all(|(x, p)| matches(x, p)))?;
+    let at = w.windows(parts.len()).position(|win| win.iter().zip(&parts).all(|(x, p)| part_matches(x, p)))?;
     Some((at, parts.len()))
 }
 

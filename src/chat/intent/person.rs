@@ -174,12 +174,11 @@ const UNTIL: &[&str] = &["when", "if", "once", "as", "after", "whenever"];
 
 /// "Can someone call me back?", "could I get a call from the store?": a call asked for now.
 fn asks_for_a_call(w: &[String]) -> bool {
-    (0..w.len()).any(|i| {
-        CALLS.iter().any(|c| {
-            let end = i + c.len();
-            w.len() >= end
-                && w[i..end].iter().zip(c.iter()).all(|(x, y)| x == y)
-                && !w[end..].iter().skip_while(|x| *x == "back").take(1).any(|x| UNTIL.contains(&x.as_str()))
+    CALLS.iter().any(|call| {
+        w.windows(call.len()).enumerate().any(|(i, win)| {
+            let waits =
+                || w[i + call.len()..].iter().find(|x| *x != "back").is_some_and(|x| UNTIL.contains(&x.as_str()));
+            win.iter().zip(call.iter()).all(|(x, c)| x == c) && !waits()
         })
     })
 }
