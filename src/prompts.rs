@@ -4,8 +4,10 @@
 pub mod mood;
 mod templates;
 mod texts;
+mod vocabulary;
 
 pub use texts::{FactTemplates, OrderTemplates, Replies, STAFF_ONLY, Texts, WidgetTexts, Words};
+pub use vocabulary::Vocabularies;
 
 use crate::domain::Language;
 use minijinja::{Environment, context};
@@ -31,6 +33,7 @@ pub struct Prompts {
     pub system: String,
     /// One per language, in the order of `Language::ALL`.
     texts: Vec<Texts>,
+    vocabularies: Vocabularies,
     translate: Translation,
     rephrase: Translation,
     field: Translation,
@@ -72,13 +75,19 @@ impl Prompts {
             .map_err(|e| format!("prompts/rephrase.toml: {e}"))?;
         let field =
             toml::from_str(include_str!("../prompts/field.toml")).map_err(|e| format!("prompts/field.toml: {e}"))?;
-        Ok(Self { env, system, texts, translate, rephrase, field })
+        let vocabularies = Vocabularies::new(&texts::own_files()?);
+        Ok(Self { env, system, texts, vocabularies, translate, rephrase, field })
     }
 
     /// What a shopper reads in `lang`.
     pub fn texts(&self, lang: Language) -> &Texts {
         let i = Language::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         &self.texts[i]
+    }
+
+    /// The words only one language's texts use, which tell a short message's language.
+    pub fn vocabularies(&self) -> &Vocabularies {
+        &self.vocabularies
     }
 
     /// The fixed replies in the shop's own language (English), for staff and the model.

@@ -5,7 +5,7 @@
 //! asking for one, a sentence saying its words back) must be in one source's words (`verdict`).
 //! A sentence with an unsupported claim is not shown.
 use super::cards::SourceCard;
-use super::facts::not_returnable;
+use super::facts::{no_warranty, not_returnable};
 use super::request::Ask;
 use crate::domain::{ClaimAction, Language, Product, sentence_end};
 use crate::prompts::Words;
@@ -18,7 +18,9 @@ mod standing;
 mod verdict;
 mod words;
 use amounts::{Amount, CITATION, amounts, counts, currencies, currency};
-use refusals::{Refusal, Topic, about_abroad, content_words, kind_words, negated, refusals_in, says_yes_to};
+use refusals::{
+    Refusal, Topic, about_abroad, content_words, kind_words, negated, negated_in, refusals_in, says_yes_to,
+};
 use sources::SourceWords;
 pub use standing::{return_exception, standing_terms};
 
@@ -464,6 +466,15 @@ impl Evidence {
         sums.len() < 2 || self.source_words.iter().flat_map(SourceWords::quotable).any(|t| together(&t.text))
     }
 
+    /// Whether a (lowercased) sentence says no about a warranty, in English or its own language.
+    fn denies_warranty(&self, lower: &str) -> bool {
+        let english = ["warranty", "guarantee", "guaranteed"].iter().any(|w| lower.contains(w)) && negated(lower);
+        let local = self.local.as_ref().is_some_and(|w| {
+            w.claim_warranty.iter().any(|x| lower.contains(x.as_str())) && negated_in(lower, &w.claim_negations)
+        });
+        english || local
+    }
+
     /// The products a sentence is about: those it cites or names, else every product source.
     fn products_of(&self, sentence: &str) -> Vec<&Product> {
         let named = self.named_in(sentence);
@@ -526,6 +537,15 @@ impl Evidence {
         if NO_PERSON.iter().any(|p| lower.contains(p)) {
             checked += 1;
             unsupported += 1;
+        }
+        // "The iPhone 5s has no warranty", "El iPhone 5s no tiene garantía": a product said to
+        // have none, in any language, must have none in the catalog.
+        if about_product && self.denies_warranty(&lower) {
+            checked += 1;
+            if self.products_of(body).iter().any(|p| !no_warranty(p)) {
+                tracing::debug!(sentence = body, "a warranty denied of a product that has one");
+                unsupported += 1;
+            }
         }
         if let Some(topic) = says_yes_to(body, self.local.as_ref()) {
             checked += 1;

@@ -39,7 +39,7 @@ pub fn not_returnable(p: &Product) -> bool {
     p.return_policy.as_deref().is_some_and(|r| r.to_lowercase().starts_with("no "))
 }
 
-fn no_warranty(p: &Product) -> bool {
+pub fn no_warranty(p: &Product) -> bool {
     p.warranty.as_deref().is_none_or(|w| w.to_lowercase().starts_with("no "))
 }
 

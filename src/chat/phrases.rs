@@ -58,9 +58,14 @@ pub fn classify(text: &str, lang: Language, words: &Words) -> Option<Intent> {
 /// first language whose greetings, thanks or requests for a person it is ("Bonjour !", "danke"),
 /// the conversation's language first; else the conversation's language.
 pub fn understand(text: &str, previous: Option<Language>, prompts: &Prompts) -> (Language, Option<Intent>) {
-    // A first message too short to be sure of is read as its likeliest language: there is no
-    // conversation's language to keep yet.
-    let first = || previous.is_none().then(|| Language::likeliest(text)).flatten();
+    // A first message too short to be sure of is read as its likeliest language, or by the words
+    // only one language's texts use: there is no conversation's language to keep yet.
+    let first = || {
+        previous
+            .is_none()
+            .then(|| Language::likeliest(text).or_else(|| prompts.vocabularies().language_of(text)))
+            .flatten()
+    };
     let previous = previous.unwrap_or_default();
     if let Some(lang) = Language::detected(text, previous).or_else(first) {
         return (lang, classify(text, lang, &prompts.texts(lang).words));
@@ -128,6 +133,8 @@ mod tests {
             ("is the  in stock?", En),
             ("Can I use PayPal?", En),
             ("ok", En),
+            ("Ponme con soporte, por favor", Es),
+            ("Le  est-il garanti ?", Fr),
         ] {
             assert_eq!(understand(text, None, &prompts).0, lang, "{text}");
         }

@@ -64,15 +64,22 @@ pub struct Words {
     pub claim_in_stock: Vec<String>,
     pub claim_returns: Vec<String>,
     pub claim_ships: Vec<String>,
+    /// How this language names a warranty, so a "no warranty" said of a product that has one
+    /// is caught.
+    pub claim_warranty: Vec<String>,
     pub claim_negations: Vec<String>,
 }
 
 impl Words {
     /// The claim words as the check compares them, with a lowercased sentence.
     fn lowercase(mut self) -> Self {
-        for list in
-            [&mut self.claim_in_stock, &mut self.claim_returns, &mut self.claim_ships, &mut self.claim_negations]
-        {
+        for list in [
+            &mut self.claim_in_stock,
+            &mut self.claim_returns,
+            &mut self.claim_ships,
+            &mut self.claim_warranty,
+            &mut self.claim_negations,
+        ] {
             list.iter_mut().for_each(|w| *w = w.to_lowercase());
         }
         self
@@ -122,6 +129,23 @@ pub const STAFF_ONLY: &[&str] = &[
 
 fn table(name: &str, text: &str) -> Result<toml::Table, String> {
     toml::from_str(text).map_err(|e| format!("prompts/{name}: {e}"))
+}
+
+/// Each language's own files as written, for the words only it uses (`Vocabularies`): its file,
+/// and for English the base files the others translate.
+pub(super) fn own_files() -> Result<Vec<(Language, Vec<toml::Value>)>, String> {
+    LANGUAGE_FILES
+        .iter()
+        .map(|(lang, file)| {
+            let mut values = vec![toml::Value::Table(table(&format!("lang/{}.toml", lang.as_str()), file)?)];
+            if *lang == Language::En {
+                for (name, text) in BASE {
+                    values.push(toml::Value::Table(table(&format!("{name}.toml"), text)?));
+                }
+            }
+            Ok((*lang, values))
+        })
+        .collect()
 }
 
 /// A language's texts: the English base with the language file's sections laid over it.

@@ -254,3 +254,26 @@ async fn someone_to_speak_with_whoever_they_are_said_to_be_and_a_call_asked_for_
     let evs = app.ask(&c, "Will you call me when the Volleyball is back in stock?").await;
     assert_ne!(done(&evs)["answered_by"], "handoff", "{}", said(&evs));
 }
+
+/// Whether someone is there, the chat itself refused, a boss asked for: each asks for a person.
+/// A robot vacuum, a staff discount and a brand named Boss do not.
+#[tokio::test]
+async fn a_shopper_who_asks_if_someone_is_there_or_refuses_the_bot_is_brought_to_a_person() {
+    let app = spawn_demo_app_with(fake("I don't know.")).await;
+    for ask in [
+        "Is there a real person?",
+        "Hello? Anyone there?",
+        "I don't want to talk to a machine.",
+        "Is your manager available? I need to talk to him.",
+        "I would like to be seen by a human advisor",
+    ] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, ask).await;
+        assert_eq!(done(&evs)["answered_by"], "handoff", "{ask}: {}", said(&evs));
+    }
+    for not in ["Are there any staff discounts?", "Do you sell Hugo Boss perfume?", "is there a robot vacuum?"] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, not).await;
+        assert_ne!(done(&evs)["answered_by"], "handoff", "{not}: {}", said(&evs));
+    }
+}

@@ -154,3 +154,20 @@ async fn a_lifetime_warranty_is_said_in_the_shoppers_language() {
     assert!(text.contains("lebenslange Garantie"), "{text}");
     assert!(!text.to_lowercase().contains("lifetime"), "{text}");
 }
+
+/// A request for a person in words no phrase list of its language holds is understood through
+/// the translation, which says any such request as one English sentence; a short first message
+/// the detector is unsure of is read by the words only its language's texts use.
+#[tokio::test]
+async fn a_request_for_a_person_in_any_words_and_language_brings_one_in() {
+    let app = spawn_real_demo_app().await;
+    for ask in ["Prefiero que me atienda un asesor de verdad", "Bitte holen Sie Ihren Chef", "你们主管在吗？"] {
+        let c = app.new_conversation().await;
+        let evs = app.ask(&c, ask).await;
+        let done = evs.iter().find(|e| e.event == "done").expect("done").data.clone();
+        assert_eq!(done["answered_by"], "handoff", "{ask}: {}", said(&evs));
+    }
+    let c = app.new_conversation().await;
+    let evs = app.ask(&c, "Ponme con soporte, por favor").await;
+    assert_eq!(app.history(&c).await["language"], "es", "{}", said(&evs));
+}

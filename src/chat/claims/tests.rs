@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::Language::{De, Fr, Zh};
+use crate::domain::Language::{De, Es, Fr, Zh};
 use crate::retrieval::Scores;
 
 /// What a yes, a no and an answer must say: `verdicts`.
@@ -74,6 +74,28 @@ fn a_yes_in_another_language_is_checked_like_one_in_english() {
     let abroad = article("We cannot ship vehicles, motorcycles, perfumes or fresh groceries outside the country.");
     let e = Evidence::new(&[abroad], "Can I have a perfume sent to Japan?").in_language(Zh, words(Zh));
     assert_eq!(e.check("可以，香水可以寄到日本 [1]。"), (1, 1));
+}
+
+/// "El iPhone 5s no tiene garantías" of a phone with a lifetime warranty: a warranty denied of a
+/// product that has one is unsupported in any language; of one without, it is what the catalog says.
+#[test]
+fn a_warranty_denied_of_a_product_that_has_one_is_unsupported_in_any_language() {
+    let prompts = crate::prompts::Prompts::load("Demo", 80).expect("prompts");
+    let words = |l| &prompts.texts(l).words;
+    let phone = product(109_999, "30 days return policy");
+    let e = Evidence::new(std::slice::from_ref(&phone), "¿Qué trae el iPhone X?").in_language(Es, words(Es));
+    assert_eq!(e.check("El iPhone X no tiene garantía [1]."), (1, 1));
+    assert_eq!(e.check("El iPhone X tiene 1 año de garantía [1]."), (1, 0));
+    let e = Evidence::new(std::slice::from_ref(&phone), "iPhone X 有保修吗？").in_language(Zh, words(Zh));
+    assert_eq!(e.check("iPhone X 没有保修 [1]。"), (1, 1));
+    let e = Evidence::new(std::slice::from_ref(&phone), "Does the iPhone X have a warranty?");
+    assert_eq!(e.check("The iPhone X does not come with a warranty [1].").1, 1);
+    let mut bare = phone;
+    if let Some(p) = bare.product.as_mut() {
+        p.warranty = Some("No warranty".into());
+    }
+    let e = Evidence::new(&[bare], "¿Tiene garantía el iPhone X?").in_language(Es, words(Es));
+    assert_eq!(e.check("El iPhone X no tiene garantía [1]."), (1, 0));
 }
 
 /// The model may not change an amount's currency while translating ("$50" became "50元").

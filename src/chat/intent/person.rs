@@ -2,7 +2,10 @@
 //! help, a bare "human please", a call asked of the shop; not a person described ("a gift for
 //! someone who cooks") nor asked for at another time ("can I talk to an agent on Sunday?").
 use super::words;
+
+mod shapes;
 use crate::domain::names_clock_time;
+use shapes::{asks_if_someone_is_there, asks_where_someone_is, may_have_someone, refuses_the_bot, served_by};
 
 /// Asking for a person: a request (`talk to`, `connect me with`, `I want`) followed closely by
 /// someone who is a person (`a human`, `an agent`, `customer service`), or such a someone alone
@@ -16,7 +19,12 @@ const REQUESTS: &[&str] = &[
 ];
 /// Requests to talk: the person said right after them is asked for even when described ("can I
 /// speak with somebody who works there?", "talk to someone with authority").
-const TALK: &[&str] = &["talk", "speak", "chat", "speaking", "talking"];
+const TALK: &[&str] = &["talk", "speak", "chat", "speaking", "talking", "chatting"];
+/// People who are the shop's only when said to be ("ask your boss", "speak to the management"):
+/// alone a boss may be a brand ("Hugo Boss").
+const BOSSES: &[&str] = &["boss", "management"];
+/// Whose person is asked after: "is your manager available?", "ask your boss".
+const THE: &[&str] = &["your", "the"];
 /// What may stand between a request to talk and the person asked for.
 const TO_WHOM: &[&str] = &["to", "with", "a", "an", "the", "some", "real", "actual", "live", "one", "of", "your"];
 /// Requests that take "for" before the person: "I asked for a human", "waiting for an agent".
@@ -78,6 +86,10 @@ fn person_at(w: &[String], i: usize, for_asks: bool) -> Option<usize> {
         let described = (w.get(i + 1).is_some_and(|n| matches!(n.as_str(), "who" | "with" | "that")) && !helps)
             || (!for_asks && w[i.saturating_sub(2)..i].iter().any(|p| p == "for"));
         return (!described).then_some(1);
+    }
+    // "ask your boss", "talk to the management": the shop's own ("Hugo Boss" is a brand).
+    if BOSSES.contains(&w[i].as_str()) && i > 0 && THE.contains(&w[i - 1].as_str()) {
+        return Some(1);
     }
     let pair = (w[i].as_str(), w.get(i + 1).map(String::as_str).unwrap_or_default());
     TEAMS.iter().any(|(a, b)| (*a, *b) == pair).then_some(2)
@@ -163,6 +175,10 @@ pub(super) fn asks_for_person(w: &[String], text: &str) -> bool {
         })
         || talked_with(w)
         || asks_for_a_call(w)
+        || text.split(['.', '!', '?', ';', ',', '\n']).map(words).any(|s| {
+            asks_if_someone_is_there(&s) || asks_where_someone_is(&s) || refuses_the_bot(&s) || may_have_someone(&s)
+        })
+        || served_by(w)
 }
 
 /// How a shopper asks the shop to phone them: only a person can.

@@ -43,6 +43,22 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "Can I get a call from the store?",
         "could you phone me please",
         "Is there anyone I can talk to?",
+        "Is there a real person?",
+        "is there someone real on the other side?",
+        "Hello? Anyone there?",
+        "I don't want to talk to a machine.",
+        "I'm tired of chatting with a bot",
+        "a real person please, not a robot",
+        "I would like to be seen by a human advisor",
+        "can I talk to your boss?",
+        "Is your manager available? I need to talk to him.",
+        "Please ask your boss",
+        "is a human around?",
+        "Can I have a person?",
+        "Could I have someone on the phone?",
+        "Where is the customer service? I want to complain.",
+        "where's your manager",
+        "Isn't there a human available?",
     ] {
         assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
     }
@@ -72,6 +88,20 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "does the phone block spam calls?",
         "can I call you on Saturday?",
         "does anyone buy a case with this phone?",
+        "are there any staff discounts?",
+        "is there a person in the photo?",
+        "is the robot vacuum not working with carpets?",
+        "I don't want a robot vacuum, show me cordless ones",
+        "I was helped by an agent yesterday, thanks",
+        "Do you sell Hugo Boss perfume?",
+        "I want the Hugo Boss Bottled",
+        "is your delivery available on Sundays?",
+        "Is the manager's chair available in black?",
+        "a gift for my boss",
+        "Can I have a refund for my order?",
+        "Where is the staff discount code?",
+        "where is my order?",
+        "Can I have someone's gift wrapped?",
     ] {
         assert_ne!(classify(not), Intent::WantsHuman, "{not}");
         assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");
