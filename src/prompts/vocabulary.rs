@@ -7,8 +7,9 @@
 use crate::domain::Language;
 use std::collections::HashSet;
 
-/// Words of a language's own a message needs, and how many more than any other language's.
+/// Words of a language's own a message needs to be read as that language.
 const VOTES: usize = 2;
+/// How many more of them than of any other language's.
 const MARGIN: usize = 2;
 
 /// The words only one language's texts use, for each language written with spaces (Chinese and
