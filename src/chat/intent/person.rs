@@ -44,6 +44,9 @@ const TEAMS: &[(&str, &str)] = &[
     ("your", "team"),
     ("the", "team"),
     ("sales", "team"),
+    ("sales", "service"),
+    ("service", "team"),
+    ("help", "desk"),
 ];
 /// Soft words that may stand around a bare request ("a real person now please").
 #[rustfmt::skip]

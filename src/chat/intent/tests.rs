@@ -59,6 +59,9 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "Where is the customer service? I want to complain.",
         "where's your manager",
         "Isn't there a human available?",
+        "Is there an employee connected?",
+        "Is there anyone in the staff?",
+        "Where is the after-sales service? I want to talk to them.",
     ] {
         assert_eq!(classify(wants), Intent::WantsHuman, "{wants}");
     }
@@ -102,6 +105,8 @@ fn greetings_thanks_and_people_are_read_as_words_with_punctuation_and_typos() {
         "Where is the staff discount code?",
         "where is my order?",
         "Can I have someone's gift wrapped?",
+        "Is there a person in the shop photo?",
+        "is there an after-sales service for laptops?",
     ] {
         assert_ne!(classify(not), Intent::WantsHuman, "{not}");
         assert!(!matches!(classify(not), Intent::Greeting | Intent::Thanks), "{not}");

@@ -5,10 +5,16 @@ use super::{SOFT, TALK, THE, TO_WHOM, person_at};
 /// What may follow a person asked after ("is there a real person?", "is anyone there?", "is there
 /// somebody I can ask?"), where a word like "discounts" makes them a kind of thing ("are there
 /// any staff discounts?") and "in" a place ("is there a person in the photo?").
-const AFTER_SOMEONE: &[&str] =
-    &["there", "here", "available", "around", "online", "on", "i", "to", "real", "actual", "live", "please"];
-/// What says a person is there: "is your manager available?"
-const PRESENT: &[&str] = &["there", "here", "available", "around", "online", "free", "in"];
+#[rustfmt::skip]
+const AFTER_SOMEONE: &[&str] = &["there", "here", "available", "around", "online", "on", "i", "to", "real", "actual",
+    "live", "please", "connected", "present", "working", "reachable"];
+/// What says a person is there: "is your manager available?", "is an agent connected?"
+#[rustfmt::skip]
+const PRESENT: &[&str] = &["there", "here", "available", "around", "online", "free", "in", "connected", "present",
+    "working", "reachable"];
+/// Where a person asked after belongs: "is there anyone in the staff?", "someone from the team".
+const OF: &[&str] = &["in", "from", "of", "on"];
+const THEIRS: &[&str] = &["staff", "team", "store", "shop", "company"];
 /// What stands between "is there" and the person.
 const ANY: &[&str] = &["a", "an", "any", "some", "real", "actual", "live", "human", "one"];
 
@@ -16,7 +22,16 @@ const ANY: &[&str] = &["a", "an", "any", "some", "real", "actual", "live", "huma
 /// a person is there to talk to, asked of a sentence.
 pub(super) fn asks_if_someone_is_there(w: &[String]) -> bool {
     let person_then = |at: usize| {
-        person_at(w, at, false).is_some_and(|len| w.get(at + len).is_none_or(|x| AFTER_SOMEONE.contains(&x.as_str())))
+        person_at(w, at, false).is_some_and(|len| {
+            let next = at + len;
+            let theirs = w.get(next).is_some_and(|x| OF.contains(&x.as_str())) && {
+                let at = next + 1 + w[next + 1..].iter().take_while(|x| THE.contains(&x.as_str())).count();
+                // "anyone in the staff", not "a person in the shop photo"
+                w.get(at).is_some_and(|x| THEIRS.contains(&x.as_str()))
+                    && w.get(at + 1).is_none_or(|x| AFTER_SOMEONE.contains(&x.as_str()))
+            };
+            theirs || w.get(next).is_none_or(|x| AFTER_SOMEONE.contains(&x.as_str()))
+        })
     };
     // "is there a real person?"; "is your manager available?", "is a human around?"
     let after = if w.get(1).is_some_and(|x| x == "there") { 2 } else { 1 };
