@@ -206,7 +206,18 @@ fn asks_for_a_call(w: &[String]) -> bool {
 /// they are said to be.
 fn talked_with(w: &[String]) -> bool {
     w.iter().enumerate().filter(|(_, x)| TALK.contains(&x.as_str())).any(|(i, _)| {
-        let between = w[i + 1..].iter().take_while(|x| TO_WHOM.contains(&x.as_str())).count();
-        w.get(i + 1 + between).is_some_and(|p| is_one_of(p, PEOPLE)) && (1..=3).contains(&between)
+        let at = past(w, i + 1, &[TO_WHOM]);
+        w.get(at).is_some_and(|p| is_one_of(p, PEOPLE)) && (1..=3).contains(&(at - i - 1))
     })
+}
+
+/// The first place from `at` past words of any of `lists` ("to", "a", "real", "your"): where the
+/// person asked for would be named.
+fn past(w: &[String], at: usize, lists: &[&[&str]]) -> usize {
+    at + w.get(at..).unwrap_or_default().iter().take_while(|x| lists.iter().any(|l| l.contains(&x.as_str()))).count()
+}
+
+/// `person_at` where `at` may be past the last word.
+fn person_named(w: &[String], at: usize) -> Option<usize> {
+    (at < w.len()).then(|| person_at(w, at, false)).flatten()
 }

@@ -1,6 +1,6 @@
 //! More shapes of asking for a person, each read in one sentence: whether someone is there,
 //! where they are, the chat itself refused, a person asked to be given or to serve.
-use super::{SOFT, TALK, THE, TO_WHOM, person_at};
+use super::{SOFT, TALK, THE, TO_WHOM, past, person_at, person_named};
 
 /// What may follow a person asked after ("is there a real person?", "is anyone there?", "is there
 /// somebody I can ask?"), where a word like "discounts" makes them a kind of thing ("are there
@@ -25,7 +25,7 @@ pub(super) fn asks_if_someone_is_there(w: &[String]) -> bool {
         person_at(w, at, false).is_some_and(|len| {
             let next = at + len;
             let theirs = w.get(next).is_some_and(|x| OF.contains(&x.as_str())) && {
-                let at = next + 1 + w[next + 1..].iter().take_while(|x| THE.contains(&x.as_str())).count();
+                let at = past(w, next + 1, &[THE]);
                 // "anyone in the staff", not "a person in the shop photo"
                 w.get(at).is_some_and(|x| THEIRS.contains(&x.as_str()))
                     && w.get(at + 1).is_none_or(|x| AFTER_SOMEONE.contains(&x.as_str()))
@@ -36,11 +36,8 @@ pub(super) fn asks_if_someone_is_there(w: &[String]) -> bool {
     // "is there a real person?"; "is your manager available?", "is a human around?"
     let after = if w.get(1).is_some_and(|x| x == "there") { 2 } else { 1 };
     let asked = w.len() >= 3 && matches!(w[0].as_str(), "is" | "are" | "isn't" | "aren't") && {
-        let skipped = w[after..]
-            .iter()
-            .take_while(|x| ANY.contains(&x.as_str()) || (after == 1 && THE.contains(&x.as_str())))
-            .count();
-        let at = after + skipped;
+        let at = past(w, after, if after == 1 { &[ANY, THE] } else { &[ANY] });
+        let skipped = at - after;
         // "a human" is a person too, not only an adjective before one.
         let person = if person_then(at) {
             Some(at)
@@ -63,19 +60,20 @@ pub(super) fn asks_where_someone_is(w: &[String]) -> bool {
         (Some("where"), Some("is" | "are")) => 2,
         _ => return false,
     };
-    let at = after + w[after..].iter().take_while(|x| THE.contains(&x.as_str()) || ANY.contains(&x.as_str())).count();
-    w.len() > at
-        && person_at(w, at, false).is_some_and(|len| w.get(at + len).is_none_or(|x| PRESENT.contains(&x.as_str())))
+    let at = past(w, after, &[THE, ANY]);
+    person_named(w, at).is_some_and(|len| w.get(at + len).is_none_or(|x| PRESENT.contains(&x.as_str())))
+}
+
+/// Whether a three-word opening (`opens`) is followed, past words of `skip`, by a person named.
+fn opening_then_person(w: &[String], opens: impl Fn(&[String]) -> bool, skip: &[&[&str]]) -> bool {
+    w.windows(3).enumerate().any(|(i, win)| opens(win) && person_named(w, past(w, i + 3, skip)).is_some())
 }
 
 /// "Can I have a person?", "could I have someone on the phone?": a person asked to be given.
 pub(super) fn may_have_someone(w: &[String]) -> bool {
-    w.windows(3).enumerate().any(|(i, win)| {
-        matches!(win[0].as_str(), "can" | "could" | "may") && win[1] == "i" && win[2] == "have" && {
-            let at = i + 3 + w[i + 3..].iter().take_while(|x| TO_WHOM.contains(&x.as_str())).count();
-            w.len() > at && person_at(w, at, false).is_some()
-        }
-    })
+    let opens =
+        |win: &[String]| matches!(win[0].as_str(), "can" | "could" | "may") && win[1] == "i" && win[2] == "have";
+    opening_then_person(w, opens, &[TO_WHOM])
 }
 
 /// Words for the chat itself.
@@ -107,10 +105,8 @@ pub(super) fn refuses_the_bot(w: &[String]) -> bool {
 const SERVED: &[&str] = &["seen", "served", "attended", "helped", "assisted", "handled", "contacted", "called"];
 
 pub(super) fn served_by(w: &[String]) -> bool {
-    w.windows(3).enumerate().any(|(i, win)| {
-        matches!(win[0].as_str(), "be" | "get" | "being") && SERVED.contains(&win[1].as_str()) && win[2] == "by" && {
-            let skipped = w[i + 3..].iter().take_while(|x| ANY.contains(&x.as_str()) || *x == "your").count();
-            w.len() > i + 3 + skipped && person_at(w, i + 3 + skipped, false).is_some()
-        }
-    })
+    let opens = |win: &[String]| {
+        matches!(win[0].as_str(), "be" | "get" | "being") && SERVED.contains(&win[1].as_str()) && win[2] == "by"
+    };
+    opening_then_person(w, opens, &[ANY, &["your"]])
 }
