@@ -12,12 +12,14 @@ use crate::prompts::Words;
 use serde::Serialize;
 
 mod amounts;
+mod clock;
 mod refusals;
 mod sources;
 mod standing;
 mod verdict;
 mod words;
 use amounts::{Amount, CITATION, amounts, counts, currencies, currency};
+use clock::{Clock, clock_times, without_clock_times};
 use refusals::{
     Refusal, Topic, about_abroad, content_words, kind_words, negated, negated_in, refusals_in, says_yes_to,
 };
@@ -199,6 +201,8 @@ const PROMISES: &[&str] = &[
 /// What the answer may claim: the sources' texts and their products.
 pub struct Evidence {
     amounts: Vec<Amount>,
+    /// The times of day the sources and the shopper's question give (`clock`): "8 am", "20 Uhr".
+    clocks: Vec<Clock>,
     /// What the sources count, and how many (`amounts::counts`): "4 burners".
     counts: Vec<(f64, String)>,
     /// The words of the products' names, which a sentence describing them need not find in a
@@ -342,8 +346,11 @@ impl Evidence {
         let reported = REPORTS.iter().any(|r| question.contains(r));
         let mut currencies = currencies(&text);
         currencies.extend(products.iter().filter_map(|(_, p)| currency(&p.currency.to_uppercase())));
+        let mut clocks = clock_times(&text);
+        clocks.extend(clock_times(&question));
         Self {
             amounts: amounts(&text),
+            clocks,
             counts: counts(&text),
             names,
             kinds,
@@ -493,7 +500,8 @@ impl Evidence {
         };
         let lower = body.to_lowercase();
         let about_product = !self.named_in(body).is_empty();
-        let said = amounts(body);
+        // A time of day's numbers are checked as the time they are (below), not as amounts.
+        let said = amounts(&without_clock_times(body));
         for a in &said {
             checked += 1;
             if !self.supports(a, about_product) {
@@ -504,6 +512,15 @@ impl Evidence {
             tracing::debug!(sentence = body, "sums no source sentence says together");
             checked += 1;
             unsupported += 1;
+        }
+        // A time of day, in any language, is one the sources or the shopper gave: "8時半" is
+        // no time of the contact hours' "8 am to 8 pm", though no number in it is new.
+        for t in clock_times(body) {
+            checked += 1;
+            if !self.clocks.iter().any(|s| t.is(s)) {
+                tracing::debug!(sentence = body, "a time of day no source gives");
+                unsupported += 1;
+            }
         }
         // What a product has so many of ("The Electric Stove has 2 burners") is a source's count
         // of the same thing, not any number it carries (its "2 year warranty").

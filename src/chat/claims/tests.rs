@@ -2,6 +2,8 @@ use super::*;
 use crate::domain::Language::{De, Es, Fr, Zh};
 use crate::retrieval::Scores;
 
+/// Times of day said in any language: `times`.
+mod times;
 /// What a yes, a no and an answer must say: `verdicts`.
 mod verdicts;
 
