@@ -156,6 +156,20 @@ impl Planner {
         plan.filter(|plan| bar != Bar::Strong || !described_better(text, sources, plan))
     }
 
+    /// Whether the question editors wrote that is closest in meaning to `text` belongs to another
+    /// article than `article`: the passage closest to a question is not always the article its
+    /// editors wrote for it. False without an index or the embedding model.
+    pub(super) async fn asked_of_another(&self, index: Option<&Index>, text: &str, article: &str) -> bool {
+        let (Some(index), Some(embedder)) = (index, self.retriever.embedder().cloned()) else { return false };
+        let question = text.to_string();
+        let Ok(Ok(asked)) = tokio::task::spawn_blocking(move || embedder.embed_query(&question)).await else {
+            return false;
+        };
+        let nearest = index.questions_near(&asked, 1).into_iter().next().map(|(doc, _)| doc.parent_id().to_string());
+        tracing::debug!(?nearest, article, "the FAQ shortcut's article and the nearest editors' question's");
+        nearest.is_some_and(|id| id != article)
+    }
+
     /// A question the articles did not meet as asked, asked again in their words by the model
     /// (`Translator::in_shop_words`: "can I take the motorbike out for a spin first?" as "Can I
     /// test drive the motorbike?") and answered only by the articles' own sentences, quoted:

@@ -95,13 +95,14 @@ impl Planner {
             .collect()
     }
 
-    /// An FAQ answers the question by itself when both signals put it first and it is very close.
-    fn faq_answer(&self, hits: &[Hit]) -> Option<usize> {
+    /// An FAQ answers the question by itself when both signals put it first and it is very close:
+    /// its place in `hits` and its article.
+    fn faq_answer<'h>(&self, hits: &'h [Hit]) -> Option<(usize, &'h str)> {
         let h = hits.first()?;
-        let is_article = matches!(h.doc.source, Source::Passage(_));
+        let Source::Passage(top) = &h.doc.source else { return None };
         let close = h.scores.vector.is_some_and(|v| v.score >= self.settings.faq_similarity && v.rank == 1);
         let agreed = h.scores.keyword.is_some_and(|k| k.rank == 1);
-        (is_article && close && agreed).then_some(0)
+        (close && agreed).then_some((0, top.article_id.as_str()))
     }
 
     /// The evidence for a message: retrieved with the previous message for follow-ups, filtered.
@@ -229,7 +230,7 @@ impl Planner {
         }
         let previous = history.iter().rev().find(|t| t.role == Role::User).map(|t| t.english());
         let query = ask.for_articles(&search_query(text, previous)) + if ask.to_country { ABROAD_QUERY } else { "" };
-        let hits = self.evidence(self.retrieve(query, index.clone()).await?);
+        let hits = self.evidence(self.retrieve(query.clone(), index.clone()).await?);
         let mut sources = cards(&hits);
         // Nothing passed the search's bar, but the question is about the products just shown
         // ("would that one suit a student?"): the model answers from them.
@@ -251,7 +252,12 @@ impl Planner {
             }
             return Ok(fixed(&replies.not_found, AnsweredBy::Unanswered));
         }
-        if let Some(i) = self.faq_answer(&hits) {
+        // Not when the question editors wrote that is closest to it is another article's: "who pays
+        // the shipping for a repair claim?" is nearest the return shipping passage, but the
+        // warranty claims' "Do I have to pay shipping to send something in for repair?".
+        if let Some((i, article)) = self.faq_answer(&hits)
+            && !self.asked_of_another(current.as_deref(), &query, article).await
+        {
             let faq = SourceCard { n: 1, ..sources[i].clone() };
             let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
             return self.in_language(msg, Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq }, has_model);
