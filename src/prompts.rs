@@ -37,11 +37,13 @@ pub struct Prompts {
     translate: Translation,
     rephrase: Translation,
     field: Translation,
+    person: Translation,
 }
 
 /// `prompts/translate.toml`: how a shopper's message is turned into English;
 /// `prompts/rephrase.toml`: how a question is asked again in the help articles' words;
-/// `prompts/field.toml`: which catalog field a question about a product asks.
+/// `prompts/field.toml`: which catalog field a question about a product asks;
+/// `prompts/person.toml`: whether a message asks to be served by a human.
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Translation {
@@ -75,8 +77,10 @@ impl Prompts {
             .map_err(|e| format!("prompts/rephrase.toml: {e}"))?;
         let field =
             toml::from_str(include_str!("../prompts/field.toml")).map_err(|e| format!("prompts/field.toml: {e}"))?;
+        let person =
+            toml::from_str(include_str!("../prompts/person.toml")).map_err(|e| format!("prompts/person.toml: {e}"))?;
         let vocabularies = Vocabularies::new(&texts::own_files()?);
-        Ok(Self { env, system, texts, vocabularies, translate, rephrase, field })
+        Ok(Self { env, system, texts, vocabularies, translate, rephrase, field, person })
     }
 
     /// What a shopper reads in `lang`.
@@ -119,6 +123,12 @@ impl Prompts {
     /// worked examples as (question, field) turns.
     pub fn field_reading(&self) -> (&str, &[(String, String)]) {
         (&self.field.system, &self.field.examples)
+    }
+
+    /// How a message is read for a request for a person: the instruction, then worked examples
+    /// as (message, yes or no) turns.
+    pub fn person_reading(&self) -> (&str, &[(String, String)]) {
+        (&self.person.system, &self.person.examples)
     }
 
     /// The request for a product description: the facts it may use, the tone and the length.

@@ -26,12 +26,14 @@ pub enum GeneratorChoice {
 
 /// What the engine keeps evaluated from the start: the chat's system prompt and, with
 /// `readings`, each reading's instruction and worked examples (translation, rewording, a
-/// question's field), so no shopper's message waits for them to be read (about 16 s for the
+/// question's field, a request for a person), so no shopper's message waits for them to be read (about 16 s for the
 /// field reading's on these 2 cores), whatever other conversations the engine served before.
 pub fn openings(prompts: &Prompts, readings: bool) -> Vec<Vec<ChatMessage>> {
     let mut openings = vec![worked_examples(&prompts.system, &[])];
     if readings {
-        for (system, examples) in [prompts.translation(), prompts.rephrasing(), prompts.field_reading()] {
+        for (system, examples) in
+            [prompts.translation(), prompts.rephrasing(), prompts.field_reading(), prompts.person_reading()]
+        {
             openings.push(worked_examples(system, examples));
         }
     }

@@ -3,7 +3,8 @@
 //! translation, search, the catalog or the model, the claim check), one at a time, each in a new
 //! conversation; the time to first word is set beside English's, and the translation step is
 //! timed on its own (a second translator with an empty cache, on the same model) so its share
-//! of the wait is known.
+//! of the wait is known, and so is the model's reading of whether the message asks for a person
+//! (`Planner::understand` asks it of short messages in other languages that name no product).
 use crate::chat::{ChatService, Translator};
 use crate::domain::{AnsweredBy, Language};
 use crate::eval::answers::converse;
@@ -73,12 +74,14 @@ const QUESTIONS: &[(Language, [&str; 4])] = &[
 /// What each question is, in the order of `QUESTIONS`.
 const KINDS: [&str; 4] = ["catalog fact", "policy", "recommendation", "filtered list"];
 
-/// One question in one language: time to first word, the translation step alone, who answered.
+/// One question in one language: time to first word, the translation step alone, the reading
+/// for a request for a person alone (where the chat asks it), who answered.
 #[derive(Debug, Serialize)]
 pub struct Timed {
     pub kind: &'static str,
     pub first_word_ms: Option<f64>,
     pub translation_ms: Option<f64>,
+    pub person_ms: Option<f64>,
     pub answered_by: &'static str,
 }
 
@@ -101,10 +104,17 @@ pub async fn languages(chat: &Arc<ChatService>, translator: &Translator) -> Vec<
             // cache, so this is the step's cost less reading them (a small part of it).
             let started = Instant::now();
             let translated = translator.english(q, *lang).await;
+            let translation_ms = translated.map(|_| started.elapsed().as_secs_f64() * 1000.0);
+            let started = Instant::now();
+            let person_ms = match chat.planner.asks_model_for_person(q).await {
+                true => translator.asks_for_person(q).await.map(|_| started.elapsed().as_secs_f64() * 1000.0),
+                false => None,
+            };
             timed.push(Timed {
                 kind,
                 first_word_ms: seen.first_token_ms,
-                translation_ms: translated.map(|_| started.elapsed().as_secs_f64() * 1000.0),
+                translation_ms,
+                person_ms,
                 answered_by: seen.answered_by.map_or("none", AnsweredBy::as_str),
             });
         }
@@ -123,12 +133,22 @@ pub fn print(times: &[LanguageTimes]) {
         let cells: Vec<String> = t
             .questions
             .iter()
-            .map(|q| match q.translation_ms {
-                Some(_) => format!("{} ({}) {}", ms(q.first_word_ms), ms(q.translation_ms), q.answered_by),
-                None => format!("{} {}", ms(q.first_word_ms), q.answered_by),
+            .map(|q| match (q.translation_ms, q.person_ms) {
+                (Some(_), Some(_)) => format!(
+                    "{} ({} + {}) {}",
+                    ms(q.first_word_ms),
+                    ms(q.translation_ms),
+                    ms(q.person_ms),
+                    q.answered_by
+                ),
+                (Some(_), None) => format!("{} ({}) {}", ms(q.first_word_ms), ms(q.translation_ms), q.answered_by),
+                _ => format!("{} {}", ms(q.first_word_ms), q.answered_by),
             })
             .collect();
         println!("| {} | {} |", t.lang, cells.join(" | "));
     }
-    println!("\nfirst word ms (of which translating the question, timed alone) and who answered");
+    println!(
+        "\nfirst word ms (of which translating the question + asking whether it wants a person, each timed \
+         alone) and who answered"
+    );
 }

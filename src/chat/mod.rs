@@ -35,6 +35,7 @@ pub mod sentiment;
 mod stream;
 mod transcript;
 mod translate;
+mod understand;
 
 pub use cards::{OrderCard, SourceCard, cards, cited, prompt_sources, used};
 pub use claims::Outcome as ClaimOutcome;
@@ -47,6 +48,7 @@ pub use preview::Preview;
 pub use query::search_query;
 pub use stream::{ChatEvent, Done};
 pub use translate::{Translator, keep_names, names_in, without_names};
+pub use understand::Understood;
 
 use crate::config::ChatSettings;
 use crate::domain::{AnsweredBy, Author, ConversationStatus, ShopperText, mask};
@@ -152,27 +154,17 @@ impl ChatService {
         text: ShopperText,
     ) -> Result<Receiver<ChatEvent>, ChatError> {
         let text = text.as_str();
-        // The language it is written in (a message too short to tell keeps the conversation's).
-        // Greetings, thanks and requests for a person are read in the shopper's words; anything
-        // else in another language is understood in English (search, the catalog, the mood).
-        // The catalog's names in it, found once: left out of telling the language, kept through
-        // the translation.
-        let current = self.planner.retriever.current();
-        let names = names_in(text, current.iter().flat_map(|index| index.products().map(|p| p.title.as_str())));
-        let words = without_names(text, &names);
-        let (lang, said) = phrases::understand(&words, self.memory.said_in(conversation), &self.planner.prompts);
+        // Its language, its English and what the shopper wants (`understand`).
+        let understood = self.planner.understand(text, self.memory.said_in(conversation)).await;
+        let (lang, translated) = (understood.lang, understood.english);
         let texts = self.planner.prompts.texts(lang);
-        let translated = match said {
-            None => self.planner.translator.english(text, lang).await.map(|english| keep_names(english, &names)),
-            Some(_) => None,
-        };
         let msg = Message { text, english: translated.as_deref().unwrap_or(text), lang };
         let mut orders = self.memory.orders(conversation);
         orders.lang = lang;
         // A late order's answer offered a person: a plain yes takes it up.
         let offered = std::mem::take(&mut orders.offered_person);
         self.desk.hear(text, &mut orders);
-        let intent = match said.unwrap_or_else(|| classify(msg.english)) {
+        let intent = match understood.intent {
             _ if offered && order_words::yes_or_no(msg.english) == Some(true) => Intent::WantsHuman,
             intent => intent,
         };
@@ -263,7 +255,13 @@ impl ChatService {
                 // The question as understood: a premise or a topic is read in English.
                 // The shop's standing terms too: a yes about a product its articles refuse for
                 // that kind of product is not shown, whatever the search found.
-                let standing = current.as_deref().map(|index| standing_terms(index, &sources)).unwrap_or_default();
+                let standing = self
+                    .planner
+                    .retriever
+                    .current()
+                    .as_deref()
+                    .map(|index| standing_terms(index, &sources))
+                    .unwrap_or_default();
                 let evidence = Evidence::new(&sources, msg.english)
                     .in_language(lang, &texts.words)
                     .with_standing(standing)

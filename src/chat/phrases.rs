@@ -152,6 +152,15 @@ mod tests {
             ("这个包是人工皮革的吗？", Zh),
             ("こんにちは、送料はいくらですか？", Ja),
             ("hello", En),
+            // Customer service named, or a person, in a question about something else: when it
+            // is open, a gift, a life-size doll.
+            ("¿Cuál es el horario de atención al cliente?", Es),
+            ("Le service client est-il ouvert le samedi ?", Fr),
+            ("Ist der Kundenservice am Wochenende erreichbar?", De),
+            ("Welches Geschenk passt zu einem Menschen, der gern wandert?", De),
+            ("客服人员几点下班？", Zh),
+            ("有真人大小的玩偶吗？", Zh),
+            ("カスタマーサービスの営業時間は？", Ja),
         ] {
             assert_eq!(ask(text, lang), None, "{text}");
         }

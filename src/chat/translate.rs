@@ -24,6 +24,7 @@ enum Purpose {
     English(Language),
     ShopWords,
     Field,
+    Person,
 }
 
 pub struct Translator {
@@ -59,6 +60,14 @@ impl Translator {
     /// anything else it may say; `None` when no model could read it.
     pub async fn field(&self, text: &str) -> Option<String> {
         self.rewrite(text, Purpose::Field, self.prompts.field_reading(), FIELD_TOKENS).await
+    }
+
+    /// Whether a message in the shopper's own words asks to be served by a human, as the model
+    /// reads it after the worked examples of `prompts/person.toml`: `None` when no model could
+    /// read it or it named neither "person" nor "other".
+    pub async fn asks_for_person(&self, text: &str) -> Option<bool> {
+        let said = self.rewrite(text, Purpose::Person, self.prompts.person_reading(), FIELD_TOKENS).await?;
+        person_or_other(&said)
     }
 
     /// One short greedy generation after worked examples, cached.
@@ -157,6 +166,16 @@ fn contains_name(text: &str, name: &str) -> bool {
     })
 }
 
+/// "person" or "other" as the model writes it ("Person.", "other"); `None` for anything else.
+fn person_or_other(said: &str) -> Option<bool> {
+    let word: String = said.trim().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    match word.as_str() {
+        "person" => Some(true),
+        "other" => Some(false),
+        _ => None,
+    }
+}
+
 /// The translation's first line, without the quotes or label a small model may wrap it in.
 fn cleaned(out: &str) -> Option<String> {
     let line = out.lines().map(str::trim).find(|l| !l.is_empty())?;
@@ -168,6 +187,14 @@ fn cleaned(out: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_plain_person_or_other_is_taken_from_the_model() {
+        assert_eq!(person_or_other("Person."), Some(true));
+        assert_eq!(person_or_other(" other"), Some(false));
+        assert_eq!(person_or_other("personal"), None);
+        assert_eq!(person_or_other("yes"), None);
+    }
 
     #[test]
     fn catalog_names_the_translation_lost_are_put_back() {

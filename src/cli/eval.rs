@@ -31,6 +31,13 @@ pub enum What {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Requests for a person in answer sets' one-turn questions (`escalation` items labelled
+    /// with whether they ask; every other question does not), read by the rules alone and as
+    /// the chat reads them (the model asked about short messages in other languages), per language.
+    People {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Accuracy of the sentiment lexicon on labelled shopper messages.
     Sentiment {
         file: PathBuf,
@@ -118,6 +125,15 @@ pub async fn run(settings: &Settings, what: What) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        What::People { files } => {
+            let mut cases = Vec::new();
+            for file in &files {
+                cases.extend(eval::people::cases(&eval::answers::load(file).map_err(anyhow::Error::msg)?));
+            }
+            let state = super::data::chat_service(settings, "this evaluation").await?;
+            let readings = eval::people::run(&state.chat, &cases).await;
+            print_people(&cases, &readings);
+        }
         What::Sentiment { file, train } => {
             let mut set = eval::load_feelings(&file).map_err(anyhow::Error::msg)?;
             let (m, wrong) = eval::sentiment(&set);
@@ -174,6 +190,38 @@ async fn translator(settings: &Settings) -> anyhow::Result<Translator> {
     let generator = load_generator(settings, openings(&prompts, true)).await;
     anyhow::ensure!(generator.is_some(), "the language model is needed to translate (scripts/setup)");
     Ok(Translator::new(generator, prompts))
+}
+
+fn print_people(cases: &[eval::people::Case], readings: &[eval::people::Reading]) {
+    let pct = |n: usize, of: usize| if of == 0 { 100.0 } else { 100.0 * n as f64 / of as f64 };
+    println!(
+        "| language | requests | recall, rules | recall, as the chat reads | others | read as requests, rules | as the chat |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let rules = eval::people::tally(cases, readings, |r| r.by_rules);
+    let chat = eval::people::tally(cases, readings, |r| r.as_chat);
+    for ((lang, r), (_, c)) in rules.iter().zip(&chat) {
+        println!(
+            "| {lang} | {} | {:.1}% | {:.1}% | {} | {} | {} |",
+            r[0],
+            pct(r[1], r[0]),
+            pct(c[1], c[0]),
+            r[2],
+            r[3],
+            c[3]
+        );
+    }
+    let mut ms: Vec<f64> = readings.iter().map(|r| r.ms).collect();
+    ms.sort_by(f64::total_cmp);
+    if let Some(median) = ms.get(ms.len() / 2) {
+        println!("\nReading a message (translation and the model's reading included): median {median:.0} ms");
+    }
+    println!("\nMistakes as the chat reads:");
+    for (case, r) in cases.iter().zip(readings).filter(|(c, r)| c.wants != r.as_chat) {
+        let what = if case.wants { "missed" } else { "FALSE ALARM" };
+        let rules = if r.by_rules { "rules read a request" } else { "rules read none" };
+        println!("- {what} [{}] {:?} ({rules})", case.lang, case.text);
+    }
 }
 
 fn show(name: &str, m: eval::SentimentMetrics, wrong: Vec<String>) {

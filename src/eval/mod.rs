@@ -4,6 +4,7 @@
 //! The file is JSON Lines: `{"query": "...", "relevant": {"SKU-OR-ARTICLE-ID": grade}}`, grade 1..=3.
 pub mod answers;
 pub mod fields;
+pub mod people;
 pub mod report;
 mod sentiment;
 

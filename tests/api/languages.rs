@@ -156,8 +156,9 @@ async fn a_lifetime_warranty_is_said_in_the_shoppers_language() {
 }
 
 /// A request for a person in words no phrase list of its language holds is understood through
-/// the translation, which says any such request as one English sentence; a short first message
-/// the detector is unsure of is read by the words only its language's texts use.
+/// the translation, which says any such request as one English sentence, or, for a short message
+/// naming no product, by the model naming it a request for a person in the shopper's own words; a
+/// short first message the detector is unsure of is read by the words only its language's texts use.
 #[tokio::test]
 async fn a_request_for_a_person_in_any_words_and_language_brings_one_in() {
     let app = spawn_real_demo_app().await;
