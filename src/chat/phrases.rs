@@ -60,11 +60,13 @@ pub fn classify(text: &str, lang: Language, words: &Words) -> Option<Intent> {
 pub fn understand(text: &str, previous: Option<Language>, prompts: &Prompts) -> (Language, Option<Intent>) {
     // A first message too short to be sure of is read as its likeliest language, or by the words
     // only one language's texts use: there is no conversation's language to keep yet.
+    // A message every word of which English's texts use too ("Oppo A57 dimensions?") stays
+    // English, whatever the detector leans to by one word.
     let first = || {
-        previous
-            .is_none()
-            .then(|| Language::likeliest(text).or_else(|| prompts.vocabularies().language_of(text)))
-            .flatten()
+        let vocabularies = prompts.vocabularies();
+        let likeliest =
+            Language::likeliest(text).filter(|l| *l == Language::En || !vocabularies.all_in(Language::En, text));
+        previous.is_none().then(|| likeliest.or_else(|| vocabularies.language_of(text))).flatten()
     };
     let previous = previous.unwrap_or_default();
     if let Some(lang) = Language::detected(text, previous).or_else(first) {
@@ -135,6 +137,7 @@ mod tests {
             ("ok", En),
             ("Ponme con soporte, por favor", Es),
             ("Le  est-il garanti ?", Fr),
+            (" dimensions?", En),
         ] {
             assert_eq!(understand(text, None, &prompts).0, lang, "{text}");
         }

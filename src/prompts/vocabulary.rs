@@ -17,6 +17,8 @@ const MARGIN: usize = 2;
 #[derive(Debug, Default)]
 pub struct Vocabularies {
     own: Vec<(Language, HashSet<String>)>,
+    /// Every word of each language's texts, its own or shared.
+    all: Vec<(Language, HashSet<String>)>,
 }
 
 /// A text's words as votes are counted: lowercase letters only, two or more ("est-il" is `est`,
@@ -55,7 +57,14 @@ impl Vocabularies {
                 (*lang, words.iter().filter(|w| !others(w)).cloned().collect())
             })
             .collect();
-        Self { own }
+        Self { own, all }
+    }
+
+    /// Whether `text` has words and every one of them is a word of `lang`'s texts.
+    pub fn all_in(&self, lang: Language, text: &str) -> bool {
+        let Some((_, known)) = self.all.iter().find(|(l, _)| *l == lang) else { return false };
+        let mut said = words(text).peekable();
+        said.peek().is_some() && said.all(|w| known.contains(&w))
     }
 
     /// The language whose own words `text` uses clearly more than any other's; `None` when no
