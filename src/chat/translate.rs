@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 const CACHED: usize = 2048;
 /// A rewrite is about as long as the message; more than this is the model rambling.
 const MAX_TOKENS: u32 = 96;
-/// A field's name ("minimum_order") is a few tokens.
-const FIELD_TOKENS: u32 = 6;
+/// A field's name ("minimum_order") or a label ("person") is a few tokens.
+const LABEL_TOKENS: u32 = 6;
 
 /// What a message was rewritten into, which keys the cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,14 +59,14 @@ impl Translator {
     /// said as "it"), as the model writes it: a name of `prompts/field.toml`, "none", or
     /// anything else it may say; `None` when no model could read it.
     pub async fn field(&self, text: &str) -> Option<String> {
-        self.rewrite(text, Purpose::Field, self.prompts.field_reading(), FIELD_TOKENS).await
+        self.rewrite(text, Purpose::Field, self.prompts.field_reading(), LABEL_TOKENS).await
     }
 
     /// Whether a message in the shopper's own words asks to be served by a human, as the model
     /// reads it after the worked examples of `prompts/person.toml`: `None` when no model could
     /// read it or it named neither "person" nor "other".
     pub async fn asks_for_person(&self, text: &str) -> Option<bool> {
-        let said = self.rewrite(text, Purpose::Person, self.prompts.person_reading(), FIELD_TOKENS).await?;
+        let said = self.rewrite(text, Purpose::Person, self.prompts.person_reading(), LABEL_TOKENS).await?;
         person_or_other(&said)
     }
 
