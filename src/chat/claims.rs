@@ -19,7 +19,7 @@ mod standing;
 mod verdict;
 mod words;
 use amounts::{Amount, CITATION, amounts, counts, currencies, currency};
-use clock::{Clock, clock_times, without_clock_times};
+use clock::{Clock, clock_times, times_and_rest};
 use refusals::{
     Refusal, Topic, about_abroad, content_words, kind_words, negated, negated_in, refusals_in, says_yes_to,
 };
@@ -501,7 +501,8 @@ impl Evidence {
         let lower = body.to_lowercase();
         let about_product = !self.named_in(body).is_empty();
         // A time of day's numbers are checked as the time they are (below), not as amounts.
-        let said = amounts(&without_clock_times(body));
+        let (times, rest) = times_and_rest(body);
+        let said = amounts(&rest);
         for a in &said {
             checked += 1;
             if !self.supports(a, about_product) {
@@ -515,7 +516,7 @@ impl Evidence {
         }
         // A time of day, in any language, is one the sources or the shopper gave: "8時半" is
         // no time of the contact hours' "8 am to 8 pm", though no number in it is new.
-        for t in clock_times(body) {
+        for t in times {
             checked += 1;
             if !self.clocks.iter().any(|s| t.is(s)) {
                 tracing::debug!(sentence = body, "a time of day no source gives");

@@ -96,13 +96,13 @@ impl Planner {
     }
 
     /// An FAQ answers the question by itself when both signals put it first and it is very close:
-    /// its place in `hits` and its article.
-    fn faq_answer<'h>(&self, hits: &'h [Hit]) -> Option<(usize, &'h str)> {
+    /// its article (the first hit's).
+    fn faq_answer<'h>(&self, hits: &'h [Hit]) -> Option<&'h str> {
         let h = hits.first()?;
         let Source::Passage(top) = &h.doc.source else { return None };
         let close = h.scores.vector.is_some_and(|v| v.score >= self.settings.faq_similarity && v.rank == 1);
         let agreed = h.scores.keyword.is_some_and(|k| k.rank == 1);
-        (close && agreed).then_some((0, top.article_id.as_str()))
+        (close && agreed).then_some(top.article_id.as_str())
     }
 
     /// The evidence for a message: retrieved with the previous message for follow-ups, filtered.
@@ -255,10 +255,10 @@ impl Planner {
         // Not when the question editors wrote that is closest to it is another article's: "who pays
         // the shipping for a repair claim?" is nearest the return shipping passage, but the
         // warranty claims' "Do I have to pay shipping to send something in for repair?".
-        if let Some((i, article)) = self.faq_answer(&hits)
+        if let Some(article) = self.faq_answer(&hits)
             && !self.asked_of_another(current.as_deref(), &query, article).await
         {
-            let faq = SourceCard { n: 1, ..sources[i].clone() };
+            let faq = SourceCard { n: 1, ..sources[0].clone() };
             let answer = format!("{} [1]", faq.text.clone().unwrap_or_default());
             return self.in_language(msg, Plan::Fixed { answer, sources: vec![faq], by: AnsweredBy::Faq }, has_model);
         }

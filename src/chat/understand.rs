@@ -38,8 +38,8 @@ impl Planner {
     /// Reads `text`; `previous` is the conversation's language so far (a message too short to
     /// tell keeps it).
     pub async fn understand(&self, text: &str, previous: Option<Language>) -> Understood {
-        let (mut understood, asks) = self.by_rules(text, previous).await;
-        if may_ask(&understood, asks, text) && self.translator.asks_for_person(text).await == Some(true) {
+        let (mut understood, named) = self.by_rules(text, previous).await;
+        if may_ask(&understood, named, text) && self.translator.asks_for_person(text).await == Some(true) {
             understood.intent = Intent::WantsHuman;
         }
         understood
@@ -48,12 +48,11 @@ impl Planner {
     /// Whether the model would be asked if `text`, as a conversation's first message, wants a
     /// person (`aisle bench languages` times that reading).
     pub async fn asks_model_for_person(&self, text: &str) -> bool {
-        let (understood, asks) = self.by_rules(text, None).await;
-        may_ask(&understood, asks, text)
+        let (understood, named) = self.by_rules(text, None).await;
+        may_ask(&understood, named, text)
     }
 
-    /// The message as the phrases and the English rules read it, and whether it names a product
-    /// or asks the shop's terms (then the model is not asked).
+    /// The message as the phrases and the English rules read it, and whether it names a product.
     async fn by_rules(&self, text: &str, previous: Option<Language>) -> (Understood, bool) {
         // The catalog's names in it, found once: left out of telling the language, kept through
         // the translation.
@@ -66,22 +65,26 @@ impl Planner {
             Some(_) => None,
         };
         let by_rules = said.unwrap_or_else(|| classify(english.as_deref().unwrap_or(text)));
-        // A question about the shop's terms is a question, whoever it names: "Kann ich mit PayPal
-        // bezahlen?" was read as a request for a person by the model. (Not a product's facts: "is
-        // an advisor available?" holds a stock cue.)
-        let asks = english.as_deref().map(Ask::parse).is_some_and(|a| a.asks_policy());
-        (Understood { lang, english, by_rules, intent: by_rules }, !names.is_empty() || asks)
+        (Understood { lang, english, by_rules, intent: by_rules }, !names.is_empty())
     }
 }
 
 /// Whether the model is asked if a message read as `understood` wants a person: a short message
-/// in another language, naming no product and asking no terms (`asks`), that the rules
-/// read as something else than a greeting, thanks or a request for a person.
-fn may_ask(understood: &Understood, asks: bool, text: &str) -> bool {
+/// in another language, naming no product (`named`) and asking none of the shop's terms, that
+/// the rules read as something else than a greeting, thanks or a request for a person.
+fn may_ask(understood: &Understood, named: bool, text: &str) -> bool {
     !matches!(understood.by_rules, Intent::WantsHuman | Intent::Greeting | Intent::Thanks)
         && understood.lang != Language::En
-        && !asks
+        && !named
         && short(text, understood.lang)
+        && !asks_terms(understood.english.as_deref())
+}
+
+/// Whether the English a message was understood in asks the shop's terms: such a question is a
+/// question, whoever it names ("Kann ich mit PayPal bezahlen?" was read as a request for a
+/// person by the model). Not a product's facts: "is an advisor available?" holds a stock cue.
+fn asks_terms(english: Option<&str>) -> bool {
+    english.map(Ask::parse).is_some_and(|a| a.asks_policy())
 }
 
 /// Whether `text` is short enough to be a request for a person rather than a question.

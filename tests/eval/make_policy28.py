@@ -62,9 +62,14 @@ QUESTIONS = [
     ("Can I swap these trainers for a different colour?", ["exchange", "exchanged"], [], "exchanges"),
 ]
 
-if __name__ == "__main__":
-    with open(HERE / "answers-policy-fresh28.jsonl", "w") as f:
-        for i, (q, any_, forbid, cite) in enumerate(QUESTIONS, 1):
-            item = {"id": f"r28-{i:03}", "kind": "policy", "turns": [q], "any": any_, "forbid": forbid, "cites": [cite]}
+def write(name, prefix, questions):
+    """Writes `questions` (text, any, forbid, article) as one-turn policy items `prefix-001`..."""
+    with open(HERE / name, "w") as f:
+        for i, (q, any_, forbid, cite) in enumerate(questions, 1):
+            item = {"id": f"{prefix}-{i:03}", "kind": "policy", "turns": [q], "any": any_, "forbid": forbid, "cites": [cite]}
             f.write(json.dumps(item) + "\n")
-    print(f"{len(QUESTIONS)} questions")
+    print(f"{len(questions)} questions")
+
+
+if __name__ == "__main__":
+    write("answers-policy-fresh28.jsonl", "r28", QUESTIONS)

@@ -7,10 +7,13 @@ measure of the round's code (issue 10's policy target). Do not tune on it.
 
     python3 tests/eval/make_policy29.py
 """
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from make_policy28 import write  # noqa: E402
+
 NO = ["Yes,", "Yes."]
 
 QUESTIONS = [
@@ -65,8 +68,4 @@ QUESTIONS = [
 ]
 
 if __name__ == "__main__":
-    with open(HERE / "answers-policy-fresh29.jsonl", "w") as f:
-        for i, (q, any_, forbid, cite) in enumerate(QUESTIONS, 1):
-            item = {"id": f"r29-{i:03}", "kind": "policy", "turns": [q], "any": any_, "forbid": forbid, "cites": [cite]}
-            f.write(json.dumps(item) + "\n")
-    print(f"{len(QUESTIONS)} questions")
+    write("answers-policy-fresh29.jsonl", "r29", QUESTIONS)

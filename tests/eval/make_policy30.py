@@ -7,10 +7,13 @@ against the editors' questions ran on it: that change's held-out measure. Do not
 
     python3 tests/eval/make_policy30.py
 """
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from make_policy28 import write  # noqa: E402
+
 NO = ["Yes,", "Yes."]
 
 QUESTIONS = [
@@ -61,8 +64,4 @@ QUESTIONS = [
 ]
 
 if __name__ == "__main__":
-    with open(HERE / "answers-policy-fresh30.jsonl", "w") as f:
-        for i, (q, any_, forbid, cite) in enumerate(QUESTIONS, 1):
-            item = {"id": f"r30-{i:03}", "kind": "policy", "turns": [q], "any": any_, "forbid": forbid, "cites": [cite]}
-            f.write(json.dumps(item) + "\n")
-    print(f"{len(QUESTIONS)} questions")
+    write("answers-policy-fresh30.jsonl", "r30", QUESTIONS)

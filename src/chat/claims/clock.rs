@@ -109,22 +109,23 @@ pub(super) fn clock_times(text: &str) -> Vec<Clock> {
     found(text).into_iter().map(|(t, _)| t).collect()
 }
 
-/// `text` without its times of day, whose numbers are no amounts ("17 Uhr" gives no 17 to find
-/// in the sources; the time is checked as a time).
-pub(super) fn without_clock_times(text: &str) -> String {
-    let mut spans: Vec<Range<usize>> = found(text).into_iter().map(|(_, at)| at).collect();
+/// The times of day `text` names, and `text` without them, whose numbers are no amounts ("17
+/// Uhr" gives no 17 to find in the sources; the time is checked as a time).
+pub(super) fn times_and_rest(text: &str) -> (Vec<Clock>, String) {
+    let found = found(text);
+    let mut spans: Vec<Range<usize>> = found.iter().map(|(_, at)| at.clone()).collect();
     spans.sort_by_key(|r| std::cmp::Reverse(r.start));
-    let mut out = text.to_string();
+    let mut rest = text.to_string();
     let mut end = usize::MAX;
     for r in spans {
         // Overlapping readings of one time ("8:30 pm" is read twice) are blanked once.
         let r = r.start..r.end.min(end);
         if r.start < r.end {
-            out.replace_range(r.clone(), " ");
+            rest.replace_range(r.clone(), " ");
             end = r.start;
         }
     }
-    out
+    (found.into_iter().map(|(t, _)| t).collect(), rest)
 }
 
 #[cfg(test)]
@@ -175,9 +176,9 @@ mod tests {
 
     #[test]
     fn times_are_taken_out_of_the_amounts_whole() {
-        assert_eq!(without_clock_times("Samstags von 9 bis 17 Uhr."), "Samstags von 9 bis  .");
-        assert_eq!(without_clock_times("until 7:30 pm, 3 days"), "until   3 days");
-        assert_eq!(without_clock_times("周六上午9点到下午5点"), "周六 到 ");
+        assert_eq!(times_and_rest("Samstags von 9 bis 17 Uhr.").1, "Samstags von 9 bis  .");
+        assert_eq!(times_and_rest("until 7:30 pm, 3 days").1, "until   3 days");
+        assert_eq!(times_and_rest("周六上午9点到下午5点").1, "周六 到 ");
     }
 
     #[test]
